@@ -1,0 +1,69 @@
+"""The order in which to try people for a patient at an instant (SPEC §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from policies.schedule import OnCallWindow, is_on_call, occurrences
+
+
+@dataclass(frozen=True)
+class ClinicianSchedule:
+    clinician_id: str
+    timezone: ZoneInfo
+    windows: tuple[OnCallWindow, ...]
+
+
+@dataclass(frozen=True)
+class CoachingPause:
+    """A clinician's pause of coaching for one patient (DBT's 24-hour rule), until an instant."""
+
+    clinician_id: str
+    until: datetime  # aware
+
+
+@dataclass(frozen=True)
+class RoutePlan:
+    at: datetime  # aware
+    clinicians: tuple[str, ...]  # clinician ids to try, in order
+    crisis_line: str  # E.164
+
+
+def is_on_duty(schedule: ClinicianSchedule, now: datetime) -> bool:
+    """Whether one of the clinician's duty windows covers now."""
+    instant_end = now + timedelta(microseconds=1)
+    return any(
+        window.duty and occurrences(window, schedule.timezone, now, instant_end)
+        for window in schedule.windows
+    )
+
+
+def plan_route(
+    care_team: Sequence[str],
+    schedules: Mapping[str, ClinicianSchedule],
+    pauses: Iterable[CoachingPause],
+    crisis_line: str,
+    now: datetime,
+) -> RoutePlan:
+    """The patient's on-call care team in priority order, then duty clinicians, then the crisis
+    line. `pauses` are this patient's; a pause never holds back a duty clinician."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"now must be an aware datetime, got {now}")
+    paused = {pause.clinician_id for pause in pauses if pause.until > now}
+    chosen: list[str] = []
+    for clinician_id in care_team:
+        schedule = schedules.get(clinician_id)
+        if (
+            schedule is not None
+            and clinician_id not in paused
+            and clinician_id not in chosen
+            and is_on_call(schedule.windows, schedule.timezone, now)
+        ):
+            chosen.append(clinician_id)
+    for clinician_id, schedule in schedules.items():
+        if clinician_id not in chosen and is_on_duty(schedule, now):
+            chosen.append(clinician_id)
+    return RoutePlan(at=now, clinicians=tuple(chosen), crisis_line=crisis_line)

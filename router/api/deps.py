@@ -1,0 +1,46 @@
+"""Dependencies shared by the API: a session per request and the signed-in user."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, HTTPException, Request
+from sqlalchemy.orm import Session
+
+from router.core.db import get_sessionmaker
+from router.store.models import Clinician
+from router.store.repositories import tokens
+
+
+def get_session() -> Iterator[Session]:
+    session = get_sessionmaker()()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def current_user(request: Request, session: SessionDep) -> Clinician:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise HTTPException(
+            401,
+            "a bearer token is required (afterhours token USER_ID)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    user = tokens.user_for(session, token.strip())
+    if user is None:
+        raise HTTPException(401, "that token is not valid", headers={"WWW-Authenticate": "Bearer"})
+    return user
+
+
+CurrentUser = Annotated[Clinician, Depends(current_user)]

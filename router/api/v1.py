@@ -1,0 +1,120 @@
+"""The JSON API (SPEC §9): contacts, routes. Every read of contacts is audited (S8)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+
+from router.api.deps import CurrentUser, SessionDep
+from router.api.errors import invalid, parse_instant
+from router.core import clock
+from router.routing import UnknownPatient, route_document, route_for_patient
+from router.store.models import Contact, Patient
+from router.store.repositories import audit, contacts, directory
+
+router = APIRouter(prefix="/api/v1", tags=["api"])
+
+OUTCOMES = ("connected", "acknowledged", "crisis_line", "abandoned", "open")
+STAFF_ROLES = ("supervisor", "admin")
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def contact_document(session: SessionDep, contact: Contact) -> dict[str, Any]:
+    follow = contacts.follow_up(session, contact.id)
+    return {
+        "id": contact.id,
+        "sid": contact.sid,
+        "channel": contact.channel,
+        "practice": contact.practice_id,
+        "patient": contact.patient_id,
+        "from": contact.from_number,
+        "to": contact.to_number,
+        "started_at": _iso(contact.started_at),
+        "ended_at": _iso(contact.ended_at),
+        "duration_s": contact.duration_s,
+        "outcome": contact.outcome,
+        "connected_to": contact.connected_to,
+        "route": list(contact.route or []),
+        "events": [
+            {
+                "at": _iso(event.at),
+                "type": event.type,
+                **({"clinician": event.clinician_id} if event.clinician_id else {}),
+                **({"detail": event.detail} if event.detail else {}),
+            }
+            for event in contacts.events(session, contact.id)
+        ],
+        "follow_up": None
+        if follow is None
+        else {
+            "status": follow.status,
+            "assignee": follow.assignee,
+            "due": _iso(follow.due),
+            "urgent": follow.urgent,
+        },
+    }
+
+
+@router.get("/contacts")
+def list_contacts(
+    session: SessionDep,
+    user: CurrentUser,
+    since: str | None = None,
+    until: str | None = None,
+    patient: Annotated[str | None, Query(max_length=64)] = None,
+    clinician: Annotated[str | None, Query(max_length=64)] = None,
+    outcome: str | None = None,
+    follow_up: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> list[dict[str, Any]]:
+    if outcome is not None and outcome not in OUTCOMES:
+        raise invalid("outcome", outcome, f"is not one of {', '.join(OUTCOMES)}")
+    if follow_up is not None and follow_up not in ("open", "done"):
+        raise invalid("follow_up", follow_up, "is not one of open, done")
+    filters = contacts.ContactFilter(
+        since=parse_instant("since", since),
+        until=parse_instant("until", until),
+        patient=patient,
+        clinician=clinician,
+        outcome=outcome,
+        follow_up=follow_up,
+        limit=limit,
+    )
+    own_only = None if user.role in STAFF_ROLES else user.id
+    found = contacts.search(
+        session, filters, practice_id=user.practice_id, visible_to_clinician=own_only
+    )
+    documents = [contact_document(session, contact) for contact in found]
+    audit.append(
+        session,
+        actor=user.id,
+        action="contacts.read",
+        subject=f"practice:{user.practice_id}",
+        detail={
+            "filters": {k: v for k, v in filters.__dict__.items() if v is not None},
+            "contacts": [contact.id for contact in found],
+        },
+    )
+    return documents
+
+
+@router.get("/patients/{patient_id}/route")
+def patient_route(
+    session: SessionDep, user: CurrentUser, patient_id: str, at: str | None = None
+) -> dict[str, Any]:
+    instant = parse_instant("at", at) or clock.now()
+    patient = session.get(Patient, patient_id)
+    if patient is None or patient.practice_id != user.practice_id:
+        raise HTTPException(404, f"no patient {patient_id!r} in your practice")
+    if user.role not in STAFF_ROLES and user.id not in directory.care_team(session, patient_id):
+        raise HTTPException(403, "clinicians see routes only for their own patients")
+    try:
+        plan = route_for_patient(session, patient_id, instant)
+    except UnknownPatient as exc:
+        raise HTTPException(404, str(exc)) from None
+    return route_document(patient_id, plan)

@@ -1,0 +1,92 @@
+"""The FastAPI application: webhooks, API, health."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio
+from fastapi import FastAPI
+from fastapi.responses import JSONResponse
+from redis import RedisError
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from router.api.v1 import router as api_router
+from router.core.db import get_engine
+from router.core.settings import get_settings
+from router.twilio.recovery import replay_spool, spool
+from router.twilio.voice import router as voice_router
+
+log = logging.getLogger("afterhours")
+SPOOL_REPLAY_INTERVAL_S = 2.0
+
+
+async def _replay_forever() -> None:
+    """Writes the spool to the database whenever the database is back (S5)."""
+    while True:
+        if spool().pending():
+            try:
+                await anyio.to_thread.run_sync(replay_spool)
+            except (SQLAlchemyError, OSError) as exc:  # still down: try again next round
+                log.warning("spool replay deferred: %s", type(exc).__name__)
+        await asyncio.sleep(SPOOL_REPLAY_INTERVAL_S)
+
+
+@asynccontextmanager
+async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    task = asyncio.create_task(_replay_forever())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+def create_app() -> FastAPI:
+    app = FastAPI(
+        title="afterhours",
+        description="After-hours phone and SMS router for mental-health care teams.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.include_router(voice_router)
+    app.include_router(api_router)
+
+    @app.get("/healthz", tags=["health"])
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"])
+    def readyz() -> JSONResponse:
+        checks: dict[str, str] = {}
+        try:
+            with get_engine().connect() as connection:
+                connection.execute(text("SELECT 1"))
+            checks["database"] = "ok"
+        except SQLAlchemyError as exc:
+            checks["database"] = f"unreachable ({type(exc).__name__})"
+        settings = get_settings()
+        if settings.redis_url:
+            try:
+                from redis import Redis
+
+                Redis.from_url(settings.redis_url, socket_timeout=1).ping()
+                checks["redis"] = "ok"
+            except (RedisError, OSError) as exc:
+                checks["redis"] = f"unreachable ({type(exc).__name__})"
+        else:
+            checks["redis"] = "embedded (in-process queue)"
+        checks["spool"] = "pending" if spool().pending() else "empty"
+        ready = all(
+            v == "ok" or v.startswith("embedded") for k, v in checks.items() if k != "spool"
+        )
+        return JSONResponse(
+            checks | {"ready": str(ready).lower()}, status_code=200 if ready else 503
+        )
+
+    return app

@@ -1,0 +1,204 @@
+"""The `afterhours` command (SPEC §4). User mistakes get one line on stderr and exit 1."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+import yaml
+
+from router.core.settings import get_settings
+
+app = typer.Typer(
+    help="afterhours: after-hours phone and SMS router for mental-health care teams.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+roster_app = typer.Typer(help="Clinicians, patients, care teams and windows.", no_args_is_help=True)
+audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(roster_app, name="roster")
+app.add_typer(audit_app, name="audit")
+
+
+def fail(message: str) -> NoReturn:
+    typer.echo(f"afterhours: {message}", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Run the web app (webhooks, API)."""
+    import uvicorn
+
+    from router.app import create_app
+
+    uvicorn.run(create_app(), host=host, port=port, proxy_headers=True)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Apply the database migrations."""
+    from router.store.migrate import upgrade
+
+    upgrade(get_settings().database_url)
+    typer.echo("database is up to date")
+
+
+@roster_app.command("load")
+def roster_load(file: Annotated[Path, typer.Argument(help="A roster YAML file.")]) -> None:
+    """Upsert a roster file: validated whole before anything is written."""
+    from router.core.db import session_scope
+    from router.roster.parse import RosterError, parse_roster
+    from router.store.repositories.roster import apply_roster, known_clinicians
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot read {file}: {exc.strerror}")
+    except UnicodeDecodeError:
+        fail(f"{file} is not UTF-8 text")
+    try:
+        with session_scope() as session:
+            practice_id = _practice_id_in(text)
+            known = known_clinicians(session, practice_id) if practice_id else set()
+            roster = parse_roster(text, known_clinicians=known)
+            summary = apply_roster(session, roster)
+    except RosterError as exc:
+        fail(f"{file}: {exc}")
+    typer.echo(
+        f"loaded {summary.practice}: {summary.clinicians} clinicians, "
+        f"{summary.patients} patients, {summary.windows} windows"
+    )
+
+
+def _practice_id_in(text: str) -> str | None:
+    try:
+        document = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return None
+    if isinstance(document, dict) and isinstance(document.get("practice"), dict):
+        value = document["practice"].get("id")
+        return str(value) if value is not None else None
+    return None
+
+
+@roster_app.command("export")
+def roster_export(
+    practice: Annotated[str | None, typer.Option(help="Practice id (if several).")] = None,
+) -> None:
+    """Print the roster as a file that loads back to the same state."""
+    from router.core.db import session_scope
+    from router.store.repositories.roster import export_roster, practice_ids
+
+    with session_scope() as session:
+        ids = practice_ids(session)
+        if practice is None:
+            if not ids:
+                fail("no practice has been loaded yet (afterhours roster load FILE)")
+            if len(ids) > 1:
+                fail(f"several practices ({', '.join(ids)}): choose one with --practice")
+            practice = ids[0]
+        if practice not in ids:
+            fail(f"no practice with id {practice!r}")
+        document = export_roster(session, practice)
+    typer.echo(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), nl=False)
+
+
+@app.command()
+def who(
+    patient_id: Annotated[str, typer.Argument(help="The patient's id.")],
+    at: Annotated[str | None, typer.Option(help="ISO 8601 instant; default now.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """The ordered route for a patient at an instant."""
+    from router.core import clock
+    from router.core.db import session_scope
+    from router.routing import UnknownPatient, route_document, route_for_patient
+    from router.store.models import Clinician
+
+    instant = clock.now()
+    if at is not None:
+        try:
+            instant = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        except ValueError:
+            fail(f"--at {at!r} is not an ISO 8601 time like 2026-11-25T02:00:00-05:00")
+        if instant.tzinfo is None:
+            instant = instant.replace(tzinfo=UTC)
+    with session_scope() as session:
+        try:
+            plan = route_for_patient(session, patient_id, instant)
+        except UnknownPatient as exc:
+            fail(str(exc))
+        names = {
+            cid: (session.get(Clinician, cid) or Clinician(name=cid)).name
+            for cid in plan.clinicians
+        }
+    if as_json:
+        typer.echo(json.dumps(route_document(patient_id, plan)))
+        return
+    typer.echo(f"route for {patient_id} at {plan.at.isoformat()}:")
+    for position, cid in enumerate(plan.clinicians, start=1):
+        typer.echo(f"  {position}. {cid} ({names[cid]})")
+    typer.echo(f"  {len(plan.clinicians) + 1}. crisis line {plan.crisis_line}")
+
+
+@app.command()
+def token(
+    user_id: Annotated[str, typer.Argument(help="A clinician's or supervisor's id.")],
+) -> None:
+    """Print a new API bearer token, alone on the last line."""
+    from router.core.db import session_scope
+    from router.store.models import Clinician
+    from router.store.repositories import audit, tokens
+
+    with session_scope() as session:
+        user = session.get(Clinician, user_id)
+        if user is None:
+            fail(f"no clinician or supervisor with id {user_id!r}")
+        secret = tokens.issue(session, user.id)
+        audit.append(session, actor="cli", action="token.issue", subject=f"user:{user.id}")
+    typer.echo(f"token for {user_id} ({user.role}); it is shown once:")
+    typer.echo(secret)
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the audit log's hash chain; exit 1 on a break."""
+    from router.core.db import session_scope
+    from router.store.repositories import audit
+
+    with session_scope() as session:
+        check = audit.verify(session)
+    if not check.ok:
+        where = f"entry {check.broken_at}" if check.broken_at and check.broken_at > 0 else "log"
+        typer.echo(f"audit log BROKEN at {where}: {check.reason}", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"audit log intact: {check.entries} entries")
+
+
+@app.command()
+def worker(
+    burst: Annotated[bool, typer.Option(help="Drain the queue and exit.")] = False,
+) -> None:
+    """Run an RQ worker with its scheduler."""
+    from workers.run import run_worker
+
+    run_worker(burst=burst)
+
+
+@app.command()
+def demo() -> None:
+    """Seed a demo practice and play a scripted night against the real app."""
+    from router.demo.night import play
+
+    sys.exit(play())

@@ -1,0 +1,65 @@
+"""Configuration from the environment (and a `.env` file), SPEC §3."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# 988's Twilio-reachable twin (TWILIO.md): used when no practice can be found at all.
+DEFAULT_CRISIS_LINE = "+18002738255"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    database_url: str = "sqlite:///./afterhours.db"
+    redis_url: str | None = None
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = None
+    public_base_url: str = "http://127.0.0.1:8000"
+    # Where a call's facts are kept while the database is unreachable (S5).
+    spool_path: str = "./afterhours.spool"
+    # Without TWILIO_AUTH_TOKEN, development and the demo sign with this machine's own token.
+    dev_token_path: str = "./.afterhours-dev-token"
+    crisis_line: str = DEFAULT_CRISIS_LINE
+    # How long the voice webhook may spend routing before it falls back to the crisis line (S1).
+    voice_deadline_s: float = 0.8
+
+    @field_validator("database_url")
+    @classmethod
+    def _psycopg3(cls, value: str) -> str:
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            return "postgresql+psycopg://" + value.split("://", 1)[1]
+        return value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _no_trailing_slash(cls, value: str) -> str:
+        return value.rstrip("/")
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def webhook_token(self) -> str:
+        """The token that signs webhooks: Twilio's, or this machine's own development token."""
+        if self.twilio_auth_token:
+            return self.twilio_auth_token
+        path = Path(self.dev_token_path)
+        if path.exists():
+            return path.read_text().strip()
+        token = secrets.token_hex(16)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(token)
+        return token
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,411 @@
+"""Reading and validating a roster file (SPEC §5) before anything is written.
+
+Every problem names the place in the file, the entry, the field and the value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from policies.policy import PolicyError, validate_overrides
+from policies.schedule import DAY_NAMES, parse_clock
+from router.core.phones import InvalidPhoneNumber, region_of, to_e164
+
+ROLES = ("clinician", "supervisor", "admin")
+LANGUAGES = ("en", "es")
+ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+
+
+class RosterError(ValueError):
+    """A roster that cannot be loaded. `problems` holds every one found, first one first."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(problems[0] + more)
+
+
+@dataclass
+class RosterPractice:
+    id: str
+    name: str
+    timezone: str
+    numbers: list[str]
+    crisis_line: str
+    policy: dict[str, int]
+
+
+@dataclass
+class RosterClinician:
+    id: str
+    name: str
+    phone: str
+    role: str
+    timezone: str | None
+
+
+@dataclass
+class RosterPatient:
+    id: str
+    name: str
+    phones: list[str]
+    care_team: list[str]
+    language: str
+
+
+@dataclass
+class RosterWindow:
+    clinician: str
+    duty: bool
+    days: list[str] = field(default_factory=list)
+    start: str | None = None
+    end: str | None = None
+    local_from: datetime | None = None
+    local_to: datetime | None = None
+
+    @property
+    def weekly(self) -> bool:
+        return self.local_from is None
+
+
+@dataclass
+class Roster:
+    practice: RosterPractice
+    clinicians: list[RosterClinician]
+    patients: list[RosterPatient]
+    windows: list[RosterWindow]
+
+
+class _Mapping(dict[str, Any]):
+    line: int = 0
+
+
+class _LineLoader(yaml.SafeLoader):
+    """Keeps each mapping's line number so problems can say where they are."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
+    mapping = _Mapping(loader.construct_mapping(node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Times like 17:00 and dates must stay strings: YAML 1.1 would read 17:00 as the number 1020.
+_DECIMAL = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+_LineLoader.yaml_implicit_resolvers = {
+    first: [
+        (tag, _DECIMAL if tag == "tag:yaml.org,2002:int" else regexp)
+        for tag, regexp in resolvers
+        if tag != "tag:yaml.org,2002:timestamp"
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Checker:
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def fail(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}")
+
+
+def _where(section: str, index: int, item: Any, ident: Any = None) -> str:
+    line = getattr(item, "line", 0)
+    label = f"{section}[{index}]"
+    if ident:
+        label += f" ({ident})"
+    return f"line {line}, {label}" if line else label
+
+
+def _text(
+    check: _Checker, where: str, item: dict[str, Any], key: str, *, required: bool = True
+) -> str | None:
+    value = item.get(key)
+    if value is None:
+        if required:
+            check.fail(where, f"{key} is missing")
+        return None
+    if not isinstance(value, str | int) or isinstance(value, bool) or not str(value).strip():
+        check.fail(where, f"{key} {value!r} is not text")
+        return None
+    return str(value).strip()
+
+
+def _unknown_keys(check: _Checker, where: str, item: dict[str, Any], allowed: set[str]) -> None:
+    for key in item:
+        if key not in allowed:
+            check.fail(
+                where, f"unknown field {key!r} (expected one of: {', '.join(sorted(allowed))})"
+            )
+
+
+def _zone(check: _Checker, where: str, key: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        check.fail(where, f"{key} {value!r} is not a time zone (try America/New_York)")
+        return None
+    return value
+
+
+def _phone(check: _Checker, where: str, key: str, value: Any, region: str) -> str | None:
+    try:
+        return to_e164(str(value), region)
+    except InvalidPhoneNumber as exc:
+        check.fail(where, f"{key} {exc}")
+        return None
+
+
+def _ident(check: _Checker, where: str, value: str | None, seen: set[str], kind: str) -> str | None:
+    if value is None:
+        return None
+    if not ID_PATTERN.match(value):
+        check.fail(where, f"id {value!r} must be letters, digits, '-', '_' or '.' (64 at most)")
+        return None
+    if value in seen:
+        check.fail(where, f"id {value!r} names a second {kind}; ids must be unique")
+        return None
+    seen.add(value)
+    return value
+
+
+def _list(check: _Checker, where: str, item: dict[str, Any], key: str) -> list[Any]:
+    value = item.get(key, [])
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        check.fail(where, f"{key} must be a list, not {value!r}")
+        return []
+    return value
+
+
+def parse_roster(text: str, *, known_clinicians: set[str] | None = None) -> Roster:
+    """Validates a whole roster. `known_clinicians` are ids already in this practice."""
+    try:
+        document = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "the file"
+        problem = getattr(exc, "problem", None) or "it is not valid YAML"
+        raise RosterError([f"{where}: {problem}"]) from None
+    if not isinstance(document, dict):
+        raise RosterError(["the file: a roster is a mapping with practice, clinicians, patients"])
+    check = _Checker()
+    _unknown_keys(check, "top level", document, {"practice", "clinicians", "patients", "windows"})
+
+    practice = _parse_practice(check, document.get("practice"))
+    region = region_of(practice.numbers) if practice else "US"
+    clinicians = _parse_clinicians(check, _list(check, "top level", document, "clinicians"), region)
+    clinician_ids = {c.id for c in clinicians} | (known_clinicians or set())
+    patients = _parse_patients(
+        check, _list(check, "top level", document, "patients"), region, clinician_ids
+    )
+    windows = _parse_windows(check, _list(check, "top level", document, "windows"), clinician_ids)
+    if check.problems or practice is None:
+        raise RosterError(check.problems or ["practice: missing"])
+    return Roster(practice, clinicians, patients, windows)
+
+
+def _parse_practice(check: _Checker, item: Any) -> RosterPractice | None:
+    if not isinstance(item, dict):
+        check.fail("practice", "missing, or not a mapping with id, name, timezone, numbers")
+        return None
+    where = f"line {getattr(item, 'line', 0)}, practice"
+    _unknown_keys(
+        check, where, item, {"id", "name", "timezone", "numbers", "crisis_line", "policy"}
+    )
+    ident = _ident(check, where, _text(check, where, item, "id"), set(), "practice")
+    name = _text(check, where, item, "name")
+    zone = _zone(check, where, "timezone", _text(check, where, item, "timezone"))
+    raw_numbers = _list(check, where, item, "numbers")
+    if not raw_numbers:
+        check.fail(where, "numbers must list at least one after-hours number")
+    numbers = [n for n in (_phone(check, where, "numbers", v, "US") for v in raw_numbers) if n]
+    if len(set(numbers)) != len(numbers):
+        check.fail(where, "numbers lists the same number twice")
+    region = region_of(numbers)
+    crisis_raw = item.get("crisis_line")
+    crisis = None
+    if crisis_raw is None:
+        check.fail(where, "crisis_line is missing")
+    else:
+        crisis = _phone(check, where, "crisis_line", crisis_raw, region)
+    policy: dict[str, int] = {}
+    raw_policy = item.get("policy") or {}
+    if not isinstance(raw_policy, dict):
+        check.fail(where, f"policy must be a mapping, not {raw_policy!r}")
+    else:
+        try:
+            policy = validate_overrides(dict(raw_policy))
+        except PolicyError as exc:
+            check.fail(where, f"policy: {exc}")
+    if ident and name and zone and numbers and crisis:
+        return RosterPractice(ident, name, zone, numbers, crisis, policy)
+    return None
+
+
+def _parse_clinicians(check: _Checker, items: list[Any], region: str) -> list[RosterClinician]:
+    seen: set[str] = set()
+    result = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            check.fail(f"clinicians[{index}]", f"expected a mapping, not {item!r}")
+            continue
+        where = _where("clinicians", index, item, item.get("id"))
+        _unknown_keys(check, where, item, {"id", "name", "phone", "role", "timezone"})
+        ident = _ident(check, where, _text(check, where, item, "id"), seen, "clinician")
+        name = _text(check, where, item, "name")
+        phone_raw = item.get("phone")
+        phone = None
+        if phone_raw is None:
+            check.fail(where, "phone is missing")
+        else:
+            phone = _phone(check, where, "phone", phone_raw, region)
+        role = item.get("role", "clinician")
+        if role not in ROLES:
+            check.fail(where, f"role {role!r} must be one of {', '.join(ROLES)}")
+        zone = _zone(
+            check, where, "timezone", _text(check, where, item, "timezone", required=False)
+        )
+        if ident and name and phone and role in ROLES:
+            result.append(RosterClinician(ident, name, phone, role, zone))
+    return result
+
+
+def _parse_patients(
+    check: _Checker, items: list[Any], region: str, clinician_ids: set[str]
+) -> list[RosterPatient]:
+    seen: set[str] = set()
+    phone_owner: dict[str, str] = {}
+    result = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            check.fail(f"patients[{index}]", f"expected a mapping, not {item!r}")
+            continue
+        where = _where("patients", index, item, item.get("id"))
+        _unknown_keys(check, where, item, {"id", "name", "phones", "care_team", "language"})
+        ident = _ident(check, where, _text(check, where, item, "id"), seen, "patient")
+        name = _text(check, where, item, "name")
+        phones = []
+        for raw in _list(check, where, item, "phones"):
+            phone = _phone(check, where, "phones", raw, region)
+            if phone is None:
+                continue
+            if phone in phone_owner and phone_owner[phone] != ident:
+                check.fail(where, f"phones {raw!r} also belongs to patient {phone_owner[phone]}")
+                continue
+            phone_owner[phone] = ident or "?"
+            if phone not in phones:
+                phones.append(phone)
+        care_team = []
+        for member in _list(check, where, item, "care_team"):
+            if member not in clinician_ids:
+                check.fail(where, f"care_team {member!r} is not a clinician of this practice")
+            elif member in care_team:
+                check.fail(where, f"care_team lists {member!r} twice")
+            else:
+                care_team.append(member)
+        language = item.get("language", "en")
+        if language not in LANGUAGES:
+            check.fail(where, f"language {language!r} must be one of {', '.join(LANGUAGES)}")
+        if ident and name and language in LANGUAGES:
+            result.append(RosterPatient(ident, name, phones, care_team, language))
+    return result
+
+
+def _clock(check: _Checker, where: str, key: str, value: Any, *, allow_24: bool) -> str | None:
+    if value is None:
+        check.fail(where, f"{key} is missing")
+        return None
+    text = str(value)
+    try:
+        parsed: time | None = parse_clock(text)
+    except ValueError:
+        check.fail(where, f"{key} {text!r} is not a time of day as HH:MM")
+        return None
+    if parsed is None and not allow_24:
+        check.fail(where, f"{key} {text!r}: 24:00 can only end a window")
+        return None
+    return text if parsed is None else parsed.strftime("%H:%M")
+
+
+def _local(check: _Checker, where: str, key: str, value: Any) -> datetime | None:
+    if value is None:
+        check.fail(where, f"{key} is missing")
+        return None
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        check.fail(where, f"{key} {value!r} is not a local date and time like 2026-12-24T18:00")
+        return None
+    if parsed.tzinfo is not None:
+        check.fail(where, f"{key} {value!r} must be local wall-clock time, without an offset")
+        return None
+    return parsed
+
+
+def _parse_windows(
+    check: _Checker, items: list[Any], clinician_ids: set[str]
+) -> list[RosterWindow]:
+    result = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            check.fail(f"windows[{index}]", f"expected a mapping, not {item!r}")
+            continue
+        where = _where("windows", index, item, item.get("clinician"))
+        _unknown_keys(
+            check, where, item, {"clinician", "days", "start", "end", "from", "to", "duty"}
+        )
+        clinician = item.get("clinician")
+        if clinician is None:
+            check.fail(where, "clinician is missing")
+        elif clinician not in clinician_ids:
+            check.fail(where, f"clinician {clinician!r} is not a clinician of this practice")
+        duty = item.get("duty", False)
+        if not isinstance(duty, bool):
+            check.fail(where, f"duty {duty!r} must be true or false")
+        weekly = any(key in item for key in ("days", "start", "end"))
+        one_off = any(key in item for key in ("from", "to"))
+        if weekly and one_off:
+            check.fail(where, "a window has either days/start/end or from/to, not both")
+            continue
+        if one_off:
+            local_from = _local(check, where, "from", item.get("from"))
+            local_to = _local(check, where, "to", item.get("to"))
+            if local_from and local_to and local_to <= local_from:
+                check.fail(where, f"to {item.get('to')!r} must be after from {item.get('from')!r}")
+                continue
+            if clinician in clinician_ids and local_from and local_to and isinstance(duty, bool):
+                result.append(
+                    RosterWindow(clinician, duty, local_from=local_from, local_to=local_to)
+                )
+            continue
+        days = _list(check, where, item, "days")
+        if not days:
+            check.fail(where, "days is missing (a weekly window) or from/to (a one-off window)")
+        bad = [d for d in days if str(d).lower() not in DAY_NAMES]
+        for day in bad:
+            check.fail(where, f"days {day!r} is not one of {', '.join(DAY_NAMES)}")
+        start = _clock(check, where, "start", item.get("start"), allow_24=False)
+        end = _clock(check, where, "end", item.get("end"), allow_24=True)
+        if (
+            clinician in clinician_ids
+            and days
+            and not bad
+            and start
+            and end
+            and isinstance(duty, bool)
+        ):
+            day_list = [str(d).lower() for d in days]
+            result.append(RosterWindow(clinician, duty, days=day_list, start=start, end=end))
+    return result

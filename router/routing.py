@@ -1,0 +1,37 @@
+"""The route for a patient at an instant: the service behind `who` and the route API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from policies.route import RoutePlan, plan_route
+from router.store.models import Patient, Practice
+from router.store.repositories import directory
+
+
+class UnknownPatient(LookupError):
+    pass
+
+
+def route_for_patient(session: Session, patient_id: str, at: datetime) -> RoutePlan:
+    patient = session.get(Patient, patient_id)
+    if patient is None:
+        raise UnknownPatient(f"no patient with id {patient_id!r}")
+    practice = session.get(Practice, patient.practice_id)
+    assert practice is not None
+    team = directory.care_team(session, patient.id)
+    schedules = directory.schedules_at(session, practice, team, at)
+    pauses = directory.pauses_for(session, patient.id, at)
+    return plan_route(team, schedules, pauses, practice.crisis_line, at)
+
+
+def route_document(patient_id: str, plan: RoutePlan) -> dict[str, Any]:
+    return {
+        "patient": patient_id,
+        "at": plan.at.isoformat(),
+        "route": list(plan.clinicians),
+        "crisis_line": plan.crisis_line,
+    }

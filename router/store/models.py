@@ -1,0 +1,285 @@
+"""What the router stores. Every query lives in `router.store.repositories`."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Stored as naive UTC on every backend, always read back as aware UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Practice(Base):
+    __tablename__ = "practices"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64))
+    crisis_line: Mapped[str] = mapped_column(String(20))
+    policy: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class PracticeNumber(Base):
+    """An after-hours number: a webhook's To selects the practice."""
+
+    __tablename__ = "practice_numbers"
+
+    e164: Mapped[str] = mapped_column(String(20), primary_key=True)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Clinician(Base):
+    """A member of staff: clinician, supervisor or admin. Also the API user."""
+
+    __tablename__ = "clinicians"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    practice_id: Mapped[str] = mapped_column(
+        ForeignKey("practices.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(20), index=True)
+    role: Mapped[str] = mapped_column(String(16), default="clinician")
+    timezone: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Patient(Base):
+    __tablename__ = "patients"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    practice_id: Mapped[str] = mapped_column(
+        ForeignKey("practices.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    textable: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class PatientPhone(Base):
+    __tablename__ = "patient_phones"
+    __table_args__ = (UniqueConstraint("practice_id", "e164", name="uq_patient_phone"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
+    patient_id: Mapped[str] = mapped_column(
+        ForeignKey("patients.id", ondelete="CASCADE"), index=True
+    )
+    e164: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class CareTeamMember(Base):
+    __tablename__ = "care_team_members"
+
+    patient_id: Mapped[str] = mapped_column(
+        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True
+    )
+    clinician_id: Mapped[str] = mapped_column(
+        ForeignKey("clinicians.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class OnCallWindow(Base):
+    """A weekly or one-off on-call window in the clinician's wall-clock time (SPEC §6).
+
+    One-off windows also carry their UTC bounds so that lookups at an instant use an index.
+    """
+
+    __tablename__ = "oncall_windows"
+    __table_args__ = (
+        Index("ix_window_clinician_kind", "clinician_id", "kind"),
+        Index("ix_window_practice_duty", "practice_id", "duty"),
+        Index("ix_window_oneoff_span", "clinician_id", "starts_at", "ends_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
+    clinician_id: Mapped[str] = mapped_column(ForeignKey("clinicians.id", ondelete="CASCADE"))
+    # roster: from a roster file (replaced by the next file); self: set by the clinician.
+    source: Mapped[str] = mapped_column(String(16), default="roster")
+    kind: Mapped[str] = mapped_column(String(8))  # weekly | oneoff
+    days: Mapped[int] = mapped_column(Integer, default=0)  # bit 0 = Monday
+    start_time: Mapped[str | None] = mapped_column(String(5), nullable=True)  # "HH:MM"
+    end_time: Mapped[str | None] = mapped_column(String(5), nullable=True)  # "HH:MM" | "24:00"
+    local_start: Mapped[str | None] = mapped_column(String(16), nullable=True)  # one-off
+    local_end: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    duty: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CoachingPause(Base):
+    """DBT's 24-hour rule: a clinician skipped for one patient until a time."""
+
+    __tablename__ = "coaching_pauses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    clinician_id: Mapped[str] = mapped_column(ForeignKey("clinicians.id", ondelete="CASCADE"))
+    patient_id: Mapped[str] = mapped_column(
+        ForeignKey("patients.id", ondelete="CASCADE"), index=True
+    )
+    until: Mapped[datetime] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Contact(Base):
+    """One inbound call or text, with every leg of it (S5)."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (
+        Index("ix_contact_practice_started", "practice_id", "started_at"),
+        Index("ix_contact_patient_started", "patient_id", "started_at"),
+    )
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # opaque, safe in URLs
+    sid: Mapped[str] = mapped_column(String(64), unique=True)  # CallSid or first MessageSid
+    channel: Mapped[str] = mapped_column(String(8))  # voice | sms
+    practice_id: Mapped[str | None] = mapped_column(
+        ForeignKey("practices.id", ondelete="SET NULL"), nullable=True
+    )
+    patient_id: Mapped[str | None] = mapped_column(
+        ForeignKey("patients.id", ondelete="SET NULL"), nullable=True
+    )
+    from_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    to_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    outcome: Mapped[str] = mapped_column(String(16), default="open")
+    connected_to: Mapped[str | None] = mapped_column(
+        ForeignKey("clinicians.id", ondelete="SET NULL"), nullable=True
+    )
+    # The route planned when the contact arrived; every later step follows it.
+    route: Mapped[list[str]] = mapped_column(JSON, default=list)
+    crisis_line: Mapped[str] = mapped_column(String(20))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    risk: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+
+class ContactEvent(Base):
+    __tablename__ = "contact_events"
+    __table_args__ = (UniqueConstraint("contact_id", "key", name="uq_event_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    contact_id: Mapped[str] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    type: Mapped[str] = mapped_column(String(32))
+    clinician_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # Makes a retried webhook idempotent: the same step never records the same event twice.
+    key: Mapped[str] = mapped_column(String(64))
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class CallLeg(Base):
+    """One clinician rung during a call, and what the router saw of it (S2)."""
+
+    __tablename__ = "call_legs"
+
+    contact_id: Mapped[str] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
+    )
+    step: Mapped[int] = mapped_column(Integer, primary_key=True)
+    clinician_id: Mapped[str] = mapped_column(String(64))
+    child_sid: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    answered: Mapped[bool] = mapped_column(Boolean, default=False)
+    accepted: Mapped[bool] = mapped_column(Boolean, default=False)
+    result: Mapped[str | None] = mapped_column(String(16), nullable=True)
+
+
+class FollowUp(Base):
+    __tablename__ = "follow_ups"
+    __table_args__ = (Index("ix_followup_status_due", "status", "due"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    contact_id: Mapped[str] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), unique=True
+    )
+    assignee: Mapped[str | None] = mapped_column(
+        ForeignKey("clinicians.id", ondelete="SET NULL"), nullable=True
+    )
+    due: Mapped[datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(8), default="open")  # open | done
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    note: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class ApiToken(Base):
+    """A bearer token; only its SHA-256 is kept."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    clinician_id: Mapped[str] = mapped_column(
+        ForeignKey("clinicians.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class AuditHead(Base):
+    """A single row whose update serialises appends to the audit chain."""
+
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEntry(Base):
+    """Tamper-evident: each entry's hash covers its content and the previous hash."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(64))
+    subject: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

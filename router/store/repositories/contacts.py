@@ -1,0 +1,200 @@
+"""Contacts, their events and call legs, and follow-ups. Idempotent where Twilio retries."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import exists, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from router.store.models import (
+    CallLeg,
+    CareTeamMember,
+    Contact,
+    ContactEvent,
+    FollowUp,
+    utcnow,
+)
+
+
+def new_contact_id() -> str:
+    """Opaque and unguessable: the only thing about a contact that goes in a URL."""
+    return "ct_" + secrets.token_urlsafe(12)
+
+
+def by_sid(session: Session, sid: str) -> Contact | None:
+    return session.scalars(select(Contact).where(Contact.sid == sid)).first()
+
+
+def get(session: Session, contact_id: str) -> Contact | None:
+    return session.get(Contact, contact_id)
+
+
+def create(session: Session, contact: Contact) -> tuple[Contact, bool]:
+    """Inserts the contact, or returns the one a concurrent retry already made for its sid."""
+    try:
+        with session.begin_nested():
+            session.add(contact)
+        return contact, True
+    except IntegrityError:
+        existing = by_sid(session, contact.sid)
+        if existing is None:
+            raise
+        return existing, False
+
+
+def add_event(
+    session: Session,
+    contact: Contact,
+    type_: str,
+    *,
+    key: str | None = None,
+    clinician_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+    at: datetime | None = None,
+) -> bool:
+    """Records an event once per key; returns False if it was already there."""
+    key = key or type_
+    if session.scalars(
+        select(ContactEvent.id).where(
+            ContactEvent.contact_id == contact.id, ContactEvent.key == key
+        )
+    ).first():
+        return False
+    try:
+        with session.begin_nested():
+            session.add(
+                ContactEvent(
+                    contact_id=contact.id,
+                    type=type_,
+                    key=key,
+                    clinician_id=clinician_id,
+                    detail=detail or {},
+                    at=at or utcnow(),
+                )
+            )
+    except IntegrityError:
+        return False
+    return True
+
+
+def has_event(session: Session, contact: Contact, key: str) -> bool:
+    return (
+        session.scalars(
+            select(ContactEvent.id).where(
+                ContactEvent.contact_id == contact.id, ContactEvent.key == key
+            )
+        ).first()
+        is not None
+    )
+
+
+def events(session: Session, contact_id: str) -> list[ContactEvent]:
+    return list(
+        session.scalars(
+            select(ContactEvent)
+            .where(ContactEvent.contact_id == contact_id)
+            .order_by(ContactEvent.at, ContactEvent.id)
+        )
+    )
+
+
+def leg(session: Session, contact_id: str, step: int) -> CallLeg | None:
+    return session.get(CallLeg, (contact_id, step))
+
+
+def ensure_leg(session: Session, contact_id: str, step: int, clinician_id: str) -> CallLeg:
+    row = leg(session, contact_id, step)
+    if row is None:
+        row = CallLeg(contact_id=contact_id, step=step, clinician_id=clinician_id)
+        try:
+            with session.begin_nested():
+                session.add(row)
+        except IntegrityError:
+            found = leg(session, contact_id, step)
+            assert found is not None
+            return found
+    return row
+
+
+def legs(session: Session, contact_id: str) -> list[CallLeg]:
+    return list(
+        session.scalars(
+            select(CallLeg).where(CallLeg.contact_id == contact_id).order_by(CallLeg.step)
+        )
+    )
+
+
+def follow_up(session: Session, contact_id: str) -> FollowUp | None:
+    return session.scalars(select(FollowUp).where(FollowUp.contact_id == contact_id)).first()
+
+
+def open_follow_up(
+    session: Session, contact: Contact, assignee: str | None, due: datetime
+) -> FollowUp:
+    existing = follow_up(session, contact.id)
+    if existing is not None:
+        return existing
+    row = FollowUp(contact_id=contact.id, assignee=assignee, due=due, status="open")
+    session.add(row)
+    session.flush()
+    return row
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    since: datetime | None = None
+    until: datetime | None = None
+    patient: str | None = None
+    clinician: str | None = None
+    outcome: str | None = None
+    follow_up: str | None = None
+    limit: int = 500
+
+
+def search(
+    session: Session,
+    filters: ContactFilter,
+    *,
+    practice_id: str | None,
+    visible_to_clinician: str | None = None,
+) -> list[Contact]:
+    """Contacts newest first. A clinician sees their own patients' contacts and calls they took."""
+    query = select(Contact)
+    if practice_id is not None:
+        query = query.where(Contact.practice_id == practice_id)
+    if visible_to_clinician is not None:
+        own_patient = exists().where(
+            CareTeamMember.patient_id == Contact.patient_id,
+            CareTeamMember.clinician_id == visible_to_clinician,
+        )
+        query = query.where(or_(own_patient, Contact.connected_to == visible_to_clinician))
+    if filters.since is not None:
+        query = query.where(Contact.started_at >= filters.since)
+    if filters.until is not None:
+        query = query.where(Contact.started_at < filters.until)
+    if filters.patient is not None:
+        query = query.where(Contact.patient_id == filters.patient)
+    if filters.outcome is not None:
+        query = query.where(Contact.outcome == filters.outcome)
+    if filters.clinician is not None:
+        involved = or_(
+            Contact.connected_to == filters.clinician,
+            exists().where(
+                CallLeg.contact_id == Contact.id, CallLeg.clinician_id == filters.clinician
+            ),
+            exists().where(
+                FollowUp.contact_id == Contact.id, FollowUp.assignee == filters.clinician
+            ),
+        )
+        query = query.where(involved)
+    if filters.follow_up is not None:
+        query = query.where(
+            exists().where(FollowUp.contact_id == Contact.id, FollowUp.status == filters.follow_up)
+        )
+    query = query.order_by(Contact.started_at.desc(), Contact.id).limit(filters.limit)
+    return list(session.scalars(query))

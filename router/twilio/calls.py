@@ -1,0 +1,345 @@
+"""The voice path as a service: each function reads what it needs, records what happened,
+and returns the TwiML to answer. Endpoints commit; nothing here does.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+from twilio.twiml.voice_response import VoiceResponse
+
+from policies.followup import follow_up_due
+from policies.policy import PracticePolicy, policy_for
+from policies.privacy import display_name
+from policies.route import plan_route
+from router.core.phones import caller_e164, region_of
+from router.core.settings import get_settings
+from router.store.models import Clinician, Contact, Patient, Practice
+from router.store.repositories import contacts, directory
+from router.twilio import twiml
+from router.twilio.prompts import (
+    SCREEN_CONNECTING,
+    SCREEN_DECLINED,
+    SCREEN_TOO_LATE,
+    prompt,
+)
+
+log = logging.getLogger("afterhours.voice")
+
+FINAL_CALL_STATUSES = {"completed", "busy", "failed", "no-answer", "canceled"}
+# Crisis-line numbers seen per practice number: the fail-safe uses them without a database.
+crisis_lines: dict[str, str] = {}
+
+
+class MalformedWebhook(ValueError):
+    """A signed request that lacks what routing needs: answered with the fail-safe."""
+
+
+def _practice_policy(practice: Practice | None) -> PracticePolicy:
+    return policy_for(practice.policy if practice else None)
+
+
+def crisis_line_for(to: str | None) -> str:
+    number = caller_e164(to) if to else None
+    return crisis_lines.get(number or "", get_settings().crisis_line)
+
+
+def start_call(session: Session, params: Mapping[str, str], now: datetime) -> str:
+    sid = (params.get("CallSid") or "").strip()
+    if not sid:
+        raise MalformedWebhook("CallSid is missing")
+    existing = contacts.by_sid(session, sid)
+    if existing is not None:
+        # Twilio retried the webhook: the same contact, the step it had reached.
+        return _render_step(session, existing, _current_step(session, existing), now, greet=True)
+
+    to = caller_e164(params.get("To"))
+    practice = directory.practice_by_number(session, to)
+    region = region_of(directory.practice_numbers(session, practice.id)) if practice else "US"
+    caller = caller_e164(params.get("From"), region)
+    patient = directory.patient_by_phone(session, practice.id, caller) if practice else None
+    team = directory.care_team(session, patient.id) if patient else []
+    if practice is not None:
+        crisis_lines[to or ""] = practice.crisis_line
+        schedules = directory.schedules_at(session, practice, team, now)
+        pauses = directory.pauses_for(session, patient.id, now) if patient else []
+        plan = plan_route(team, schedules, pauses, practice.crisis_line, now)
+        route, crisis = list(plan.clinicians), plan.crisis_line
+    else:
+        route, crisis = [], get_settings().crisis_line
+
+    contact, created = contacts.create(
+        session,
+        Contact(
+            id=contacts.new_contact_id(),
+            sid=sid,
+            channel="voice",
+            practice_id=practice.id if practice else None,
+            patient_id=patient.id if patient else None,
+            from_number=caller,
+            to_number=to,
+            started_at=now,
+            outcome="open",
+            route=route,
+            crisis_line=crisis,
+            language=patient.language if patient else "en",
+        ),
+    )
+    if created:
+        detail = {"route": route, "known_caller": patient is not None}
+        if practice is None:
+            detail["unknown_practice_number"] = True
+        contacts.add_event(session, contact, "greeted", at=now, detail=detail)
+        zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
+        due = follow_up_due(now, zone, _practice_policy(practice).follow_up_hour)
+        contacts.open_follow_up(session, contact, team[0] if team else None, due)
+        log.info("call %s: contact %s, %d clinicians on the route", sid, contact.id, len(route))
+    return _render_step(session, contact, 0, now, greet=True)
+
+
+def _current_step(session: Session, contact: Contact) -> int:
+    legs = contacts.legs(session, contact.id)
+    return legs[-1].step if legs else 0
+
+
+def _render_step(
+    session: Session, contact: Contact, step: int, now: datetime, *, greet: bool = False
+) -> str:
+    practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
+    language = contact.language
+    response = VoiceResponse()
+    if greet:
+        name = practice.name if practice else "the clinic"
+        twiml.say(response, prompt("greeting", language, practice=name), language)
+    policy = _practice_policy(practice)
+    route = list(contact.route or [])
+    while step < len(route):
+        clinician = session.get(Clinician, route[step])
+        if clinician is not None and clinician.phone:
+            break
+        step += 1  # a clinician removed since the call began: on to the next
+    if step < len(route) and contact.outcome == "open":
+        clinician_id = route[step]
+        clinician = session.get(Clinician, clinician_id)
+        assert clinician is not None
+        contacts.ensure_leg(session, contact.id, step, clinician_id)
+        contacts.add_event(
+            session, contact, "dialled", key=f"dialled:{step}", clinician_id=clinician_id, at=now
+        )
+        twiml.say(
+            response,
+            prompt("connecting" if step == 0 else "still_trying", language),
+            language,
+        )
+        twiml.dial_clinician(
+            response,
+            contact_id=contact.id,
+            step=step,
+            number=clinician.phone,
+            ring_timeout_s=policy.ring_timeout_s,
+            caller_id=contact.to_number,
+        )
+        return str(response)
+    if contact.outcome == "connected":
+        response.hangup()
+        return str(response)
+    contacts.add_event(session, contact, "crisis_line", at=now, detail={"after": step})
+    contact.outcome = "crisis_line"
+    twiml.dial_crisis_line(
+        response, crisis_line=contact.crisis_line, language=language, contact_id=contact.id
+    )
+    return str(response)
+
+
+def _leg_or_none(session: Session, contact_id: str, step: int) -> tuple[Contact | None, object]:
+    contact = contacts.get(session, contact_id)
+    leg = contacts.leg(session, contact_id, step) if contact else None
+    return contact, leg
+
+
+def screen_leg(
+    session: Session, contact_id: str, step: int, params: Mapping[str, str], now: datetime
+) -> str:
+    """The clinician's phone was answered (by a person or a voicemail): ask for the digit."""
+    contact = contacts.get(session, contact_id)
+    leg = contacts.leg(session, contact_id, step) if contact else None
+    if contact is None or leg is None or contact.outcome != "open":
+        return twiml.spoken_then_hangup(SCREEN_TOO_LATE)
+    leg.answered = True
+    leg.child_sid = params.get("CallSid") or leg.child_sid
+    contacts.add_event(
+        session, contact, "answered", key=f"answered:{step}", clinician_id=leg.clinician_id, at=now
+    )
+    practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
+    policy = _practice_policy(practice)
+    return twiml.screen(
+        contact.id, step, practice.name if practice else "clinic", policy.screen_timeout_s
+    )
+
+
+def screen_answer(
+    session: Session, contact_id: str, step: int, params: Mapping[str, str], now: datetime
+) -> str:
+    """Only digit 1 bridges (S2); the patient's name is spoken only after it."""
+    contact = contacts.get(session, contact_id)
+    leg = contacts.leg(session, contact_id, step) if contact else None
+    if contact is None or leg is None:
+        return twiml.spoken_then_hangup(SCREEN_TOO_LATE)
+    digits = (params.get("Digits") or "").strip()
+    if contact.outcome == "connected" and contact.connected_to == leg.clinician_id and leg.accepted:
+        accepted_again = True  # a retried Gather action: answer the same
+    else:
+        accepted_again = False
+    if not accepted_again and contact.outcome != "open":
+        return twiml.spoken_then_hangup(SCREEN_TOO_LATE)
+    if digits != "1":
+        leg.result = "declined"
+        contacts.add_event(
+            session,
+            contact,
+            "declined",
+            key=f"declined:{step}",
+            clinician_id=leg.clinician_id,
+            at=now,
+            detail={"digit": digits[:1] if digits.isdigit() else ""},
+        )
+        return twiml.spoken_then_hangup(SCREEN_DECLINED)
+    leg.accepted = True
+    leg.result = "accepted"
+    contacts.add_event(
+        session, contact, "accepted", key=f"accepted:{step}", clinician_id=leg.clinician_id, at=now
+    )
+    contacts.add_event(
+        session, contact, "bridged", key=f"bridged:{step}", clinician_id=leg.clinician_id, at=now
+    )
+    contact.outcome = "connected"
+    contact.connected_to = leg.clinician_id
+    follow = contacts.follow_up(session, contact.id)
+    if follow is not None and follow.assignee is None:
+        follow.assignee = leg.clinician_id
+    patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
+    name = display_name(patient.name) if patient else "a caller whose number is not on file"
+    response = VoiceResponse()
+    response.say(SCREEN_CONNECTING.format(patient=name.rstrip(".")) + ".", language="en-US")
+    return str(response)
+
+
+def after_dial(
+    session: Session, contact_id: str, step: int, params: Mapping[str, str], now: datetime
+) -> str:
+    """The <Dial> action: decide from what the router saw, never from `completed` alone."""
+    contact = contacts.get(session, contact_id)
+    if contact is None:
+        raise MalformedWebhook("the Dial action names no known contact")
+    leg = contacts.leg(session, contact_id, step)
+    if leg is not None and leg.accepted:
+        contacts.add_event(
+            session,
+            contact,
+            "call_ended",
+            key=f"dial_done:{step}",
+            clinician_id=leg.clinician_id,
+            at=now,
+            detail={"talk_s": _int(params.get("DialCallDuration"))},
+        )
+        return twiml.hangup()
+    if contact.outcome == "connected":
+        return twiml.hangup()
+    status = (params.get("DialCallStatus") or "").strip()
+    if leg is not None and leg.result != "declined":
+        if leg.answered:
+            result = "not_accepted"  # a voicemail, or nobody pressed 1 in time
+        else:
+            result = {"busy": "busy", "failed": "failed", "canceled": "canceled"}.get(
+                status, "no_answer"
+            )
+        leg.result = result
+        contacts.add_event(
+            session,
+            contact,
+            result,
+            key=f"result:{step}",
+            clinician_id=leg.clinician_id,
+            at=now,
+            detail={"dial_status": status[:16]},
+        )
+    if status == "canceled":
+        return twiml.hangup()  # the caller is gone; the status callback records it
+    return _render_step(session, contact, step + 1, now)
+
+
+def after_crisis(
+    session: Session, contact_id: str, attempt: int, params: Mapping[str, str], now: datetime
+) -> str:
+    contact = contacts.get(session, contact_id)
+    if contact is None:
+        raise MalformedWebhook("the crisis Dial action names no known contact")
+    status = (params.get("DialCallStatus") or "").strip()
+    language = contact.language
+    if status == "completed":
+        contacts.add_event(session, contact, "crisis_connected", at=now)
+        return twiml.hangup()
+    contacts.add_event(
+        session,
+        contact,
+        "crisis_unreached",
+        key=f"crisis_unreached:{attempt}",
+        at=now,
+        detail={"dial_status": status[:16]},
+    )
+    response = VoiceResponse()
+    if attempt < 2:
+        twiml.dial_crisis_line(
+            response,
+            crisis_line=contact.crisis_line,
+            language=language,
+            contact_id=contact.id,
+            attempt=attempt + 1,
+        )
+        return str(response)
+    twiml.say(response, prompt("crisis_unreachable", language), language)
+    response.hangup()
+    return str(response)
+
+
+def call_status(session: Session, params: Mapping[str, str], now: datetime) -> bool:
+    """A status callback. Returns False when the call is not (yet) known here."""
+    sid = (params.get("CallSid") or "").strip()
+    status = (params.get("CallStatus") or "").strip()
+    contact = contacts.by_sid(session, sid) if sid else None
+    if contact is None:
+        return False
+    if status not in FINAL_CALL_STATUSES:
+        return True
+    if contact.ended_at is None:
+        contact.ended_at = now
+        contact.duration_s = _int(params.get("CallDuration"))
+    contacts.add_event(
+        session,
+        contact,
+        "ended",
+        at=now,
+        detail={"status": status, "duration_s": _int(params.get("CallDuration"))},
+    )
+    reached_crisis = contacts.has_event(session, contact, "crisis_connected")
+    if contact.outcome == "open" or (contact.outcome == "crisis_line" and not reached_crisis):
+        if contact.outcome == "open":
+            contact.outcome = "abandoned"
+        # Hung up before reaching anyone: somebody calls back first thing, not whenever.
+        contacts.add_event(session, contact, "abandoned", at=now)
+        follow = contacts.follow_up(session, contact.id)
+        if follow is not None and follow.status == "open":
+            follow.urgent = True
+            follow.due = min(follow.due, now)
+    return True
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else None
+    except ValueError:
+        return None

@@ -1,0 +1,134 @@
+"""Writing what the spool kept while the database was away, without duplicates (S5)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from policies.followup import follow_up_due
+from policies.policy import policy_for
+from router.core.db import session_scope
+from router.core.phones import caller_e164, region_of
+from router.core.settings import get_settings
+from router.core.spool import Record, Spool
+from router.store.models import Contact
+from router.store.repositories import contacts, directory
+from router.twilio import calls
+
+log = logging.getLogger("afterhours.recovery")
+
+
+@lru_cache
+def spool() -> Spool:
+    return Spool(get_settings().spool_path)
+
+
+def replay_spool() -> int:
+    """Applies every spooled record in one transaction; returns how many there were."""
+
+    def apply(records: list[Record]) -> None:
+        with session_scope() as session:
+            for record in records:
+                _apply(session, record)
+
+    return spool().replay(apply)
+
+
+def _apply(session: Session, record: Record) -> None:
+    kind = record.get("kind")
+    at = datetime.fromisoformat(record["at"])
+    if kind == "voice_failsafe":
+        _failsafe_call(session, record, at)
+    elif kind == "voice_accepted":
+        contact = contacts.get(session, record["contact"])
+        leg = contacts.leg(session, record["contact"], int(record["step"])) if contact else None
+        if contact is not None and leg is not None:
+            leg.accepted, leg.result = True, "accepted"
+            contacts.add_event(
+                session,
+                contact,
+                "accepted",
+                key=f"accepted:{leg.step}",
+                clinician_id=leg.clinician_id,
+                at=at,
+            )
+            contacts.add_event(
+                session,
+                contact,
+                "bridged",
+                key=f"bridged:{leg.step}",
+                clinician_id=leg.clinician_id,
+                at=at,
+            )
+            contact.outcome, contact.connected_to = "connected", leg.clinician_id
+    elif kind == "voice_status":
+        if not calls.call_status(session, record["params"], at):
+            log.warning("spooled status for an unknown call was dropped")
+    else:
+        log.warning("spool record of unknown kind skipped")
+
+
+def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
+    sid = record.get("sid")
+    if not sid:
+        return
+    contact = contacts.by_sid(session, sid)
+    if contact is None:
+        to = caller_e164(record.get("to"))
+        practice = directory.practice_by_number(session, to)
+        region = region_of(directory.practice_numbers(session, practice.id)) if practice else "US"
+        caller = caller_e164(record.get("from"), region)
+        patient = directory.patient_by_phone(session, practice.id, caller) if practice else None
+        contact, _ = contacts.create(
+            session,
+            Contact(
+                id=contacts.new_contact_id(),
+                sid=sid,
+                channel="voice",
+                practice_id=practice.id if practice else None,
+                patient_id=patient.id if patient else None,
+                from_number=caller,
+                to_number=to,
+                started_at=at,
+                outcome="crisis_line",
+                route=[],
+                crisis_line=record.get("crisis_line") or get_settings().crisis_line,
+                language=patient.language if patient else "en",
+            ),
+        )
+        team = directory.care_team(session, patient.id) if patient else []
+        zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
+        policy = policy_for(practice.policy if practice else None)
+        follow = contacts.open_follow_up(
+            session,
+            contact,
+            team[0] if team else None,
+            follow_up_due(at, zone, policy.follow_up_hour),
+        )
+        follow.urgent = True  # the router failed this caller: a person checks first thing
+    contacts.add_event(
+        session,
+        contact,
+        "failsafe",
+        key=f"failsafe:{record['at']}",
+        at=at,
+        detail={"reason": record.get("reason", "")[:64], "step": record.get("step")},
+    )
+    contacts.add_event(
+        session, contact, "crisis_line", key="crisis_line", at=at, detail={"failsafe": True}
+    )
+    if contact.outcome == "open":
+        contact.outcome = "crisis_line"
+
+
+def accepted_in_spool(contact_id: str, step: int) -> bool:
+    return any(
+        r.get("kind") == "voice_accepted"
+        and r.get("contact") == contact_id
+        and int(r.get("step", -1)) == step
+        for r in spool().records()
+    )

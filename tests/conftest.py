@@ -1,0 +1,187 @@
+"""Fixtures: a migrated database per test (SQLite always; PostgreSQL where TEST_DATABASE_URL
+is set), the app behind a signing mock Twilio, a clock the test moves, and the test roster.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+
+from router.core import clock as app_clock
+from router.core.db import reset_caches, session_scope
+from router.roster.parse import parse_roster
+from router.store.migrate import upgrade
+from router.store.models import Base
+from router.store.repositories.roster import apply_roster
+from router.twilio import calls, recovery
+from tests.twilio_harness import TwilioSim
+
+DATA = Path(__file__).parent / "data"
+TOKEN = "test-auth-token-0123456789abcdef"
+BASE_URL = "http://testserver"
+PRACTICE_NUMBER = "+16175550100"
+CRISIS_LINE = "+16175550111"
+LEE, PATEL, KIM, ORTIZ, CHEN = (
+    "+16175550101",
+    "+16175550102",
+    "+16175550103",
+    "+16175550104",
+    "+16175550105",
+)
+SAM, ANA, JO = "+16175550199", "+16175550198", "+16175550197"
+STRANGER = "+16175550150"
+
+POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("TEST_REDIS_URL")
+BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
+
+
+def pytest_report_header() -> list[str]:
+    return [f"afterhours backends: {', '.join(BACKENDS)}; redis: {'real' if REDIS_URL else 'no'}"]
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    databases = "SQLite and PostgreSQL" if POSTGRES_URL else "SQLite only (no TEST_DATABASE_URL)"
+    redis = "the real Redis" if REDIS_URL else "the in-process queue only (no TEST_REDIS_URL)"
+    terminalreporter.write_line(f"afterhours suite ran against {databases}; jobs on {redis}")
+
+
+def _postgres_url(url: str) -> str:
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.db"
+    upgrade(f"sqlite:///{path}")
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_migrated() -> str | None:
+    if not POSTGRES_URL:
+        return None
+    url = _postgres_url(POSTGRES_URL)
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    upgrade(url)
+    return url
+
+
+def _truncate_postgres(url: str) -> None:
+    engine = create_engine(url)
+    tables = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+        connection.execute(text("INSERT INTO audit_head (id, count) VALUES (1, 0)"))
+    engine.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    sqlite_template: Path,
+    postgres_migrated: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[str]:
+    if request.param == "sqlite":
+        path = tmp_path / "afterhours.db"
+        shutil.copy(sqlite_template, path)
+        url = f"sqlite:///{path}"
+    else:
+        assert postgres_migrated is not None
+        _truncate_postgres(postgres_migrated)
+        url = postgres_migrated
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("TWILIO_AUTH_TOKEN", TOKEN)
+    monkeypatch.delenv("TWILIO_ACCOUNT_SID", raising=False)
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("PUBLIC_BASE_URL", BASE_URL)
+    monkeypatch.setenv("SPOOL_PATH", str(tmp_path / "afterhours.spool"))
+    monkeypatch.setenv("DEV_TOKEN_PATH", str(tmp_path / "dev-token"))
+    # A test may pause under a debugger or a loaded CI machine: routing itself gets its
+    # second; the fail-safe tests set their own deadline.
+    monkeypatch.setenv("VOICE_DEADLINE_S", "5")
+    _reset()
+    yield url
+    _reset()
+
+
+def _reset() -> None:
+    reset_caches()
+    recovery.spool.cache_clear()
+    calls.crisis_lines.clear()
+    app_clock.set_source(None)
+
+
+@dataclass
+class Clock:
+    """The application's clock, frozen; a test moves it."""
+
+    at: datetime = field(default_factory=lambda: datetime(2026, 11, 26, 2, 0, tzinfo=UTC))
+
+    def set(self, at: datetime) -> None:
+        assert at.tzinfo is not None
+        self.at = at
+
+    def advance(self, **delta: float) -> None:
+        self.at += timedelta(**delta)
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+# Wednesday 2026-11-25, 21:00 in New York: Lee and Patel are on call.
+WEDNESDAY_9PM = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
+# Wednesday 23:30 New York: Lee is off, Patel on.
+WEDNESDAY_1130PM = datetime(2026, 11, 26, 4, 30, tzinfo=UTC)
+# Saturday 2026-11-28 10:00 New York: only Kim, on duty.
+SATURDAY_10AM = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
+# Thursday 2026-11-26 12:00 New York: nobody on call.
+THURSDAY_NOON = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock(database_url: str) -> Iterator[Clock]:
+    frozen = Clock(WEDNESDAY_9PM)
+    app_clock.set_source(frozen)
+    yield frozen
+    app_clock.set_source(None)
+
+
+def load_roster(name: str = "riverside.yaml") -> None:
+    text_ = (DATA / name).read_text()
+    with session_scope() as session:
+        apply_roster(session, parse_roster(text_))
+
+
+@pytest.fixture
+def roster(database_url: str) -> None:
+    load_roster()
+
+
+@pytest.fixture
+def client(database_url: str) -> Iterator[TestClient]:
+    from router.app import create_app
+
+    with TestClient(create_app(), base_url=BASE_URL) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def sim(client: TestClient) -> TwilioSim:
+    return TwilioSim(client, TOKEN, BASE_URL)
