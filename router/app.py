@@ -16,8 +16,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from router.api.v1 import router as api_router
-from router.core.db import get_engine
+from router.core.db import get_engine, session_scope
 from router.core.settings import get_settings
+from router.store.repositories import directory
+from router.twilio import calls
 from router.twilio.recovery import replay_spool, spool
 from router.twilio.voice import router as voice_router
 
@@ -36,8 +38,18 @@ async def _replay_forever() -> None:
         await asyncio.sleep(SPOOL_REPLAY_INTERVAL_S)
 
 
+def _remember_crisis_lines() -> None:
+    """The fail-safe must know each number's crisis line even if the database dies later."""
+    try:
+        with session_scope() as session:
+            calls.crisis_lines.update(directory.crisis_lines_by_number(session))
+    except SQLAlchemyError as exc:
+        log.warning("crisis lines not preloaded: %s", type(exc).__name__)
+
+
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    await anyio.to_thread.run_sync(_remember_crisis_lines)
     task = asyncio.create_task(_replay_forever())
     try:
         yield

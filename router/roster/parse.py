@@ -152,7 +152,8 @@ def _zone(check: _Checker, where: str, key: str, value: str | None) -> str | Non
         return None
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    # A region such as "America" is a directory of the zone database: OSError, not NotFound.
+    except (ZoneInfoNotFoundError, ValueError, OSError):
         check.fail(where, f"{key} {value!r} is not a time zone (try America/New_York)")
         return None
     return value
@@ -309,7 +310,7 @@ def _parse_patients(
                 phones.append(phone)
         care_team = []
         for member in _list(check, where, item, "care_team"):
-            if member not in clinician_ids:
+            if not isinstance(member, str) or member not in clinician_ids:
                 check.fail(where, f"care_team {member!r} is not a clinician of this practice")
             elif member in care_team:
                 check.fail(where, f"care_team lists {member!r} twice")
@@ -367,9 +368,12 @@ def _parse_windows(
             check, where, item, {"clinician", "days", "start", "end", "from", "to", "duty"}
         )
         clinician = item.get("clinician")
+        clinician_id: str | None = clinician if isinstance(clinician, str) else None
+        if clinician_id not in clinician_ids:
+            clinician_id = None
         if clinician is None:
             check.fail(where, "clinician is missing")
-        elif clinician not in clinician_ids:
+        elif clinician_id is None:
             check.fail(where, f"clinician {clinician!r} is not a clinician of this practice")
         duty = item.get("duty", False)
         if not isinstance(duty, bool):
@@ -385,9 +389,9 @@ def _parse_windows(
             if local_from and local_to and local_to <= local_from:
                 check.fail(where, f"to {item.get('to')!r} must be after from {item.get('from')!r}")
                 continue
-            if clinician in clinician_ids and local_from and local_to and isinstance(duty, bool):
+            if clinician_id and local_from and local_to and isinstance(duty, bool):
                 result.append(
-                    RosterWindow(clinician, duty, local_from=local_from, local_to=local_to)
+                    RosterWindow(clinician_id, duty, local_from=local_from, local_to=local_to)
                 )
             continue
         days = _list(check, where, item, "days")
@@ -398,14 +402,7 @@ def _parse_windows(
             check.fail(where, f"days {day!r} is not one of {', '.join(DAY_NAMES)}")
         start = _clock(check, where, "start", item.get("start"), allow_24=False)
         end = _clock(check, where, "end", item.get("end"), allow_24=True)
-        if (
-            clinician in clinician_ids
-            and days
-            and not bad
-            and start
-            and end
-            and isinstance(duty, bool)
-        ):
+        if clinician_id and days and not bad and start and end and isinstance(duty, bool):
             day_list = [str(d).lower() for d in days]
-            result.append(RosterWindow(clinician, duty, days=day_list, start=start, end=end))
+            result.append(RosterWindow(clinician_id, duty, days=day_list, start=start, end=end))
     return result

@@ -131,3 +131,13 @@ def pauses_for(session: Session, patient_id: str, now: datetime) -> list[Coachin
             )
         )
     ]
+
+
+def crisis_lines_by_number(session: Session) -> dict[str, str]:
+    """Each after-hours number's crisis line, for the fail-safe's memory."""
+    rows = session.execute(
+        select(PracticeNumber.e164, Practice.crisis_line).join(
+            Practice, Practice.id == PracticeNumber.practice_id
+        )
+    )
+    return dict(rows.tuples().all())

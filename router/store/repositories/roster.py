@@ -99,14 +99,17 @@ def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> Loa
         session.add(clinician)
     session.flush()
 
+    # Every named patient's phones go before any are added back: a file may move a number
+    # from one patient to another, and the (practice, number) pair is unique.
+    file_patients = [p.id for p in roster.patients]
+    if file_patients:
+        session.execute(delete(PatientPhone).where(PatientPhone.patient_id.in_(file_patients)))
+        session.execute(delete(CareTeamMember).where(CareTeamMember.patient_id.in_(file_patients)))
     for patient_item in roster.patients:
         patient = session.get(Patient, patient_item.id) or Patient(id=patient_item.id)
         patient.practice_id, patient.name = spec.id, patient_item.name
         patient.language = patient_item.language
         session.add(patient)
-        session.flush()
-        session.execute(delete(PatientPhone).where(PatientPhone.patient_id == patient.id))
-        session.execute(delete(CareTeamMember).where(CareTeamMember.patient_id == patient.id))
         session.flush()
         for position, phone in enumerate(patient_item.phones):
             session.add(

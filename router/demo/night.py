@@ -1,0 +1,234 @@
+"""`afterhours demo`: one night at a fictional clinic, played against the real app.
+
+It starts the web app on a local port with its own SQLite database, loads the demo roster,
+and places calls through the mock Twilio in tests/twilio_harness.py, which signs every
+webhook with the app's own development token and follows the TwiML the app answers.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import socket
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+HARNESS = ROOT / "tests" / "twilio_harness.py"
+ROSTER = Path(__file__).with_name("riverside.yaml")
+ZONE = ZoneInfo("America/New_York")
+
+PRACTICE_LINE = "+16175550100"
+LEE, PATEL, KIM = "+16175550101", "+16175550102", "+16175550103"
+SAM, ALEX, JO, UNKNOWN = "+16175550199", "+16175550198", "+16175550197", "+16175550142"
+CRISIS_LINE = "+18002738255"
+NAMES = {LEE: "Dr Lee", PATEL: "Dr Patel", KIM: "Dr Kim (duty)", CRISIS_LINE: "the crisis line"}
+
+
+def _local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=ZONE).astimezone(UTC)
+
+
+def _load_harness() -> ModuleType:
+    if not HARNESS.exists():
+        raise SystemExit(
+            "afterhours: the demo drives the app with tests/twilio_harness.py; "
+            "run it from a source checkout (make demo)"
+        )
+    spec = importlib.util.spec_from_file_location("afterhours_twilio_harness", HARNESS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def _environment(workdir: Path, port: int) -> Iterator[None]:
+    values = {
+        "DATABASE_URL": f"sqlite:///{workdir / 'demo.db'}",
+        "SPOOL_PATH": str(workdir / "demo.spool"),
+        "DEV_TOKEN_PATH": str(workdir / "dev-token"),
+        "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
+        "TWILIO_AUTH_TOKEN": "",
+        "TWILIO_ACCOUNT_SID": "",
+        "REDIS_URL": "",
+    }
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+@contextmanager
+def _serving(port: int) -> Iterator[None]:
+    import uvicorn
+
+    from router.app import create_app
+
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise SystemExit("afterhours: the demo's web app did not start")
+        time.sleep(0.05)
+    try:
+        yield
+    finally:
+        server.should_exit = True
+        thread.join(timeout=5)
+
+
+class Night:
+    def __init__(self, harness: ModuleType, http: httpx.Client, token: str, port: int) -> None:
+        from router.core import clock
+
+        self.at = _local("2026-11-25T21:05")
+        clock.set_source(lambda: self.at)
+        self.sim = harness.TwilioSim(http, token, f"http://127.0.0.1:{port}")
+        self.http = http
+
+    def scene(self, when: str, title: str) -> None:
+        self.at = _local(when)
+        print(f"\n{when[11:16]}  {title}")
+
+    def call(self, caller: str, **phones: Any) -> Any:
+        record = self.sim.call(caller, PRACTICE_LINE)
+        heard = record.heard_by_caller
+        if heard:
+            print(f'       caller hears: "{heard[0]}"')
+        for leg in record.legs:
+            who = NAMES.get(leg.number, leg.number)
+            outcome = _describe(leg.outcome)
+            if leg.number == CRISIS_LINE and leg.outcome == "bridged":
+                outcome = "a crisis counselor answered"
+            print(f"       router rings {who}: {outcome}")
+        if record.bridged_to:
+            print(f"       -> connected to {NAMES.get(record.bridged_to, record.bridged_to)}")
+        else:
+            print("       -> nobody connected")
+        self.at += timedelta(seconds=record.duration)
+        return record
+
+
+def _describe(outcome: str) -> str:
+    return {
+        "bridged": "answered, pressed 1, bridged",
+        "screened-out": "answered but nobody pressed 1 (voicemail) - not bridged, moving on",
+        "no-answer": "no answer, moving on",
+        "busy": "busy, moving on",
+        "failed": "call failed, moving on",
+        "canceled": "caller hung up",
+    }.get(outcome, outcome)
+
+
+def play() -> int:
+    harness = _load_harness()
+    with tempfile.TemporaryDirectory(prefix="afterhours-demo-") as tmp:
+        workdir = Path(tmp)
+        port = _free_port()
+        with _environment(workdir, port):
+            from router.core.db import reset_caches, session_scope
+            from router.core.settings import get_settings
+            from router.roster.parse import parse_roster
+            from router.store.migrate import upgrade
+            from router.store.repositories import tokens
+            from router.store.repositories.roster import apply_roster
+
+            reset_caches()
+            settings = get_settings()
+            upgrade(settings.database_url)
+            with session_scope() as session:
+                summary = apply_roster(session, parse_roster(ROSTER.read_text()), actor="demo")
+                supervisor_token = tokens.issue(session, "sup-ortiz")
+            print("afterhours demo: one night at Riverside DBT Clinic (all people fictional)")
+            print(
+                f"roster loaded: {summary.clinicians} staff, {summary.patients} patients, "
+                f"{summary.windows} on-call windows; webhooks signed with this machine's "
+                "development token"
+            )
+            with _serving(port), httpx.Client(base_url=settings.public_base_url) as http:
+                night = Night(harness, http, settings.webhook_token(), port)
+                _play_calls(night)
+                _print_log(http, supervisor_token)
+            reset_caches()
+    return 0
+
+
+def _play_calls(night: Night) -> None:
+    sim = night.sim
+    night.scene("2026-11-25T21:05", "Sam calls. Dr Lee is first on Sam's care team and on call.")
+    sim.phone(LEE).answers_and_presses("1", times=1)
+    night.call(SAM)
+
+    night.scene("2026-11-25T21:40", "Alex calls. Dr Lee's phone goes to voicemail.")
+    sim.phone(LEE).voicemail(times=1)
+    sim.phone(PATEL).answers_and_presses("1", times=1)
+    night.call(ALEX)
+
+    night.scene("2026-11-25T23:30", "Jo calls. Dr Patel is on call but does not answer.")
+    sim.phone(PATEL).no_answer(times=1)
+    sim.phone(KIM).no_answer(times=1)
+    sim.phone(CRISIS_LINE).answers_and_presses(times=1)
+    night.call(JO)
+
+    night.scene("2026-11-26T02:10", "A number the clinic does not know calls.")
+    sim.phone(KIM).answers_and_presses("1", times=1)
+    night.call(UNKNOWN)
+
+
+def _print_log(http: httpx.Client, token: str) -> None:
+    response = http.get("/api/v1/contacts", headers={"Authorization": f"Bearer {token}"})
+    response.raise_for_status()
+    contacts = sorted(response.json(), key=lambda c: c["started_at"])
+    print("\nContact log for the morning (GET /api/v1/contacts, as supervisor Lena Ortiz):")
+    header = f"{'time':<6} {'patient':<9} {'outcome':<12} {'connected to':<13} follow-up"
+    print(header)
+    print("-" * 78)
+    for contact in contacts:
+        started = datetime.fromisoformat(contact["started_at"]).astimezone(ZONE)
+        follow = contact["follow_up"] or {}
+        due = datetime.fromisoformat(follow["due"]).astimezone(ZONE) if follow else None
+        follow_text = (
+            f"{follow.get('assignee') or 'supervisors'} by {due:%a %H:%M}"
+            + (" URGENT" if follow.get("urgent") else "")
+            if due
+            else "-"
+        )
+        print(
+            f"{started:%H:%M}  {contact['patient'] or 'unknown':<9} {contact['outcome']:<12} "
+            f"{contact['connected_to'] or '-':<13} {follow_text}"
+        )
+        steps = " > ".join(
+            event["type"] + (f"({event['clinician']})" if "clinician" in event else "")
+            for event in contact["events"]
+        )
+        print(f"       {steps}")
+    print(f"\n{len(contacts)} calls, each logged once with every leg; this read was audited.")
