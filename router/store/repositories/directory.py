@@ -140,4 +140,4 @@ def crisis_lines_by_number(session: Session) -> dict[str, str]:
             Practice, Practice.id == PracticeNumber.practice_id
         )
     )
-    return dict(rows.tuples().all())
+    return {row[0]: row[1] for row in rows}
