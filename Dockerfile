@@ -25,7 +25,8 @@ RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/afterhours --n
     && mkdir -p /var/lib/afterhours \
     && chown afterhours:afterhours /var/lib/afterhours
 
-# `tests` is not an installed package: make it importable for `afterhours demo`.
+# Import router from /app rather than site-packages: `afterhours demo` loads
+# tests/twilio_harness.py from beside the router package, and tests/ is not installed.
 ENV PYTHONPATH=/app \
     SPOOL_PATH=/var/lib/afterhours/afterhours.spool \
     DEV_TOKEN_PATH=/var/lib/afterhours/.afterhours-dev-token
