@@ -206,8 +206,11 @@ def parse_roster(text: str, *, known_clinicians: set[str] | None = None) -> Rost
 
     practice = _parse_practice(check, document.get("practice"))
     region = region_of(practice.numbers) if practice else "US"
-    clinicians = _parse_clinicians(check, _list(check, "top level", document, "clinicians"), region)
-    clinician_ids = {c.id for c in clinicians} | (known_clinicians or set())
+    clinicians, named = _parse_clinicians(
+        check, _list(check, "top level", document, "clinicians"), region
+    )
+    # An entry refused for, say, its phone still names a clinician: one mistake, one problem.
+    clinician_ids = named | (known_clinicians or set())
     patients = _parse_patients(
         check, _list(check, "top level", document, "patients"), region, clinician_ids
     )
@@ -255,7 +258,10 @@ def _parse_practice(check: _Checker, item: Any) -> RosterPractice | None:
     return None
 
 
-def _parse_clinicians(check: _Checker, items: list[Any], region: str) -> list[RosterClinician]:
+def _parse_clinicians(
+    check: _Checker, items: list[Any], region: str
+) -> tuple[list[RosterClinician], set[str]]:
+    """The valid entries, and the ids of every entry that has a usable id."""
     seen: set[str] = set()
     result = []
     for index, item in enumerate(items):
@@ -280,7 +286,7 @@ def _parse_clinicians(check: _Checker, items: list[Any], region: str) -> list[Ro
         )
         if ident and name and phone and role in ROLES:
             result.append(RosterClinician(ident, name, phone, role, zone))
-    return result
+    return result, seen
 
 
 def _parse_patients(

@@ -1,0 +1,549 @@
+"""Loading a roster file (SPEC §5): validated whole, an idempotent upsert by id, and an
+export that loads back to the same state."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import yaml
+from sqlalchemy import Column, Integer, select
+
+from router.core.db import reset_caches, session_scope
+from router.roster.parse import RosterError, parse_roster
+from router.routing import route_for_patient
+from router.store.models import (
+    Base,
+    Clinician,
+    OnCallWindow,
+    Patient,
+    PatientPhone,
+    Practice,
+)
+from router.store.repositories import directory
+from router.store.repositories.roster import (
+    LoadSummary,
+    apply_roster,
+    export_roster,
+    known_clinicians,
+)
+from tests.conftest import (
+    ANA,
+    CHEN,
+    CRISIS_LINE,
+    DATA,
+    JO,
+    KIM,
+    LEE,
+    ORTIZ,
+    PATEL,
+    PRACTICE_NUMBER,
+    SAM,
+    SATURDAY_10AM,
+    THURSDAY_NOON,
+    WEDNESDAY_9PM,
+)
+
+RIVERSIDE = (DATA / "riverside.yaml").read_text()
+CHANGED = (DATA / "roster_changed.yaml").read_text()
+HARBOR = (DATA / "roster_harbor.yaml").read_text()
+ROSTER_TABLES = (
+    "practices",
+    "practice_numbers",
+    "clinicians",
+    "patients",
+    "patient_phones",
+    "care_team_members",
+    "oncall_windows",
+)
+
+
+def load_text(text: str, practice_id: str = "riverside") -> LoadSummary:
+    """What `afterhours roster load` does with a file's text."""
+    with session_scope() as session:
+        roster = parse_roster(text, known_clinicians=known_clinicians(session, practice_id))
+        return apply_roster(session, roster)
+
+
+def _surrogate(column: Column[object]) -> bool:
+    return column.name == "created_at" or (column.name == "id" and isinstance(column.type, Integer))
+
+
+def table_rows(
+    tables: tuple[str, ...] | None = None, *, surrogates: bool = True
+) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of the given tables (all by default), sorted, to compare states."""
+    state: dict[str, list[tuple[object, ...]]] = {}
+    with session_scope() as session:
+        for table in Base.metadata.sorted_tables:
+            if tables is not None and table.name not in tables:
+                continue
+            columns = [c for c in table.columns if surrogates or not _surrogate(c)]
+            rows = session.execute(select(*columns)).all()
+            state[table.name] = sorted((tuple(row) for row in rows), key=repr)
+    return state
+
+
+def roster_state() -> dict[str, list[tuple[object, ...]]]:
+    """The roster as stored, without row ids and creation times."""
+    return table_rows(ROSTER_TABLES, surrogates=False)
+
+
+def windows_of(clinician_id: str) -> list[tuple[object, ...]]:
+    with session_scope() as session:
+        rows = session.scalars(
+            select(OnCallWindow)
+            .where(OnCallWindow.clinician_id == clinician_id)
+            .order_by(OnCallWindow.id)
+        )
+        return [
+            (w.source, w.kind, w.days, w.start_time, w.end_time, w.local_start, w.local_end, w.duty)
+            for w in rows
+        ]
+
+
+def patient_phones(patient_id: str) -> list[str]:
+    with session_scope() as session:
+        return list(
+            session.scalars(
+                select(PatientPhone.e164)
+                .where(PatientPhone.patient_id == patient_id)
+                .order_by(PatientPhone.position)
+            )
+        )
+
+
+def add_self_window(clinician_id: str) -> None:
+    """A window the clinician set on the web page: no roster file may touch it."""
+    with session_scope() as session:
+        session.add(
+            OnCallWindow(
+                practice_id="riverside",
+                clinician_id=clinician_id,
+                source="self",
+                kind="weekly",
+                days=0b0010000,  # fri
+                start_time="06:00",
+                end_time="09:00",
+            )
+        )
+
+
+def route_at(patient_id: str, at: datetime) -> list[str]:
+    with session_scope() as session:
+        return list(route_for_patient(session, patient_id, at).clinicians)
+
+
+def line_of(text: str, needle: str) -> int:
+    """The line number of the last line holding `needle`."""
+    numbers = [n for n, line in enumerate(text.splitlines(), start=1) if needle in line]
+    assert numbers, f"{needle!r} is not in the file"
+    return numbers[-1]
+
+
+def edit(text: str, *replacements: tuple[str, str]) -> str:
+    for old, new in replacements:
+        assert text.count(old) == 1, f"{old!r} must occur once"
+        text = text.replace(old, new)
+    return text
+
+
+# Loading
+
+
+def test_a_valid_roster_stores_every_number_in_e164(roster: None) -> None:
+    with session_scope() as session:
+        practice = session.get(Practice, "riverside")
+        assert practice is not None
+        assert practice.crisis_line == CRISIS_LINE
+        assert practice.policy == {"ring_timeout_s": 20}
+        assert directory.practice_numbers(session, "riverside") == [PRACTICE_NUMBER]
+        phones = dict(session.execute(select(Clinician.id, Clinician.phone)).all())
+    # "(617) 555-0101", "617-555-0102", "+1 617 555 0103", "6175550104", "617.555.0105"
+    assert phones == {
+        "dr-lee": LEE,
+        "dr-patel": PATEL,
+        "dr-kim": KIM,
+        "sup-ortiz": ORTIZ,
+        "dr-chen": CHEN,
+    }
+    assert patient_phones("pt-sam") == [SAM]
+    assert patient_phones("pt-ana") == [ANA]
+    assert patient_phones("pt-jo") == [JO]
+
+
+def test_a_valid_roster_stores_roles_zones_languages_and_care_teams(roster: None) -> None:
+    with session_scope() as session:
+        ortiz = session.get(Clinician, "sup-ortiz")
+        chen = session.get(Clinician, "dr-chen")
+        lee = session.get(Clinician, "dr-lee")
+        ana = session.get(Patient, "pt-ana")
+        jo = session.get(Patient, "pt-jo")
+        assert ortiz is not None
+        assert chen is not None
+        assert lee is not None
+        assert ana is not None
+        assert jo is not None
+        assert ortiz.role == "supervisor"
+        assert chen.timezone == "America/Chicago"
+        assert lee.timezone is None  # the practice's zone
+        assert (ana.language, jo.language) == ("es", "en")
+        assert directory.care_team(session, "pt-sam") == ["dr-lee", "dr-patel"]
+    assert windows_of("dr-kim") == [
+        ("roster", "weekly", 0b1100000, "08:00", "20:00", None, None, True)
+    ]
+    assert route_at("pt-sam", WEDNESDAY_9PM) == ["dr-lee", "dr-patel"]
+    assert route_at("pt-sam", SATURDAY_10AM) == ["dr-kim"]
+
+
+def test_loading_the_same_roster_twice_changes_no_rows(database_url: str) -> None:
+    first = load_text(RIVERSIDE)
+    before = roster_state()
+    second = load_text(RIVERSIDE)
+    assert second == first == LoadSummary("riverside", 5, 3, 4)
+    assert roster_state() == before
+    assert len(before["oncall_windows"]) == 4
+
+
+def test_a_second_roster_replaces_the_roster_windows_of_the_clinicians_it_names(
+    roster: None,
+) -> None:
+    load_text(CHANGED)
+    assert windows_of("dr-lee") == [
+        ("roster", "weekly", 0b0000101, "16:00", "24:00", None, None, False),
+        ("roster", "oneoff", 0, None, None, "2026-12-24T18:00", "2026-12-26T08:00", False),
+    ]
+    assert windows_of("dr-patel") == [
+        ("roster", "weekly", 0b0100000, "22:00", "08:00", None, None, False)
+    ]
+    assert windows_of("dr-kim") == [
+        ("roster", "weekly", 0b1100000, "08:00", "20:00", None, None, True)
+    ]
+
+
+def test_a_second_roster_leaves_windows_that_clinicians_set_themselves(roster: None) -> None:
+    add_self_window("dr-lee")
+    add_self_window("dr-patel")
+    self_window = ("self", "weekly", 0b0010000, "06:00", "09:00", None, None, False)
+    load_text(CHANGED)
+    load_text(CHANGED)
+    assert windows_of("dr-lee").count(self_window) == 1
+    assert windows_of("dr-patel") == [
+        self_window,
+        ("roster", "weekly", 0b0100000, "22:00", "08:00", None, None, False),
+    ]
+
+
+def test_a_second_roster_leaves_the_clinicians_it_does_not_name_alone(roster: None) -> None:
+    chen_windows = windows_of("dr-chen")
+    load_text(CHANGED)
+    assert windows_of("dr-chen") == chen_windows
+    with session_scope() as session:
+        assert session.get(Clinician, "dr-chen") is not None
+        assert session.get(Patient, "pt-jo") is not None
+        assert directory.care_team(session, "pt-ana") == ["dr-chen"]
+
+
+def test_clinicians_and_patients_are_updated_in_place_by_id(roster: None) -> None:
+    summary = load_text(CHANGED)
+    assert summary == LoadSummary("riverside", 4, 3, 4)
+    with session_scope() as session:
+        lee = session.get(Clinician, "dr-lee")
+        sam = session.get(Patient, "pt-sam")
+        practice = session.get(Practice, "riverside")
+        assert lee is not None
+        assert sam is not None
+        assert practice is not None
+        assert (lee.name, lee.phone, lee.role) == ("Dana Lee-Hart", "+16175550106", "supervisor")
+        assert (sam.name, sam.language) == ("Samuel Rivera", "es")
+        assert directory.care_team(session, "pt-sam") == ["dr-patel", "dr-lee"]
+        assert directory.practice_numbers(session, "riverside") == [
+            PRACTICE_NUMBER,
+            "+16175550110",
+        ]
+        assert practice.policy == {"ring_timeout_s": 25, "sms_ack_timeout_s": 300}
+        clinicians = sorted(session.scalars(select(Clinician.id)))
+        patients = sorted(session.scalars(select(Patient.id)))
+    assert clinicians == ["dr-chen", "dr-kim", "dr-lee", "dr-patel", "sup-ortiz"]
+    assert patients == ["pt-ana", "pt-jo", "pt-lou", "pt-sam"]
+    assert patient_phones("pt-sam") == [SAM, "+16175550196"]
+
+
+def test_a_one_off_window_carries_its_utc_bounds_in_the_clinicians_zone(roster: None) -> None:
+    load_text(CHANGED)
+    with session_scope() as session:
+        one_off = session.scalars(
+            select(OnCallWindow).where(
+                OnCallWindow.clinician_id == "dr-lee", OnCallWindow.kind == "oneoff"
+            )
+        ).one()
+    assert one_off.starts_at == datetime(2026, 12, 24, 23, 0, tzinfo=UTC)
+    assert one_off.ends_at == datetime(2026, 12, 26, 13, 0, tzinfo=UTC)
+
+
+def test_a_phone_number_can_move_between_patients_in_one_file(roster: None) -> None:
+    swapped = edit(
+        RIVERSIDE,
+        ('phones: ["617-555-0199"]', 'phones: ["SWAP"]'),
+        ('phones: ["617-555-0198"]', 'phones: ["617-555-0199"]'),
+        ('phones: ["SWAP"]', 'phones: ["617-555-0198"]'),
+    )
+    load_text(swapped)
+    assert patient_phones("pt-sam") == [ANA]
+    assert patient_phones("pt-ana") == [SAM]
+
+
+def test_a_window_that_ends_at_its_start_time_lasts_a_whole_day(roster: None) -> None:
+    assert route_at("pt-sam", THURSDAY_NOON) == []
+    load_text(edit(RIVERSIDE, ('end: "23:00"', 'end: "17:00"')))
+    assert windows_of("dr-lee")[0][3:5] == ("17:00", "17:00")
+    # Wednesday 17:00 to Thursday 17:00.
+    assert route_at("pt-sam", THURSDAY_NOON) == ["dr-lee"]
+
+
+def test_a_second_practice_loads_beside_the_first(roster: None) -> None:
+    assert load_text(HARBOR, "harbor") == LoadSummary("harbor", 1, 1, 1)
+    with session_scope() as session:
+        assert directory.practice_by_number(session, "+16175550120") is not None
+        wu = session.get(Clinician, "dr-wu")
+        assert wu is not None
+        assert wu.practice_id == "harbor"
+    assert windows_of("dr-wu")[0][3:5] == ("17:00", "17:00")
+
+
+# Refusals: the whole file or nothing.
+
+VALID_EARLY_CHANGES = (
+    ("name: Dana Lee\n", "name: Dana Lee-Hart\n"),
+    ('phone: "617-555-0102"', 'phone: "617-555-0106"'),
+    ("name: Riverside DBT Clinic\n", "name: Riverside DBT Clinic East\n"),
+)
+
+BAD_ROSTERS = {
+    "bad phone": (
+        [('phone: "+1 617 555 0103"', 'phone: "617-555-01"')],
+        "- id: dr-kim",
+        ["clinicians[2] (dr-kim)", "phone '617-555-01'"],
+    ),
+    "unknown clinician time zone": (
+        [("timezone: America/Chicago", "timezone: Mars/Olympus_Mons")],
+        "- id: dr-chen",
+        ["clinicians[4] (dr-chen)", "timezone 'Mars/Olympus_Mons' is not a time zone"],
+    ),
+    "a region for a time zone": (
+        [("timezone: America/Chicago", "timezone: America")],
+        "- id: dr-chen",
+        ["clinicians[4] (dr-chen)", "timezone 'America' is not a time zone"],
+    ),
+    "unknown practice time zone": (
+        [("timezone: America/New_York", "timezone: New York")],
+        "  id: riverside",
+        ["practice", "timezone 'New York' is not a time zone"],
+    ),
+    "unknown day": (
+        [
+            (
+                "- clinician: dr-chen\n    days: [mon, tue, wed, thu, fri]",
+                "- clinician: dr-chen\n    days: [mon, tue, wed, thu, fryday]",
+            )
+        ],
+        "- clinician: dr-chen",
+        ["windows[3] (dr-chen)", "days 'fryday' is not one of"],
+    ),
+    "hour 25": (
+        [('end: "23:00"', 'end: "25:00"')],
+        "- clinician: dr-lee",
+        ["windows[0] (dr-lee)", "end '25:00' is not a time of day"],
+    ),
+    "a window starting at 24:00": (
+        [('start: "08:00"', 'start: "24:00"')],
+        "- clinician: dr-kim",
+        ["windows[2] (dr-kim)", "start '24:00'", "can only end a window"],
+    ),
+    "a one-off window ending before it starts": (
+        [
+            (
+                '    end: "22:00"\n',
+                '    end: "22:00"\n  - clinician: dr-lee\n'
+                '    from: "2026-12-26T08:00"\n    to: "2026-12-24T18:00"\n',
+            )
+        ],
+        "- clinician: dr-lee",
+        ["windows[4] (dr-lee)", "to '2026-12-24T18:00' must be after from '2026-12-26T08:00'"],
+    ),
+    "a window for an unknown clinician": (
+        [("- clinician: dr-kim", "- clinician: dr-kimm")],
+        "- clinician: dr-kimm",
+        ["windows[2] (dr-kimm)", "clinician 'dr-kimm' is not a clinician of this practice"],
+    ),
+    "a window for a list of clinicians": (
+        [("- clinician: dr-kim", "- clinician: [dr-kim]")],
+        "- clinician: [dr-kim]",
+        ["windows[2]", "clinician ['dr-kim'] is not a clinician of this practice"],
+    ),
+    "unknown care team clinician": (
+        [("care_team: [dr-patel]\n", "care_team: [dr-nobody]\n")],
+        "- id: pt-jo",
+        ["patients[2] (pt-jo)", "care_team 'dr-nobody' is not a clinician of this practice"],
+    ),
+    "a care team member that is not an id": (
+        [("care_team: [dr-patel]\n", "care_team: [[dr-patel]]\n")],
+        "- id: pt-jo",
+        ["patients[2] (pt-jo)", "care_team ['dr-patel'] is not a clinician"],
+    ),
+    "duplicate patient id": (
+        [("- id: pt-jo", "- id: pt-sam")],
+        "- id: pt-sam",
+        ["patients[2] (pt-sam)", "id 'pt-sam' names a second patient"],
+    ),
+    "duplicate clinician id": (
+        [
+            (
+                "patients:\n",
+                '  - id: dr-kim\n    name: Min Kim\n    phone: "617-555-0107"\npatients:\n',
+            )
+        ],
+        "- id: dr-kim",
+        ["clinicians[5] (dr-kim)", "id 'dr-kim' names a second clinician"],
+    ),
+    "unknown field": (
+        [("    language: es\n", '    language: es\n    pager: "617-555-0140"\n')],
+        "- id: pt-ana",
+        ["patients[1] (pt-ana)", "unknown field 'pager'"],
+    ),
+    "missing crisis line": (
+        [('  crisis_line: "+16175550111"\n', "")],
+        "  id: riverside",
+        ["practice", "crisis_line is missing"],
+    ),
+    "bad crisis line": (
+        [('crisis_line: "+16175550111"', 'crisis_line: "911"')],
+        "  id: riverside",
+        ["practice", "crisis_line '911'"],
+    ),
+    "unknown policy key": (
+        [("ring_timeout_s: 20", "ring_timeout: 20")],
+        "  id: riverside",
+        ["practice", "policy", "unknown policy setting 'ring_timeout'"],
+    ),
+    "policy value out of range": (
+        [("ring_timeout_s: 20", "ring_timeout_s: 2")],
+        "  id: riverside",
+        ["practice", "policy", "ring_timeout_s", "not 2"],
+    ),
+    "policy value not a number": (
+        [("ring_timeout_s: 20", "ring_timeout_s: twenty")],
+        "  id: riverside",
+        ["practice", "policy", "ring_timeout_s", "not 'twenty'"],
+    ),
+    "a phone shared by two patients": (
+        [('phones: ["617-555-0197"]', 'phones: ["617-555-0199"]')],
+        "- id: pt-jo",
+        ["patients[2] (pt-jo)", "phones '617-555-0199' also belongs to patient pt-sam"],
+    ),
+    "invalid YAML": (
+        [("    name: Jo Park\n", "    name: Jo Park\n   nickname: Jo\n")],
+        "   nickname: Jo",
+        ["expected"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_ROSTERS), ids=list(BAD_ROSTERS))
+def test_a_malformed_roster_is_refused_whole_and_changes_nothing(roster: None, case: str) -> None:
+    replacements, entry_line, fragments = BAD_ROSTERS[case]
+    text = edit(RIVERSIDE, *VALID_EARLY_CHANGES, *replacements)
+    before = table_rows()
+    with pytest.raises(RosterError) as refused:
+        load_text(text)
+    message = str(refused.value)
+    assert len(refused.value.problems) == 1, refused.value.problems
+    assert message.startswith(f"line {line_of(text, entry_line)}")
+    for fragment in fragments:
+        assert fragment in message
+    assert "\n" not in message
+    assert table_rows() == before
+
+
+def test_every_problem_in_a_roster_is_reported_first_one_first(database_url: str) -> None:
+    before = table_rows()
+    text = edit(
+        RIVERSIDE,
+        ('phone: "+1 617 555 0103"', 'phone: "617-555-01"'),
+        ('end: "23:00"', 'end: "25:00"'),
+    )
+    with pytest.raises(RosterError) as refused:
+        load_text(text)
+    assert [p.split(":")[0] for p in refused.value.problems] == [
+        f"line {line_of(text, '- id: dr-kim')}, clinicians[2] (dr-kim)",
+        f"line {line_of(text, '- clinician: dr-lee')}, windows[0] (dr-lee)",
+    ]
+    assert str(refused.value).endswith("(and 1 more)")
+    assert table_rows() == before
+
+
+def test_a_practice_number_used_by_another_practice_is_refused(roster: None) -> None:
+    before = table_rows()
+    with pytest.raises(RosterError, match=r"practice numbers: \+16175550100 .*riverside"):
+        load_text(edit(HARBOR, ('numbers: ["+16175550120"]', 'numbers: ["617-555-0100"]')))
+    assert table_rows() == before
+
+
+def test_a_clinician_id_used_by_another_practice_is_refused(roster: None) -> None:
+    before = table_rows()
+    with pytest.raises(RosterError, match=r"clinicians \(dr-lee\): id is used by riverside"):
+        load_text(
+            edit(
+                HARBOR,
+                ("- id: dr-wu", "- id: dr-lee"),
+                ("[dr-wu]", "[dr-lee]"),
+                ("- clinician: dr-wu", "- clinician: dr-lee"),
+            ),
+            "harbor",
+        )
+    assert table_rows() == before
+
+
+def test_a_phone_of_a_patient_left_out_of_the_file_is_refused(roster: None) -> None:
+    before = table_rows()
+    # pt-jo is not in the changed roster but still holds 617-555-0197.
+    taken = edit(CHANGED, ('phones: ["617-555-0195"]', 'phones: ["617-555-0197"]'))
+    with pytest.raises(RosterError, match=r"patients \(pt-lou\): phone \+16175550197 .*pt-jo"):
+        load_text(taken)
+    assert table_rows() == before
+
+
+# Export
+
+
+def export_text() -> str:
+    with session_scope() as session:
+        document = export_roster(session, "riverside")
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+
+
+def test_an_export_loads_back_to_the_same_state(roster: None) -> None:
+    load_text(CHANGED)
+    add_self_window("dr-lee")
+    state = roster_state()
+    exported = export_text()
+    load_text(exported)
+    assert roster_state() == state
+    assert export_text() == exported
+
+
+def test_an_export_loads_into_an_empty_database_to_the_same_export(
+    roster: None, sqlite_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_text(CHANGED)
+    add_self_window("dr-lee")
+    exported = export_text()
+    empty = tmp_path / "empty.db"
+    shutil.copy(sqlite_template, empty)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{empty}")
+    reset_caches()
+    load_text(exported)
+    assert export_text() == exported
+    assert windows_of("dr-lee")[-1][0] == "roster"  # self windows stay where they were set
