@@ -15,6 +15,11 @@ class ClinicianSchedule:
     clinician_id: str
     timezone: ZoneInfo
     windows: tuple[OnCallWindow, ...]
+    # Windows the clinician took themselves off call for (an OFF text); they win over windows.
+    off: tuple[OnCallWindow, ...] = ()
+
+    def is_off(self, now: datetime) -> bool:
+        return bool(self.off) and is_on_call(self.off, self.timezone, now)
 
 
 @dataclass(frozen=True)
@@ -35,7 +40,7 @@ class RoutePlan:
 def is_on_duty(schedule: ClinicianSchedule, now: datetime) -> bool:
     """Whether one of the clinician's duty windows covers now."""
     instant_end = now + timedelta(microseconds=1)
-    return any(
+    return not schedule.is_off(now) and any(
         window.duty and occurrences(window, schedule.timezone, now, instant_end)
         for window in schedule.windows
     )
@@ -61,6 +66,7 @@ def plan_route(
             and clinician_id not in paused
             and clinician_id not in chosen
             and is_on_call(schedule.windows, schedule.timezone, now)
+            and not schedule.is_off(now)
         ):
             chosen.append(clinician_id)
     for clinician_id, schedule in schedules.items():

@@ -21,6 +21,7 @@ from router.core.settings import get_settings
 from router.store.repositories import directory
 from router.twilio import calls
 from router.twilio.recovery import replay_spool, spool
+from router.twilio.sms import router as sms_router
 from router.twilio.voice import router as voice_router
 
 log = logging.getLogger("afterhours")
@@ -67,6 +68,7 @@ def create_app() -> FastAPI:
         lifespan=lifespan,
     )
     app.include_router(voice_router)
+    app.include_router(sms_router)
     app.include_router(api_router)
 
     @app.get("/healthz", tags=["health"])

@@ -41,7 +41,9 @@ def serve(
     import uvicorn
 
     from router.app import create_app
+    from router.core.logging import configure_logging
 
+    configure_logging()
     uvicorn.run(create_app(), host=host, port=port, proxy_headers=True)
 
 
@@ -191,8 +193,10 @@ def worker(
     burst: Annotated[bool, typer.Option(help="Drain the queue and exit.")] = False,
 ) -> None:
     """Run an RQ worker with its scheduler."""
+    from router.core.logging import configure_logging
     from workers.run import run_worker
 
+    configure_logging()
     run_worker(burst=burst)
 
 

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -116,13 +117,22 @@ def database_url(
     # A test may pause under a debugger or a loaded CI machine: routing itself gets its
     # second; the fail-safe tests set their own deadline.
     monkeypatch.setenv("VOICE_DEADLINE_S", "5")
+    monkeypatch.setenv("SMS_DEADLINE_S", "10")
+    # Jobs run when the test says (jobs.settle); Twilio errors are retried without pauses.
+    monkeypatch.setenv("EMBEDDED_QUEUE_POLL_S", "0")
+    monkeypatch.setenv("TWILIO_RETRY_BACKOFF_S", "0")
     _reset()
     yield url
     _reset()
 
 
 def _reset() -> None:
+    from router import gateway
+    from workers.queue import get_queue
+
     reset_caches()
+    get_queue.cache_clear()
+    gateway.use_http_client(None)
     recovery.spool.cache_clear()
     calls.crisis_lines.clear()
     app_clock.set_source(None)
@@ -185,3 +195,52 @@ def client(database_url: str) -> Iterator[TestClient]:
 @pytest.fixture
 def sim(client: TestClient) -> TwilioSim:
     return TwilioSim(client, TOKEN, BASE_URL)
+
+
+QUEUES = ["inproc"] + (["rq"] if REDIS_URL else [])
+ACCOUNT_SID = "AC" + "0" * 32
+
+
+@pytest.fixture(params=QUEUES)
+def queue_backend(
+    request: pytest.FixtureRequest, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[str]:
+    """The in-process queue always; RQ on the real Redis (a spare database) when given."""
+    if request.param == "rq":
+        from redis import Redis
+
+        assert REDIS_URL is not None
+        connection = Redis.from_url(REDIS_URL)
+        connection.flushdb()
+        monkeypatch.setenv("REDIS_URL", REDIS_URL)
+        _reset()
+        yield "rq"
+        connection.flushdb()
+        connection.close()
+    else:
+        yield "inproc"
+
+
+@dataclass
+class Texting:
+    sim: TwilioSim
+    jobs: Any
+
+
+@pytest.fixture
+def texting(
+    queue_backend: str, roster: None, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Texting]:
+    """The app with Twilio credentials, its REST calls served by the mock Twilio."""
+    from router import gateway
+    from router.app import create_app
+    from router.core.settings import get_settings
+    from tests.jobs import JobDriver
+
+    monkeypatch.setenv("TWILIO_ACCOUNT_SID", ACCOUNT_SID)
+    get_settings.cache_clear()
+    with TestClient(create_app(), base_url=BASE_URL) as test_client:
+        sim = TwilioSim(test_client, TOKEN, BASE_URL, account_sid=ACCOUNT_SID)
+        gateway.use_http_client(sim.rest_client_http())
+        yield Texting(sim, JobDriver(clock, sim))
+    gateway.use_http_client(None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Annotated
 
 import pytest
@@ -373,3 +374,23 @@ def test_an_app_error_falls_back_to_the_fallback_url(client: TestClient) -> None
 def test_a_twiml_loop_is_stopped(sim: TwilioSim) -> None:
     with pytest.raises(AssertionError, match="TwiML loop"):
         sim.call(PATIENT, PRACTICE_LINE, voice_path="/loop")
+
+
+def test_status_callback_timestamps_follow_the_sim_clock(client: TestClient, app: FastAPI) -> None:
+    at = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
+    timed = TwilioSim(
+        client, TOKEN, BASE, voice_path="/voice", status_path="/status", clock=lambda: at
+    )
+
+    timed.call(PATIENT, PRACTICE_LINE, hang_up_after_seconds=12)
+
+    assert app.state.statuses[0]["Timestamp"] == "Thu, 26 Nov 2026 02:00:12 +0000"
+
+
+def test_phones_are_devices_and_chain(sim: TwilioSim) -> None:
+    clinician = sim.phone(DR_ADAMS).no_answer(times=1).answers_and_presses("1")
+
+    assert clinician is sim.device(DR_ADAMS)
+    assert sim.call(PATIENT, PRACTICE_LINE).bridged_to != DR_ADAMS
+    assert sim.call(PATIENT, PRACTICE_LINE).bridged_to == DR_ADAMS
+    assert clinician.heard[-1] == "Connecting you to Pat."

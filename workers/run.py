@@ -8,8 +8,7 @@ from redis import Redis
 from rq import Queue, Worker
 
 from router.core.settings import get_settings
-
-QUEUE_NAME = "afterhours"
+from workers.queue import QUEUE_NAME
 
 
 def run_worker(*, burst: bool = False) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 
-from router.core.db import get_sessionmaker
+from router.core.db import get_sessionmaker, run_after_commit
 from router.store.models import Clinician
 from router.store.repositories import tokens
 
@@ -23,6 +23,7 @@ def get_session() -> Iterator[Session]:
         raise
     finally:
         session.close()
+    run_after_commit(session)
 
 
 SessionDep = Annotated[Session, Depends(get_session)]

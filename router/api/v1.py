@@ -12,7 +12,7 @@ from router.api.errors import invalid, parse_instant
 from router.core import clock
 from router.routing import UnknownPatient, route_document, route_for_patient
 from router.store.models import Contact, Patient
-from router.store.repositories import audit, contacts, directory
+from router.store.repositories import audit, contacts, directory, texts
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 
@@ -118,3 +118,44 @@ def patient_route(
     except UnknownPatient as exc:
         raise HTTPException(404, str(exc)) from None
     return route_document(patient_id, plan)
+
+
+@router.get("/messages")
+def list_messages(
+    session: SessionDep,
+    user: CurrentUser,
+    contact: Annotated[str | None, Query(max_length=64)] = None,
+    kind: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> list[dict[str, Any]]:
+    """Every outbound text and call (admins and supervisors)."""
+    if user.role not in STAFF_ROLES:
+        raise HTTPException(403, "the message log is for supervisors and admins")
+    if kind is not None and kind not in ("sms", "call"):
+        raise invalid("kind", kind, "is not one of sms, call")
+    found = texts.messages(session, user.practice_id, contact_id=contact, kind=kind, limit=limit)
+    audit.append(
+        session,
+        actor=user.id,
+        action="messages.read",
+        subject=f"practice:{user.practice_id}",
+        detail={"messages": len(found), "contact": contact},
+    )
+    return [
+        {
+            "id": m.id,
+            "kind": m.kind,
+            "purpose": m.purpose,
+            "to": m.to_number,
+            "from": m.from_number,
+            "body": m.body,
+            "status": m.status,
+            "sid": m.sid,
+            "error_code": m.error_code,
+            "contact": m.contact_id,
+            "clinician": m.clinician_id,
+            "created_at": _iso(m.created_at),
+            "updated_at": _iso(m.updated_at),
+        }
+        for m in found
+    ]

@@ -59,6 +59,14 @@ def session_scope() -> Iterator[Session]:
         raise
     finally:
         session.close()
+    run_after_commit(session)
+
+
+def run_after_commit(session: Session) -> None:
+    """Hands the jobs a committed unit of work asked for to the queue (never before commit)."""
+    from workers.queue import dispatch_committed
+
+    dispatch_committed(session)
 
 
 def reset_caches() -> None:

@@ -29,6 +29,12 @@ class Settings(BaseSettings):
     crisis_line: str = DEFAULT_CRISIS_LINE
     # How long the voice webhook may spend routing before it falls back to the crisis line (S1).
     voice_deadline_s: float = 0.8
+    # Texts may take longer (Twilio waits 15 s) but the patient's answer still comes at once.
+    sms_deadline_s: float = 5.0
+    # The embedded queue's scheduler looks for due jobs this often (0: only when asked).
+    embedded_queue_poll_s: float = 1.0
+    # First pause before retrying a temporary Twilio error; doubles each time.
+    twilio_retry_backoff_s: float = 1.0
 
     @field_validator("database_url")
     @classmethod

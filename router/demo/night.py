@@ -33,7 +33,15 @@ PRACTICE_LINE = "+16175550100"
 LEE, PATEL, KIM = "+16175550101", "+16175550102", "+16175550103"
 SAM, ALEX, JO, UNKNOWN = "+16175550199", "+16175550198", "+16175550197", "+16175550142"
 CRISIS_LINE = "+18002738255"
-NAMES = {LEE: "Dr Lee", PATEL: "Dr Patel", KIM: "Dr Kim (duty)", CRISIS_LINE: "the crisis line"}
+PATIENTS = {SAM: "Sam", ALEX: "Alex", JO: "Jo", UNKNOWN: "the unknown number"}
+SUPERVISOR = "+16175550104"
+NAMES = {
+    LEE: "Dr Lee",
+    PATEL: "Dr Patel",
+    KIM: "Dr Kim (duty)",
+    CRISIS_LINE: "the crisis line",
+    SUPERVISOR: "supervisor Ortiz",
+}
 
 
 def _local(text: str) -> datetime:
@@ -70,6 +78,8 @@ def _environment(workdir: Path, port: int) -> Iterator[None]:
         "TWILIO_AUTH_TOKEN": "",
         "TWILIO_ACCOUNT_SID": "",
         "REDIS_URL": "",
+        # The demo moves its own clock and runs due jobs itself, so that output is in order.
+        "EMBEDDED_QUEUE_POLL_S": "0",
     }
     saved = {key: os.environ.get(key) for key in values}
     os.environ.update(values)
@@ -114,10 +124,58 @@ class Night:
         clock.set_source(lambda: self.at)
         self.sim = harness.TwilioSim(http, token, f"http://127.0.0.1:{port}")
         self.http = http
+        self.shown: set[str] = set()
 
     def scene(self, when: str, title: str) -> None:
         self.at = _local(when)
         print(f"\n{when[11:16]}  {title}")
+
+    def advance(self, minutes: int) -> None:
+        from workers.queue import InProcessQueue, get_queue
+
+        self.at += timedelta(minutes=minutes)
+        queue = get_queue()
+        if isinstance(queue, InProcessQueue):
+            queue.run_due()
+        print(f"       ... {minutes} minutes pass ({self.at.astimezone(ZONE):%H:%M})")
+        self.show_outbound()
+
+    def text(self, sender: str, body: str) -> None:
+        record = self.sim.text(sender, PRACTICE_LINE, body)
+        print(f'       patient texts: "{body}"')
+        for reply in record.replies:
+            print(f'       patient gets back at once: "{reply.body}"')
+        self.show_outbound()
+
+    def clinician_texts(self, clinician: str, body: str) -> None:
+        record = self.sim.device(clinician).send(body, to=PRACTICE_LINE)
+        print(f'       {NAMES[clinician]} texts back: "{body}"')
+        for reply in record.replies:
+            print(f'       {NAMES[clinician]} gets back: "{reply.body}"')
+        self.show_outbound()
+
+    def show_outbound(self) -> None:
+        """Prints the texts and calls the router sent since last time (simulated here)."""
+        from sqlalchemy import select
+
+        from router.core.db import session_scope
+        from router.store.models import OutboundMessage
+
+        with session_scope() as session:
+            rows = session.scalars(
+                select(OutboundMessage).order_by(OutboundMessage.created_at, OutboundMessage.id)
+            ).all()
+            fresh = [r for r in rows if r.id not in self.shown]
+            for row in fresh:
+                self.shown.add(row.id)
+                who = NAMES.get(row.to_number, PATIENTS.get(row.to_number, row.to_number))
+                if row.kind == "call":
+                    print(
+                        f"       router calls {who} (page: urgent text, press 1 to connect)"
+                        f" [{row.status}]"
+                    )
+                else:
+                    print(f'       router texts {who}: "{row.body}" [{row.status}]')
 
     def call(self, caller: str, **phones: Any) -> Any:
         record = self.sim.call(caller, PRACTICE_LINE)
@@ -170,34 +228,52 @@ def play() -> int:
                 supervisor_token = tokens.issue(session, "sup-ortiz")
             print("afterhours demo: one night at Riverside DBT Clinic (all people fictional)")
             print(
+                "no Twilio credentials here: outbound texts and calls are recorded as "
+                "'simulated', not sent"
+            )
+            print(
                 f"roster loaded: {summary.clinicians} staff, {summary.patients} patients, "
                 f"{summary.windows} on-call windows; webhooks signed with this machine's "
                 "development token"
             )
             with _serving(port), httpx.Client(base_url=settings.public_base_url) as http:
                 night = Night(harness, http, settings.webhook_token(), port)
-                _play_calls(night)
+                _play(night)
                 _print_log(http, supervisor_token)
             reset_caches()
     return 0
 
 
-def _play_calls(night: Night) -> None:
+def _play(night: Night) -> None:
+    """The night, in order: calls and texts as they come in."""
     sim = night.sim
     night.scene("2026-11-25T21:05", "Sam calls. Dr Lee is first on Sam's care team and on call.")
     sim.phone(LEE).answers_and_presses("1", times=1)
     night.call(SAM)
+
+    night.scene("2026-11-25T21:15", "Sam texts. Dr Lee answers by text.")
+    night.text(SAM, "Rough night. Can someone text me back?")
+    night.clinician_texts(LEE, "Hi Sam, it's Dana. I'm here - want me to call?")
 
     night.scene("2026-11-25T21:40", "Alex calls. Dr Lee's phone goes to voicemail.")
     sim.phone(LEE).voicemail(times=1)
     sim.phone(PATEL).answers_and_presses("1", times=1)
     night.call(ALEX)
 
+    night.scene("2026-11-25T22:05", "Jo texts. Dr Patel does not answer the text.")
+    night.text(JO, "can't sleep, feeling really low")
+    night.advance(10)
+
     night.scene("2026-11-25T23:30", "Jo calls. Dr Patel is on call but does not answer.")
     sim.phone(PATEL).no_answer(times=1)
     sim.phone(KIM).no_answer(times=1)
     sim.phone(CRISIS_LINE).answers_and_presses(times=1)
     night.call(JO)
+
+    night.scene("2026-11-25T23:40", "Alex texts something that reads as high risk.")
+    night.text(ALEX, "I took 20 of my pills")
+    night.clinician_texts(PATEL, "Alex, I'm calling you right now. Please pick up.")
+    night.clinician_texts(PATEL, "#2 Alex, I'm calling you right now. Please pick up.")
 
     night.scene("2026-11-26T02:10", "A number the clinic does not know calls.")
     sim.phone(KIM).answers_and_presses("1", times=1)
@@ -209,7 +285,7 @@ def _print_log(http: httpx.Client, token: str) -> None:
     response.raise_for_status()
     contacts = sorted(response.json(), key=lambda c: c["started_at"])
     print("\nContact log for the morning (GET /api/v1/contacts, as supervisor Lena Ortiz):")
-    header = f"{'time':<6} {'patient':<9} {'outcome':<12} {'connected to':<13} follow-up"
+    header = f"{'time':<6} {'via':<5} {'patient':<9} {'outcome':<12} {'connected to':<13} follow-up"
     print(header)
     print("-" * 78)
     for contact in contacts:
@@ -223,7 +299,8 @@ def _print_log(http: httpx.Client, token: str) -> None:
             else "-"
         )
         print(
-            f"{started:%H:%M}  {contact['patient'] or 'unknown':<9} {contact['outcome']:<12} "
+            f"{started:%H:%M}  {contact['channel']:<5} {contact['patient'] or 'unknown':<9} "
+            f"{contact['outcome']:<12} "
             f"{contact['connected_to'] or '-':<13} {follow_text}"
         )
         steps = " > ".join(
@@ -231,4 +308,7 @@ def _print_log(http: httpx.Client, token: str) -> None:
             for event in contact["events"]
         )
         print(f"       {steps}")
-    print(f"\n{len(contacts)} calls, each logged once with every leg; this read was audited.")
+    print(
+        f"\n{len(contacts)} contacts (calls and texts), each logged once with every step; "
+        "this read was audited."
+    )

@@ -145,6 +145,8 @@ class OnCallWindow(Base):
     starts_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     duty: Mapped[bool] = mapped_column(Boolean, default=False)
+    # An "off" window (a clinician's OFF text) takes them off call while it lasts.
+    off: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
@@ -194,6 +196,8 @@ class Contact(Base):
     crisis_line: Mapped[str] = mapped_column(String(20))
     language: Mapped[str] = mapped_column(String(8), default="en")
     risk: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # Texts: how far up the route the escalation has climbed (S4).
+    escalation_step: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ContactEvent(Base):
@@ -283,3 +287,70 @@ class AuditEntry(Base):
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class InboundText(Base):
+    """Every text that reached the webhook, floods included (S5)."""
+
+    __tablename__ = "inbound_texts"
+    __table_args__ = (Index("ix_inbound_from_received", "from_number", "received_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    sid: Mapped[str] = mapped_column(String(64), unique=True)
+    practice_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    sender: Mapped[str] = mapped_column(String(16))  # patient | clinician | unknown
+    sender_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    from_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    to_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    body: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The TwiML answered, so that a retried webhook gets the same answer.
+    reply: Mapped[str] = mapped_column(Text, default="")
+
+
+class TextThread(Base):
+    """Binds a clinician to a patient's texting contact: their replies reach that patient."""
+
+    __tablename__ = "text_threads"
+    __table_args__ = (
+        UniqueConstraint("contact_id", "clinician_id", name="uq_thread_contact_clinician"),
+        Index("ix_thread_clinician_status", "clinician_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    contact_id: Mapped[str] = mapped_column(ForeignKey("contacts.id", ondelete="CASCADE"))
+    clinician_id: Mapped[str] = mapped_column(ForeignKey("clinicians.id", ondelete="CASCADE"))
+    step: Mapped[int] = mapped_column(Integer)
+    code: Mapped[int] = mapped_column(Integer)  # short code the clinician may prefix: #2
+    status: Mapped[str] = mapped_column(String(8), default="open")  # open | closed
+    opened_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OutboundMessage(Base):
+    """Every text sent and call placed (SPEC §8 `GET /api/v1/messages`)."""
+
+    __tablename__ = "messages"
+    __table_args__ = (Index("ix_message_created", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    practice_id: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # sms | call
+    purpose: Mapped[str] = mapped_column(String(24))
+    to_number: Mapped[str] = mapped_column(String(32))
+    from_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    body: Mapped[str | None] = mapped_column(Text, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    sid: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
+    error_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    contact_id: Mapped[str | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    clinician_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    step: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

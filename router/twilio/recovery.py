@@ -16,7 +16,7 @@ from router.core.phones import caller_e164, region_of
 from router.core.settings import get_settings
 from router.core.spool import Record, Spool
 from router.store.models import Contact
-from router.store.repositories import contacts, directory
+from router.store.repositories import contacts, directory, texts
 from router.twilio import calls
 
 log = logging.getLogger("afterhours.recovery")
@@ -65,6 +65,22 @@ def _apply(session: Session, record: Record) -> None:
                 at=at,
             )
             contact.outcome, contact.connected_to = "connected", leg.clinician_id
+    elif kind == "sms_failsafe":
+        from router.texts import service
+
+        params = record.get("params") or {}
+        service.handle_text(session, params, at, reply_already_sent=True)
+        seen = texts.inbound_by_sid(session, params.get("MessageSid") or "")
+        contact = contacts.get(session, seen.contact_id) if seen and seen.contact_id else None
+        if contact is not None:
+            contacts.add_event(
+                session,
+                contact,
+                "failsafe",
+                key=f"failsafe:{seen.sid}",
+                at=at,
+                detail={"reason": str(record.get("reason", ""))[:64]},
+            )
     elif kind == "voice_status":
         if not calls.call_status(session, record["params"], at):
             log.warning("spooled status for an unknown call was dropped")

@@ -96,7 +96,10 @@ def schedules_at(
     """
     who = or_(
         WindowRow.clinician_id.in_(care_team_ids) if care_team_ids else False,
-        and_(WindowRow.practice_id == practice.id, WindowRow.duty.is_(True)),
+        and_(
+            WindowRow.practice_id == practice.id,
+            or_(WindowRow.duty.is_(True), WindowRow.off.is_(True)),
+        ),
     )
     when = or_(
         WindowRow.kind == "weekly",
@@ -113,11 +116,14 @@ def schedules_at(
         )
     }
     windows: dict[str, list[OnCallWindow]] = {cid: [] for cid in clinicians}
+    off: dict[str, list[OnCallWindow]] = {cid: [] for cid in clinicians}
     for row in rows:
         if row.clinician_id in windows:
-            windows[row.clinician_id].append(as_policy_window(row))
+            (off if row.off else windows)[row.clinician_id].append(as_policy_window(row))
     return {
-        cid: ClinicianSchedule(cid, clinician_zone(c, practice), tuple(windows[cid]))
+        cid: ClinicianSchedule(
+            cid, clinician_zone(c, practice), tuple(windows[cid]), tuple(off[cid])
+        )
         for cid, c in clinicians.items()
     }
 

@@ -1,0 +1,144 @@
+"""Queries for texts: inbound log, threads, open texting contacts, the message log."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from router.store.models import (
+    Clinician,
+    Contact,
+    InboundText,
+    OutboundMessage,
+    TextThread,
+)
+
+THREAD_IDLE = timedelta(hours=12)
+CONTACT_REUSE = timedelta(hours=12)
+
+
+def inbound_by_sid(session: Session, sid: str) -> InboundText | None:
+    return session.scalars(select(InboundText).where(InboundText.sid == sid)).first()
+
+
+def recent_inbound_count(session: Session, from_number: str, since: datetime) -> int:
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(InboundText)
+            .where(InboundText.from_number == from_number, InboundText.received_at >= since)
+        )
+        or 0
+    )
+
+
+def replies_since(session: Session, to_number: str, since: datetime) -> int:
+    """Auto-replies and relays made for texts from this number (flood bound)."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(InboundText)
+            .where(
+                InboundText.from_number == to_number,
+                InboundText.received_at >= since,
+                InboundText.reply != "",
+                InboundText.reply != "<Response/>",
+            )
+        )
+        or 0
+    )
+
+
+def open_text_contact(
+    session: Session,
+    practice_id: str,
+    patient_id: str | None,
+    from_number: str | None,
+    now: datetime,
+) -> Contact | None:
+    query = select(Contact).where(
+        Contact.channel == "sms",
+        Contact.practice_id == practice_id,
+        Contact.outcome.in_(("open", "acknowledged")),
+        Contact.started_at >= now - CONTACT_REUSE,
+    )
+    if patient_id is not None:
+        query = query.where(Contact.patient_id == patient_id)
+    elif from_number is not None:
+        query = query.where(Contact.patient_id.is_(None), Contact.from_number == from_number)
+    else:
+        return None
+    return session.scalars(query.order_by(Contact.started_at.desc())).first()
+
+
+def open_threads_of(session: Session, clinician_id: str, now: datetime) -> list[TextThread]:
+    return list(
+        session.scalars(
+            select(TextThread)
+            .where(
+                TextThread.clinician_id == clinician_id,
+                TextThread.status == "open",
+                TextThread.last_activity_at >= now - THREAD_IDLE,
+            )
+            .order_by(TextThread.last_activity_at.desc())
+        )
+    )
+
+
+def threads_of_contact(session: Session, contact_id: str) -> list[TextThread]:
+    return list(
+        session.scalars(
+            select(TextThread).where(TextThread.contact_id == contact_id).order_by(TextThread.step)
+        )
+    )
+
+
+def thread(session: Session, contact_id: str, clinician_id: str) -> TextThread | None:
+    return session.scalars(
+        select(TextThread).where(
+            TextThread.contact_id == contact_id, TextThread.clinician_id == clinician_id
+        )
+    ).first()
+
+
+def clinician_by_phone(session: Session, practice_id: str, e164: str | None) -> Clinician | None:
+    if not e164:
+        return None
+    return session.scalars(
+        select(Clinician).where(Clinician.practice_id == practice_id, Clinician.phone == e164)
+    ).first()
+
+
+def supervisors(session: Session, practice_id: str) -> list[Clinician]:
+    return list(
+        session.scalars(
+            select(Clinician)
+            .where(Clinician.practice_id == practice_id, Clinician.role == "supervisor")
+            .order_by(Clinician.position, Clinician.id)
+        )
+    )
+
+
+def message(session: Session, message_id: str) -> OutboundMessage | None:
+    return session.get(OutboundMessage, message_id)
+
+
+def message_by_sid(session: Session, sid: str) -> OutboundMessage | None:
+    return session.scalars(select(OutboundMessage).where(OutboundMessage.sid == sid)).first()
+
+
+def messages(
+    session: Session, practice_id: str, *, contact_id: str | None, kind: str | None, limit: int
+) -> list[OutboundMessage]:
+    query = select(OutboundMessage).where(OutboundMessage.practice_id == practice_id)
+    if contact_id is not None:
+        query = query.where(OutboundMessage.contact_id == contact_id)
+    if kind is not None:
+        query = query.where(OutboundMessage.kind == kind)
+    return list(
+        session.scalars(
+            query.order_by(OutboundMessage.created_at.desc(), OutboundMessage.id).limit(limit)
+        )
+    )

@@ -1,0 +1,539 @@
+"""Texts (SPEC §8): answered at once (S3), relayed masked, acknowledged or escalated (S4).
+
+Each function reads what it needs, records what happened, queues what must be sent, and
+returns the TwiML to answer. Nothing here commits; jobs are queued for after the commit.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from policies.triage import Risk, triage
+from sqlalchemy.orm import Session
+from twilio.twiml.messaging_response import MessagingResponse
+
+from policies.followup import follow_up_due
+from policies.policy import PracticePolicy, policy_for
+from policies.privacy import display_name, first_name
+from policies.route import plan_route
+from router.core.phones import caller_e164, region_of
+from router.store.models import Clinician, Contact, InboundText, Patient, Practice, TextThread
+from router.store.repositories import contacts, directory, texts
+from router.texts import wording
+from router.texts.outbox import queue_call, queue_sms
+from workers.queue import defer, defer_cancel
+
+log = logging.getLogger("afterhours.texts")
+
+OPT_OUT = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
+OPT_IN = {"START", "YES", "UNSTOP"}
+INFO = {"HELP", "INFO"}
+EMPTY = "<Response/>"
+
+
+class MalformedText(ValueError):
+    """A signed text webhook without what routing needs: answered with the fail-safe."""
+
+
+@dataclass(frozen=True)
+class Inbound:
+    sid: str
+    from_raw: str
+    to_raw: str
+    body: str
+
+    @classmethod
+    def from_params(cls, params: Mapping[str, str]) -> Inbound:
+        sid = (params.get("MessageSid") or params.get("SmsSid") or "").strip()
+        if not sid:
+            raise MalformedText("MessageSid is missing")
+        return cls(
+            sid[:64], params.get("From") or "", params.get("To") or "", params.get("Body") or ""
+        )
+
+
+def escalation_job_id(contact_id: str) -> str:
+    return f"escalate:{contact_id}"
+
+
+def _twiml(*bodies: str) -> str:
+    if not bodies:
+        return EMPTY
+    response = MessagingResponse()
+    for body in bodies:
+        response.message(body)
+    return str(response)
+
+
+def _policy(practice: Practice) -> PracticePolicy:
+    return policy_for(practice.policy)
+
+
+def _practice_number(session: Session, practice: Practice, to: str | None) -> str | None:
+    numbers = directory.practice_numbers(session, practice.id)
+    return to if to in numbers else (numbers[0] if numbers else None)
+
+
+def handle_text(
+    session: Session,
+    params: Mapping[str, str],
+    now: datetime,
+    *,
+    reply_already_sent: bool = False,
+) -> str:
+    """An inbound text. A retried webhook (same MessageSid) gets the same answer, once."""
+    inbound = Inbound.from_params(params)
+    seen = texts.inbound_by_sid(session, inbound.sid)
+    if seen is not None:
+        return seen.reply or EMPTY
+    to = caller_e164(inbound.to_raw)
+    practice = directory.practice_by_number(session, to)
+    if practice is None:
+        record = InboundText(
+            sid=inbound.sid,
+            sender="unknown",
+            from_number=None,
+            to_number=to,
+            body=inbound.body,
+            received_at=now,
+        )
+        record.reply = _twiml(wording.reply("failsafe", "en"))
+        session.add(record)
+        return record.reply
+    region = region_of(directory.practice_numbers(session, practice.id))
+    sender = caller_e164(inbound.from_raw, region)
+    record = InboundText(
+        sid=inbound.sid,
+        practice_id=practice.id,
+        from_number=sender,
+        to_number=to,
+        body=inbound.body,
+        received_at=now,
+        sender="unknown",
+    )
+    session.add(record)
+    clinician = texts.clinician_by_phone(session, practice.id, sender)
+    if clinician is not None:
+        from router.texts.clinicians import handle_clinician_text
+
+        record.sender, record.sender_id = "clinician", clinician.id
+        answer = handle_clinician_text(session, practice, clinician, record, now)
+    else:
+        patient = directory.patient_by_phone(session, practice.id, sender)
+        if patient is not None:
+            record.sender, record.sender_id = "patient", patient.id
+        answer = _patient_text(session, practice, patient, record, now, reply_already_sent)
+    record.reply = answer
+    session.flush()
+    return EMPTY if reply_already_sent else answer
+
+
+def _patient_text(
+    session: Session,
+    practice: Practice,
+    patient: Patient | None,
+    record: InboundText,
+    now: datetime,
+    reply_already_sent: bool,
+) -> str:
+    policy = _policy(practice)
+    language = patient.language if patient else "en"
+    word = record.body.strip().upper()
+    if patient is not None and word in OPT_OUT:
+        return _opt_out(session, practice, patient, record, now)
+    if patient is not None and word in OPT_IN:
+        patient.textable = True
+        contact = _contact_for(session, practice, patient, record, now)
+        contacts.add_event(session, contact, "opted_in", key=f"in:{record.sid}", at=now)
+        return EMPTY  # Twilio confirms opt-ins itself
+    if word in INFO:
+        contact = _contact_for(session, practice, patient, record, now)
+        contacts.add_event(session, contact, "help_requested", key=f"help:{record.sid}", at=now)
+        return _twiml(wording.reply("help", language, practice=practice.name))
+
+    risk = triage(record.body)
+    minute_ago = now - timedelta(minutes=1)
+    earlier = texts.recent_inbound_count(session, record.from_number or "", minute_ago) - 1
+    flooding = record.from_number is not None and earlier >= policy.texts_per_minute
+    contact = texts.open_text_contact(
+        session, practice.id, patient.id if patient else None, record.from_number, now
+    )
+    new_contact = contact is None
+    if contact is None:
+        contact = _contact_for(session, practice, patient, record, now, create=True)
+    record.contact_id = contact.id
+    high = risk.risk is Risk.HIGH
+    detail: dict[str, object] = {"risk": risk.risk.value}
+    if risk.categories:
+        detail["categories"] = list(risk.categories)
+    contacts.add_event(
+        session, contact, "text_received", key=f"text:{record.sid}", at=now, detail=detail
+    )
+    raised = high and contact.risk != Risk.HIGH.value
+    if flooding and not raised:
+        # Every text is logged; replies and relays are bounded per minute.
+        contacts.add_event(session, contact, "flood_damped", key=f"flood:{record.sid}", at=now)
+        return EMPTY
+    if high:
+        contact.risk = Risk.HIGH.value
+
+    if new_contact:
+        reached = _relay_next(session, practice, contact, patient, now, bodies=[record.body])
+    else:
+        reached = _relay_more(session, practice, contact, patient, record, now, raised=raised)
+    if reached is None:
+        if contact.outcome == "open":
+            _nobody_left(session, practice, contact, patient, now, tell_patient=False)
+        return _twiml(wording.reply("nobody", language, practice=practice.name))
+    clinician, on_duty = reached
+    who = wording.role_or_first_name(first_name(clinician.name), on_duty)
+    text = wording.reply(
+        "notified", language, practice=practice.name, who=who, minutes=policy.callback_minutes
+    )
+    if high:
+        text += wording.reply("danger", language)
+    return _twiml(text)
+
+
+def _contact_for(
+    session: Session,
+    practice: Practice,
+    patient: Patient | None,
+    record: InboundText,
+    now: datetime,
+    *,
+    create: bool = False,
+) -> Contact:
+    if not create:
+        existing = texts.open_text_contact(
+            session, practice.id, patient.id if patient else None, record.from_number, now
+        )
+        if existing is not None:
+            return existing
+    team = directory.care_team(session, patient.id) if patient else []
+    schedules = directory.schedules_at(session, practice, team, now)
+    pauses = directory.pauses_for(session, patient.id, now) if patient else []
+    plan = plan_route(team, schedules, pauses, practice.crisis_line, now)
+    contact, _ = contacts.create(
+        session,
+        Contact(
+            id=contacts.new_contact_id(),
+            sid=record.sid,
+            channel="sms",
+            practice_id=practice.id,
+            patient_id=patient.id if patient else None,
+            from_number=record.from_number,
+            to_number=record.to_number,
+            started_at=now,
+            outcome="open",
+            route=list(plan.clinicians),
+            crisis_line=practice.crisis_line,
+            language=patient.language if patient else "en",
+            escalation_step=-1,
+        ),
+    )
+    due = follow_up_due(now, ZoneInfo(practice.timezone), _policy(practice).follow_up_hour)
+    contacts.open_follow_up(session, contact, team[0] if team else None, due)
+    return contact
+
+
+def _label(patient: Patient | None) -> str:
+    return display_name(patient.name) if patient else "Unknown texter"
+
+
+def _next_code(session: Session, clinician_id: str, now: datetime) -> int:
+    used = {t.code for t in texts.open_threads_of(session, clinician_id, now)}
+    code = 1
+    while code in used:
+        code += 1
+    return code
+
+
+def _on_duty_now(session: Session, practice: Practice, clinician_id: str, now: datetime) -> bool:
+    from policies.route import is_on_duty
+
+    schedule = directory.schedules_at(session, practice, [clinician_id], now).get(clinician_id)
+    return schedule is not None and is_on_duty(schedule, now)
+
+
+def _relay_next(
+    session: Session,
+    practice: Practice,
+    contact: Contact,
+    patient: Patient | None,
+    now: datetime,
+    *,
+    bodies: list[str],
+    escalated: bool = False,
+) -> tuple[Clinician, bool] | None:
+    """Relays to the next on-call clinician not yet tried; schedules the ack timeout."""
+    team = directory.care_team(session, patient.id) if patient else []
+    schedules = directory.schedules_at(session, practice, team, now)
+    pauses = directory.pauses_for(session, patient.id, now) if patient else []
+    plan = plan_route(team, schedules, pauses, practice.crisis_line, now)
+    tried = {t.clinician_id for t in texts.threads_of_contact(session, contact.id)}
+    for clinician_id in plan.clinicians:
+        clinician = session.get(Clinician, clinician_id)
+        if clinician_id in tried or clinician is None:
+            continue
+        step = contact.escalation_step + 1
+        contact.escalation_step = step
+        code = _next_code(session, clinician_id, now)
+        others = len(texts.open_threads_of(session, clinician_id, now))
+        session.add(
+            TextThread(
+                contact_id=contact.id,
+                clinician_id=clinician_id,
+                step=step,
+                code=code,
+                opened_at=now,
+                last_activity_at=now,
+            )
+        )
+        number = _practice_number(session, practice, contact.to_number)
+        body = "\n".join(bodies)
+        queue_sms(
+            session,
+            practice_id=practice.id,
+            to=clinician.phone,
+            from_=number,
+            body=wording.relay(
+                _label(patient), body, code if others else None, escalated=escalated
+            ),
+            purpose="relay",
+            now=now,
+            contact_id=contact.id,
+            clinician_id=clinician_id,
+            step=step,
+        )
+        contacts.add_event(
+            session,
+            contact,
+            "escalated" if escalated else "relayed",
+            key=f"relayed:{step}",
+            clinician_id=clinician_id,
+            at=now,
+        )
+        policy = _policy(practice)
+        high = contact.risk == Risk.HIGH.value
+        if high:
+            queue_call(
+                session,
+                practice_id=practice.id,
+                to=clinician.phone,
+                from_=number,
+                purpose="page",
+                now=now,
+                contact_id=contact.id,
+                clinician_id=clinician_id,
+                step=step,
+            )
+            contacts.add_event(
+                session, contact, "paged", key=f"paged:{step}", clinician_id=clinician_id, at=now
+            )
+        timeout = policy.high_risk_ack_timeout_s if high else policy.sms_ack_timeout_s
+        defer(
+            session,
+            "workers.jobs.escalate_text",
+            contact.id,
+            step,
+            job_id=escalation_job_id(contact.id),
+            at=now + timedelta(seconds=timeout),
+        )
+        return clinician, _on_duty_now(session, practice, clinician_id, now)
+    return None
+
+
+def _relay_more(
+    session: Session,
+    practice: Practice,
+    contact: Contact,
+    patient: Patient | None,
+    record: InboundText,
+    now: datetime,
+    *,
+    raised: bool,
+) -> tuple[Clinician, bool] | None:
+    """A further text in an open contact goes to whoever holds it now."""
+    holder_id = contact.connected_to
+    threads = texts.threads_of_contact(session, contact.id)
+    if holder_id is None and threads:
+        holder_id = threads[-1].clinician_id
+    if holder_id is None:
+        return _relay_next(session, practice, contact, patient, now, bodies=[record.body])
+    clinician = session.get(Clinician, holder_id)
+    thread = texts.thread(session, contact.id, holder_id)
+    if clinician is None or thread is None:
+        return None
+    thread.last_activity_at = now
+    others = len(texts.open_threads_of(session, holder_id, now)) > 1
+    number = _practice_number(session, practice, contact.to_number)
+    queue_sms(
+        session,
+        practice_id=practice.id,
+        to=clinician.phone,
+        from_=number,
+        body=wording.relay(_label(patient), record.body, thread.code if others else None),
+        purpose="relay",
+        now=now,
+        contact_id=contact.id,
+        clinician_id=holder_id,
+        step=thread.step,
+    )
+    contacts.add_event(
+        session, contact, "relayed", key=f"relayed:{record.sid}", clinician_id=holder_id, at=now
+    )
+    if raised and contact.outcome == "open":
+        # Now high risk: page the holder and shorten the wait before the next clinician.
+        queue_call(
+            session,
+            practice_id=practice.id,
+            to=clinician.phone,
+            from_=number,
+            purpose="page",
+            now=now,
+            contact_id=contact.id,
+            clinician_id=holder_id,
+            step=thread.step,
+        )
+        contacts.add_event(
+            session, contact, "paged", key=f"paged:{record.sid}", clinician_id=holder_id, at=now
+        )
+        timeout = _policy(practice).high_risk_ack_timeout_s
+        defer(
+            session,
+            "workers.jobs.escalate_text",
+            contact.id,
+            contact.escalation_step,
+            job_id=escalation_job_id(contact.id),
+            at=now + timedelta(seconds=timeout),
+        )
+    return clinician, _on_duty_now(session, practice, holder_id, now)
+
+
+def _nobody_left(
+    session: Session,
+    practice: Practice,
+    contact: Contact,
+    patient: Patient | None,
+    now: datetime,
+    *,
+    tell_patient: bool,
+) -> None:
+    """The end of the list: the patient gets crisis resources, supervisors are alerted."""
+    contact.outcome = "crisis_line"
+    contacts.add_event(session, contact, "crisis_message", at=now)
+    number = _practice_number(session, practice, contact.to_number)
+    if tell_patient and contact.from_number and (patient is None or patient.textable):
+        queue_sms(
+            session,
+            practice_id=practice.id,
+            to=contact.from_number,
+            from_=number,
+            body=wording.reply("unanswered", contact.language, practice=practice.name),
+            purpose="crisis_message",
+            now=now,
+            contact_id=contact.id,
+        )
+    alert = (
+        f"afterhours: a text from {_label(patient)} was not answered by anyone on call; "
+        "they were given crisis resources. An urgent follow-up is open."
+    )
+    for supervisor in texts.supervisors(session, practice.id):
+        queue_sms(
+            session,
+            practice_id=practice.id,
+            to=supervisor.phone,
+            from_=number,
+            body=alert,
+            purpose="supervisor_alert",
+            now=now,
+            contact_id=contact.id,
+            clinician_id=supervisor.id,
+        )
+    contacts.add_event(session, contact, "supervisors_alerted", at=now)
+    follow = contacts.follow_up(session, contact.id)
+    if follow is not None and follow.status == "open":
+        follow.urgent = True
+        follow.due = min(follow.due, now)
+
+
+def escalate(session: Session, contact_id: str, step: int, now: datetime) -> None:
+    """The ack timeout (or a failed delivery) for `step`: on to the next clinician (S4).
+
+    Safe to run twice: it acts only if the contact is still open at that very step.
+    """
+    contact = contacts.get(session, contact_id)
+    if contact is None or contact.outcome != "open" or contact.escalation_step != step:
+        return
+    practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
+    if practice is None:
+        return
+    patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
+    contacts.add_event(session, contact, "not_acknowledged", key=f"timeout:{step}", at=now)
+    bodies = [
+        t.body
+        for t in session.query(InboundText)
+        .filter(InboundText.contact_id == contact.id)
+        .order_by(InboundText.received_at, InboundText.id)
+    ]
+    if (
+        _relay_next(
+            session, practice, contact, patient, now, bodies=bodies[-3:] or [""], escalated=True
+        )
+        is None
+    ):
+        _nobody_left(session, practice, contact, patient, now, tell_patient=True)
+
+
+def acknowledge(
+    session: Session, contact: Contact, clinician_id: str, now: datetime, how: str
+) -> None:
+    if contact.outcome == "open":
+        contact.outcome = "acknowledged"
+        contact.connected_to = clinician_id
+        contacts.add_event(
+            session, contact, "acknowledged", clinician_id=clinician_id, at=now, detail={"by": how}
+        )
+        defer_cancel(session, escalation_job_id(contact.id))
+        follow = contacts.follow_up(session, contact.id)
+        if follow is not None and follow.assignee is None:
+            follow.assignee = clinician_id
+
+
+def _opt_out(
+    session: Session, practice: Practice, patient: Patient, record: InboundText, now: datetime
+) -> str:
+    """STOP: never text this patient again from the practice number; tell the care team."""
+    patient.textable = False
+    contact = _contact_for(session, practice, patient, record, now)
+    record.contact_id = contact.id
+    contacts.add_event(session, contact, "opted_out", key=f"out:{record.sid}", at=now)
+    number = _practice_number(session, practice, contact.to_number)
+    notice = (
+        f"afterhours: {display_name(patient.name)} replied STOP and can no longer be texted "
+        "from the practice number. Call them instead."
+    )
+    for clinician_id in directory.care_team(session, patient.id):
+        clinician = session.get(Clinician, clinician_id)
+        if clinician is not None:
+            queue_sms(
+                session,
+                practice_id=practice.id,
+                to=clinician.phone,
+                from_=number,
+                body=notice,
+                purpose="optout_notice",
+                now=now,
+                contact_id=contact.id,
+                clinician_id=clinician_id,
+            )
+    return EMPTY  # Twilio answers STOP itself and blocks further sends (21610)
+
+
+THREAD_CODE = re.compile(r"^\s*#?(\d{1,2})\s*[:.)-]?\s+(.*)$", re.DOTALL)

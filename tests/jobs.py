@@ -1,0 +1,71 @@
+"""Running the app's jobs from a test: the in-process queue, or RQ on the real Redis.
+
+Either way a test says `jobs.settle()` (run what is due, deliver Twilio's callbacks, until
+quiet) and `jobs.advance(minutes=10)` (move the clock, then settle).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from workers.queue import QUEUE_NAME, InProcessQueue, get_queue
+
+
+class JobDriver:
+    def __init__(self, clock: Any, sim: Any) -> None:
+        self.clock = clock
+        self.sim = sim
+        self.queue = get_queue()
+        self.advanced = timedelta(0)
+
+    @property
+    def on_redis(self) -> bool:
+        return not isinstance(self.queue, InProcessQueue)
+
+    def _run_due(self) -> int:
+        if isinstance(self.queue, InProcessQueue):
+            return self.queue.run_due()
+        from rq import SimpleWorker
+        from rq.registry import ScheduledJobRegistry
+
+        queue = self.queue.queue  # type: ignore[attr-defined]
+        registry = ScheduledJobRegistry(queue=queue)
+        # RQ schedules in real time; the test clock moved `advanced` ahead of it.
+        horizon = datetime.now(UTC) + self.advanced
+        for job_id in registry.get_job_ids():
+            when = registry.get_scheduled_time(job_id)
+            if when.replace(tzinfo=UTC) <= horizon:
+                job = queue.fetch_job(job_id)
+                registry.remove(job_id)
+                if job is not None:
+                    queue.enqueue_job(job)
+        ran = queue.count
+        if ran:
+            SimpleWorker([queue], connection=queue.connection).work(burst=True)
+        return ran
+
+    def settle(self, rounds: int = 20) -> None:
+        for _ in range(rounds):
+            ran = self._run_due()
+            self.sim.flush()
+            if not ran and not self.sim.pending:
+                return
+        raise AssertionError("jobs and callbacks did not settle (a loop?)")
+
+    def advance(self, **delta: float) -> None:
+        step = timedelta(**delta)
+        self.clock.advance(**delta)
+        self.advanced += step
+        self.settle()
+
+    def pending(self) -> list[str]:
+        """Job ids waiting for a later time."""
+        if isinstance(self.queue, InProcessQueue):
+            return [request.job_id or "" for _, request in self.queue.scheduled()]
+        from rq.registry import ScheduledJobRegistry
+
+        return list(ScheduledJobRegistry(queue=self.queue.queue).get_job_ids())  # type: ignore[attr-defined]
+
+
+__all__ = ["QUEUE_NAME", "JobDriver"]
