@@ -39,7 +39,13 @@ def test_first_clinician_who_presses_1_is_bridged(sim):
     assert contact["outcome"] == "connected"
     assert contact["connected_to"] == "dr-lee"
     assert contact["events"] == [
-        "greeted", "dialled", "answered", "accepted", "bridged", "call_ended", "ended",
+        "greeted",
+        "dialled",
+        "answered",
+        "accepted",
+        "bridged",
+        "call_ended",
+        "ended",
     ]
 
 
@@ -318,17 +324,23 @@ def test_webhook_with_a_tampered_field_gets_403_S6(sim, client):
     url = "http://testserver/twilio/voice"
     signature = sign(sim.auth_token, url, list(INCOMING.items()))
     tampered = dict(INCOMING, From=STRANGER)
-    response = client.post("/twilio/voice", data=tampered,
-                           headers={"X-Twilio-Signature": signature})
+    response = client.post(
+        "/twilio/voice", data=tampered, headers={"X-Twilio-Signature": signature}
+    )
     assert response.status_code == 403
     assert contact_count() == 0
 
 
 @pytest.mark.parametrize(
     "path",
-    ["/twilio/voice/screen?c=x&n=0", "/twilio/voice/screen/answer?c=x&n=0",
-     "/twilio/voice/next?c=x&n=0", "/twilio/voice/crisis?c=x&a=1", "/twilio/status",
-     "/twilio/voice/fallback"],
+    [
+        "/twilio/voice/screen?c=x&n=0",
+        "/twilio/voice/screen/answer?c=x&n=0",
+        "/twilio/voice/next?c=x&n=0",
+        "/twilio/voice/crisis?c=x&a=1",
+        "/twilio/status",
+        "/twilio/voice/fallback",
+    ],
 )
 def test_every_webhook_refuses_unsigned_requests_S6(sim, path):
     assert sim.post(path, INCOMING, sign=False).status_code == 403

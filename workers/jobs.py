@@ -106,5 +106,5 @@ def delivery_failed(session: Session, message_id: str) -> None:
             "workers.jobs.escalate_text",
             contact.id,
             message.step,
-            job_id=service.escalation_job_id(contact.id),
+            job_id=service.escalation_job_id(contact.id, message.step),
         )

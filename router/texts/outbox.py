@@ -45,7 +45,7 @@ def queue_sms(
     )
     session.add(message)
     session.flush()
-    defer(session, "workers.jobs.send_message", message.id, job_id=f"send:{message.id}")
+    defer(session, "workers.jobs.send_message", message.id, job_id=f"send-{message.id}")
     return message
 
 
@@ -78,5 +78,5 @@ def queue_call(
     )
     session.add(message)
     session.flush()
-    defer(session, "workers.jobs.place_call", message.id, job_id=f"call:{message.id}")
+    defer(session, "workers.jobs.place_call", message.id, job_id=f"call-{message.id}")
     return message

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from policies.triage import Risk, triage
 from sqlalchemy.orm import Session
 from twilio.twiml.messaging_response import MessagingResponse
 
@@ -21,6 +20,7 @@ from policies.followup import follow_up_due
 from policies.policy import PracticePolicy, policy_for
 from policies.privacy import display_name, first_name
 from policies.route import plan_route
+from policies.triage import Risk, triage
 from router.core.phones import caller_e164, region_of
 from router.store.models import Clinician, Contact, InboundText, Patient, Practice, TextThread
 from router.store.repositories import contacts, directory, texts
@@ -57,8 +57,9 @@ class Inbound:
         )
 
 
-def escalation_job_id(contact_id: str) -> str:
-    return f"escalate:{contact_id}"
+def escalation_job_id(contact_id: str, step: int) -> str:
+    """One pending escalation per contact and step (RQ ids: letters, digits, - and _)."""
+    return f"escalate-{contact_id}-{step}"
 
 
 def _twiml(*bodies: str) -> str:
@@ -342,7 +343,7 @@ def _relay_next(
             "workers.jobs.escalate_text",
             contact.id,
             step,
-            job_id=escalation_job_id(contact.id),
+            job_id=escalation_job_id(contact.id, step),
             at=now + timedelta(seconds=timeout),
         )
         return clinician, _on_duty_now(session, practice, clinician_id, now)
@@ -410,7 +411,7 @@ def _relay_more(
             "workers.jobs.escalate_text",
             contact.id,
             contact.escalation_step,
-            job_id=escalation_job_id(contact.id),
+            job_id=escalation_job_id(contact.id, contact.escalation_step),
             at=now + timedelta(seconds=timeout),
         )
     return clinician, _on_duty_now(session, practice, holder_id, now)
@@ -500,7 +501,7 @@ def acknowledge(
         contacts.add_event(
             session, contact, "acknowledged", clinician_id=clinician_id, at=now, detail={"by": how}
         )
-        defer_cancel(session, escalation_job_id(contact.id))
+        defer_cancel(session, escalation_job_id(contact.id, contact.escalation_step))
         follow = contacts.follow_up(session, contact.id)
         if follow is not None and follow.assignee is None:
             follow.assignee = clinician_id
