@@ -419,3 +419,54 @@ def _bearer(user_id: str) -> dict[str, str]:
 @pytest.fixture
 def client(texting):
     return texting.sim.client
+
+
+# S3 and S5 under faults ----------------------------------------------------------------
+
+
+def test_database_down_a_text_is_answered_then_relayed_once_it_returns_S3_S5(
+    texting, monkeypatch, database_url
+):
+    from router.core.db import reset_caches
+    from router.twilio import recovery
+
+    sim, jobs = texting.sim, texting.jobs
+    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/afterhours")
+    reset_caches()
+    record = sim.text(SAM, PRACTICE_NUMBER, "is anyone there tonight")
+    reply = _reply(record)
+    assert "988" in reply
+    assert "911" in reply
+    sim.text(SAM, PRACTICE_NUMBER, "is anyone there tonight", message_sid=record.message_sid)
+    assert recovery.spool().pending()
+
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    reset_caches()
+    recovery.replay_spool()
+    recovery.replay_spool()
+    jobs.settle()
+    sim.device(LEE).expect_sms("is anyone there tonight")
+    sim.device(LEE).expect_no_sms()
+    assert contact_count() == 1
+    assert "failsafe" in sms_contact(record.message_sid)["events"]
+
+
+def test_code_that_raises_still_answers_the_text_with_crisis_resources_S3(texting, monkeypatch):
+    from router.texts import service
+
+    def broken(*_args: object, **_kwargs: object) -> str:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(service, "handle_text", broken)
+    reply = _reply(texting.sim.text(SAM, PRACTICE_NUMBER, "hello"))
+    assert "988" in reply
+
+
+def test_unsigned_text_webhook_gets_403_and_changes_nothing_S6(texting):
+    response = texting.sim.post(
+        "/twilio/sms",
+        {"MessageSid": "SM" + "1" * 32, "From": SAM, "To": PRACTICE_NUMBER, "Body": "hi"},
+        sign=False,
+    )
+    assert response.status_code == 403
+    assert contact_count() == 0
