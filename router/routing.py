@@ -16,16 +16,24 @@ class UnknownPatient(LookupError):
     pass
 
 
+def plan_for(
+    session: Session, practice: Practice, patient: Patient | None, at: datetime
+) -> RoutePlan:
+    """The route at `at`: the patient's on-call care team, duty clinicians, the crisis line.
+    An unknown caller (patient None) is routed like a patient with no care team."""
+    team = directory.care_team(session, patient.id) if patient else []
+    schedules = directory.schedules_at(session, practice, team, at)
+    pauses = directory.pauses_for(session, patient.id, at) if patient else []
+    return plan_route(team, schedules, pauses, practice.crisis_line, at)
+
+
 def route_for_patient(session: Session, patient_id: str, at: datetime) -> RoutePlan:
     patient = session.get(Patient, patient_id)
     if patient is None:
         raise UnknownPatient(f"no patient with id {patient_id!r}")
     practice = session.get(Practice, patient.practice_id)
     assert practice is not None
-    team = directory.care_team(session, patient.id)
-    schedules = directory.schedules_at(session, practice, team, at)
-    pauses = directory.pauses_for(session, patient.id, at)
-    return plan_route(team, schedules, pauses, practice.crisis_line, at)
+    return plan_for(session, practice, patient, at)
 
 
 def route_document(patient_id: str, plan: RoutePlan) -> dict[str, Any]:

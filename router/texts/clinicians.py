@@ -142,20 +142,7 @@ def _command(
         if end_local <= local_now:
             end_local += timedelta(days=1)
         _end_self_windows(session, clinician.id, now, zone, off=True)
-        session.add(
-            OnCallWindow(
-                practice_id=practice.id,
-                clinician_id=clinician.id,
-                source="self",
-                kind="oneoff",
-                local_start=local_now.isoformat(timespec="minutes"),
-                local_end=end_local.isoformat(timespec="minutes"),
-                starts_at=resolve_local(local_now, zone),
-                ends_at=resolve_local(end_local, zone),
-                duty=False,
-                created_at=now,
-            )
-        )
+        _add_self_window(session, practice, clinician, local_now, end_local, zone, off=False)
         audit.append(
             session,
             actor=clinician.id,
@@ -174,21 +161,7 @@ def _command(
     if until is not None:
         local_now = now.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
         local_end = until.astimezone(zone).replace(tzinfo=None)
-        session.add(
-            OnCallWindow(
-                practice_id=practice.id,
-                clinician_id=clinician.id,
-                source="self",
-                kind="oneoff",
-                local_start=local_now.isoformat(timespec="minutes"),
-                local_end=local_end.isoformat(timespec="minutes"),
-                starts_at=now,
-                ends_at=until,
-                duty=False,
-                off=True,
-                created_at=now,
-            )
-        )
+        _add_self_window(session, practice, clinician, local_now, local_end, zone, off=True)
     audit.append(
         session,
         actor=clinician.id,
@@ -197,6 +170,33 @@ def _command(
         detail={"until": until.isoformat() if until else None},
     )
     return _twiml("You are off call now. New texts and calls go to the next clinician.")
+
+
+def _add_self_window(
+    session: Session,
+    practice: Practice,
+    clinician: Clinician,
+    local_start: datetime,
+    local_end: datetime,
+    zone: ZoneInfo,
+    *,
+    off: bool,
+) -> None:
+    """A one-off window the clinician set by text: on call, or (off=True) off call."""
+    session.add(
+        OnCallWindow(
+            practice_id=practice.id,
+            clinician_id=clinician.id,
+            source="self",
+            kind="oneoff",
+            local_start=local_start.isoformat(timespec="minutes"),
+            local_end=local_end.isoformat(timespec="minutes"),
+            starts_at=resolve_local(local_start, zone),
+            ends_at=resolve_local(local_end, zone),
+            duty=False,
+            off=off,
+        )
+    )
 
 
 def _end_self_windows(

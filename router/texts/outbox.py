@@ -15,6 +15,42 @@ def new_message_id() -> str:
     return "msg_" + secrets.token_urlsafe(10)
 
 
+def _queue(
+    session: Session,
+    *,
+    kind: str,
+    job: str,
+    practice_id: str | None,
+    to: str,
+    from_: str | None,
+    body: str | None,
+    purpose: str,
+    now: datetime,
+    contact_id: str | None,
+    clinician_id: str | None,
+    step: int | None,
+) -> OutboundMessage:
+    message = OutboundMessage(
+        id=new_message_id(),
+        practice_id=practice_id,
+        kind=kind,
+        purpose=purpose,
+        to_number=to,
+        from_number=from_,
+        body=body[:1600] if body is not None else None,
+        status="queued",
+        contact_id=contact_id,
+        clinician_id=clinician_id,
+        step=step,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(message)
+    session.flush()
+    defer(session, job, message.id, job_id=f"{kind}-{message.id}")
+    return message
+
+
 def queue_sms(
     session: Session,
     *,
@@ -28,25 +64,20 @@ def queue_sms(
     clinician_id: str | None = None,
     step: int | None = None,
 ) -> OutboundMessage:
-    message = OutboundMessage(
-        id=new_message_id(),
-        practice_id=practice_id,
+    return _queue(
+        session,
         kind="sms",
+        job="workers.jobs.send_message",
+        practice_id=practice_id,
+        to=to,
+        from_=from_,
+        body=body,
         purpose=purpose,
-        to_number=to,
-        from_number=from_,
-        body=body[:1600],
-        status="queued",
+        now=now,
         contact_id=contact_id,
         clinician_id=clinician_id,
         step=step,
-        created_at=now,
-        updated_at=now,
     )
-    session.add(message)
-    session.flush()
-    defer(session, "workers.jobs.send_message", message.id, job_id=f"send-{message.id}")
-    return message
 
 
 def queue_call(
@@ -61,22 +92,17 @@ def queue_call(
     clinician_id: str | None = None,
     step: int | None = None,
 ) -> OutboundMessage:
-    message = OutboundMessage(
-        id=new_message_id(),
-        practice_id=practice_id,
+    return _queue(
+        session,
         kind="call",
-        purpose=purpose,
-        to_number=to,
-        from_number=from_,
+        job="workers.jobs.place_call",
+        practice_id=practice_id,
+        to=to,
+        from_=from_,
         body=None,
-        status="queued",
+        purpose=purpose,
+        now=now,
         contact_id=contact_id,
         clinician_id=clinician_id,
         step=step,
-        created_at=now,
-        updated_at=now,
     )
-    session.add(message)
-    session.flush()
-    defer(session, "workers.jobs.place_call", message.id, job_id=f"call-{message.id}")
-    return message

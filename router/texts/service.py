@@ -19,9 +19,9 @@ from twilio.twiml.messaging_response import MessagingResponse
 from policies.followup import follow_up_due
 from policies.policy import PracticePolicy, policy_for
 from policies.privacy import display_name, first_name
-from policies.route import plan_route
 from policies.triage import Risk, triage
 from router.core.phones import caller_e164, region_of
+from router.routing import plan_for
 from router.store.models import Clinician, Contact, InboundText, Patient, Practice, TextThread
 from router.store.repositories import contacts, directory, texts
 from router.texts import wording
@@ -217,9 +217,7 @@ def _contact_for(
         if existing is not None:
             return existing
     team = directory.care_team(session, patient.id) if patient else []
-    schedules = directory.schedules_at(session, practice, team, now)
-    pauses = directory.pauses_for(session, patient.id, now) if patient else []
-    plan = plan_route(team, schedules, pauses, practice.crisis_line, now)
+    plan = plan_for(session, practice, patient, now)
     contact, _ = contacts.create(
         session,
         Contact(
@@ -273,10 +271,7 @@ def _relay_next(
     escalated: bool = False,
 ) -> tuple[Clinician, bool] | None:
     """Relays to the next on-call clinician not yet tried; schedules the ack timeout."""
-    team = directory.care_team(session, patient.id) if patient else []
-    schedules = directory.schedules_at(session, practice, team, now)
-    pauses = directory.pauses_for(session, patient.id, now) if patient else []
-    plan = plan_route(team, schedules, pauses, practice.crisis_line, now)
+    plan = plan_for(session, practice, patient, now)
     tried = {t.clinician_id for t in texts.threads_of_contact(session, contact.id)}
     for clinician_id in plan.clinicians:
         clinician = session.get(Clinician, clinician_id)

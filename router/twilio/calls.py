@@ -15,9 +15,9 @@ from twilio.twiml.voice_response import VoiceResponse
 from policies.followup import follow_up_due
 from policies.policy import PracticePolicy, policy_for
 from policies.privacy import display_name
-from policies.route import plan_route
 from router.core.phones import caller_e164, region_of
 from router.core.settings import get_settings
+from router.routing import plan_for
 from router.store.models import Clinician, Contact, Patient, Practice
 from router.store.repositories import contacts, directory
 from router.twilio import twiml
@@ -65,9 +65,7 @@ def start_call(session: Session, params: Mapping[str, str], now: datetime) -> st
     team = directory.care_team(session, patient.id) if patient else []
     if practice is not None:
         crisis_lines[to or ""] = practice.crisis_line
-        schedules = directory.schedules_at(session, practice, team, now)
-        pauses = directory.pauses_for(session, patient.id, now) if patient else []
-        plan = plan_route(team, schedules, pauses, practice.crisis_line, now)
+        plan = plan_for(session, practice, patient, now)
         route, crisis = list(plan.clinicians), plan.crisis_line
     else:
         route, crisis = [], get_settings().crisis_line

@@ -7,31 +7,25 @@ spool keeps the text until the database is back, when it is relayed as usual.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Annotated
 
-import anyio
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
-from starlette.datastructures import FormData
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from policies.privacy import display_name
 from router.core import clock
-from router.core.db import session_scope
 from router.core.settings import get_settings
 from router.store.models import Contact, Patient, Practice
 from router.store.repositories import contacts, texts
 from router.texts import service, wording
 from router.twilio import twiml
+from router.twilio.edge import SignedForm, form_params, within, xml
 from router.twilio.recovery import spool
-from router.twilio.signature import twilio_form
 
 log = logging.getLogger("afterhours.texts")
 router = APIRouter(prefix="/twilio", tags=["twilio"])
-SignedForm = Annotated[FormData, Depends(twilio_form)]
-
 FINAL_MESSAGE = {"delivered", "undelivered", "failed", "read"}
 ORDER = {
     "queued": 0,
@@ -46,31 +40,13 @@ ORDER = {
 }
 
 
-def xml(body: str) -> Response:
-    return Response(content=body, media_type="application/xml")
-
-
-def _params(form: FormData) -> dict[str, str]:
-    return {key: str(value) for key, value in form.items()}
-
-
-def _unit(work: Callable[[Session], str]) -> str:
-    with session_scope() as session:
-        return work(session)
-
-
-async def _within(deadline_s: float, work: Callable[[Session], str]) -> str:
-    with anyio.fail_after(deadline_s):
-        return await anyio.to_thread.run_sync(_unit, work, abandon_on_cancel=True)
-
-
 @router.post("/sms")
 async def incoming_text(form: SignedForm) -> Response:
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
     try:
         return xml(
-            await _within(
+            await within(
                 get_settings().sms_deadline_s, lambda s: service.handle_text(s, params, now)
             )
         )
@@ -89,7 +65,7 @@ async def incoming_text(form: SignedForm) -> Response:
 @router.post("/sms/status")
 async def text_status(form: SignedForm) -> Response:
     """Delivery status callbacks: update the message log; a failure moves escalation on."""
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
 
     def record(session: Session) -> str:
@@ -109,7 +85,7 @@ async def text_status(form: SignedForm) -> Response:
         return "<Response/>"
 
     try:
-        await _within(get_settings().sms_deadline_s, record)
+        await within(get_settings().sms_deadline_s, record)
     except Exception as exc:
         log.error("text status not recorded: %s", type(exc).__name__)
     return xml("<Response/>")
@@ -164,7 +140,7 @@ async def page(form: SignedForm, m: Annotated[str, Query(max_length=40)]) -> Res
         return str(response)
 
     try:
-        return xml(await _within(get_settings().voice_deadline_s * 4, answer))
+        return xml(await within(get_settings().voice_deadline_s * 4, answer))
     except Exception as exc:
         log.error("page prompt failed: %s", type(exc).__name__)
         return xml(twiml.spoken_then_hangup("Please check your texts from the after-hours line."))
@@ -172,7 +148,7 @@ async def page(form: SignedForm, m: Annotated[str, Query(max_length=40)]) -> Res
 
 @router.post("/voice/page/answer")
 async def page_answer(form: SignedForm, m: Annotated[str, Query(max_length=40)]) -> Response:
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
 
     def answer(session: Session) -> str:
@@ -201,7 +177,7 @@ async def page_answer(form: SignedForm, m: Annotated[str, Query(max_length=40)])
         return str(response)
 
     try:
-        return xml(await _within(get_settings().voice_deadline_s * 4, answer))
+        return xml(await within(get_settings().voice_deadline_s * 4, answer))
     except Exception as exc:
         log.error("page answer failed: %s", type(exc).__name__)
         return xml(twiml.spoken_then_hangup("Please check your texts. Goodbye."))
@@ -209,7 +185,7 @@ async def page_answer(form: SignedForm, m: Annotated[str, Query(max_length=40)])
 
 @router.post("/voice/page/status")
 async def page_status(form: SignedForm, m: Annotated[str, Query(max_length=40)]) -> Response:
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
 
     def record(session: Session) -> str:
@@ -220,7 +196,7 @@ async def page_status(form: SignedForm, m: Annotated[str, Query(max_length=40)])
         return "<Response/>"
 
     try:
-        await _within(get_settings().sms_deadline_s, record)
+        await within(get_settings().sms_deadline_s, record)
     except Exception as exc:
         log.error("page status not recorded: %s", type(exc).__name__)
     return xml("<Response/>")

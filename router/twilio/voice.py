@@ -10,40 +10,22 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Annotated
 
-import anyio
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
-from starlette.datastructures import FormData
 
 from router.core import clock
-from router.core.db import session_scope
 from router.core.settings import get_settings
 from router.twilio import calls, twiml
+from router.twilio.edge import SignedForm, form_params, within, xml
 from router.twilio.recovery import accepted_in_spool, spool
-from router.twilio.signature import twilio_form
 
 log = logging.getLogger("afterhours.voice")
 router = APIRouter(prefix="/twilio", tags=["twilio"])
-SignedForm = Annotated[FormData, Depends(twilio_form)]
-
-
-def xml(body: str) -> Response:
-    return Response(content=body, media_type="application/xml")
-
-
-def _params(form: FormData) -> dict[str, str]:
-    return {key: str(value) for key, value in form.items()}
-
-
-def _in_transaction(work: Callable[[Session], str]) -> str:
-    with session_scope() as session:
-        return work(session)
 
 
 async def _routed(work: Callable[[Session], str]) -> str:
-    with anyio.fail_after(get_settings().voice_deadline_s):
-        return await anyio.to_thread.run_sync(_in_transaction, work, abandon_on_cancel=True)
+    return await within(get_settings().voice_deadline_s, work)
 
 
 def _failsafe(params: Mapping[str, str], reason: str, step: int | None = None) -> Response:
@@ -73,7 +55,7 @@ def _reason(exc: BaseException) -> str:
 
 @router.post("/voice")
 async def incoming_call(form: SignedForm) -> Response:
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
     try:
         return xml(await _routed(lambda s: calls.start_call(s, params, now)))
@@ -86,7 +68,7 @@ async def incoming_call(form: SignedForm) -> Response:
 async def screen(
     form: SignedForm, c: Annotated[str, Query(max_length=64)], n: Annotated[int, Query(ge=0)]
 ) -> Response:
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
     try:
         return xml(await _routed(lambda s: calls.screen_leg(s, c, n, params, now)))
@@ -100,7 +82,7 @@ async def screen(
 async def screen_answer(
     form: SignedForm, c: Annotated[str, Query(max_length=64)], n: Annotated[int, Query(ge=0)]
 ) -> Response:
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
     try:
         return xml(await _routed(lambda s: calls.screen_answer(s, c, n, params, now)))
@@ -119,7 +101,7 @@ async def screen_answer(
 async def next_target(
     form: SignedForm, c: Annotated[str, Query(max_length=64)], n: Annotated[int, Query(ge=0)]
 ) -> Response:
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
     try:
         return xml(await _routed(lambda s: calls.after_dial(s, c, n, params, now)))
@@ -134,7 +116,7 @@ async def next_target(
 async def crisis_done(
     form: SignedForm, c: Annotated[str, Query(max_length=64)], a: Annotated[int, Query(ge=1)] = 1
 ) -> Response:
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
     try:
         return xml(await _routed(lambda s: calls.after_crisis(s, c, a, params, now)))
@@ -148,14 +130,14 @@ async def crisis_done(
 @router.post("/voice/fallback")
 async def fallback(form: SignedForm) -> Response:
     """Twilio's fallback URL: static crisis-line TwiML, no database needed."""
-    params = _params(form)
+    params = form_params(form)
     log.error("Twilio used the fallback URL (error %s)", params.get("ErrorCode", "?")[:8])
     return _failsafe(params, "twilio_fallback")
 
 
 @router.post("/status")
 async def status(form: SignedForm) -> Response:
-    params = _params(form)
+    params = form_params(form)
     now = clock.now()
     keep = {k: params[k] for k in ("CallSid", "CallStatus", "CallDuration") if k in params}
 
