@@ -103,7 +103,10 @@ class InProcessQueue:
                     if not self._heap or self._heap[0].at > clock.now():
                         break
                     item = heapq.heappop(self._heap)
-                _run(item.request)
+                try:
+                    _run(item.request)
+                except Exception as exc:  # as RQ does: a failed job is logged, others still run
+                    log.error("job %s failed: %s", item.request.func, type(exc).__name__)
                 ran += 1
         finally:
             self._running.active = False
@@ -112,10 +115,7 @@ class InProcessQueue:
     def _poll(self, every_s: float) -> None:
         stop = threading.Event()
         while not stop.wait(every_s):
-            try:
-                self.run_due()
-            except Exception:  # a failing job must not stop the embedded scheduler
-                log.exception("embedded job failed")
+            self.run_due()
 
 
 def _run(request: JobRequest) -> None:

@@ -14,7 +14,8 @@ from router.core.settings import get_settings
 
 
 def make_engine(url: str) -> Engine:
-    kwargs: dict[str, Any] = {"future": True}
+    # S7: SQL errors would otherwise quote their parameters (numbers, names, texts) in logs.
+    kwargs: dict[str, Any] = {"future": True, "hide_parameters": True}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 5}
     else:
