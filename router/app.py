@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -23,19 +24,29 @@ from router.twilio import calls
 from router.twilio.recovery import replay_spool, spool
 from router.twilio.sms import router as sms_router
 from router.twilio.voice import router as voice_router
+from workers.jobs import sweep
 
 log = logging.getLogger("afterhours")
 SPOOL_REPLAY_INTERVAL_S = 2.0
 
 
 async def _replay_forever() -> None:
-    """Writes the spool to the database whenever the database is back (S5)."""
+    """Writes the spool to the database whenever the database is back (S5), and sweeps for
+    sends and escalations that a queue outage lost (S4)."""
+    sweep_every = get_settings().sweep_interval_s
+    next_sweep = time.monotonic() + sweep_every
     while True:
         if spool().pending():
             try:
                 await anyio.to_thread.run_sync(replay_spool)
-            except (SQLAlchemyError, OSError) as exc:  # still down: try again next round
+            except Exception as exc:  # noqa: BLE001 - this loop must outlive any failure
                 log.warning("spool replay deferred: %s", type(exc).__name__)
+        if sweep_every > 0 and time.monotonic() >= next_sweep:
+            next_sweep = time.monotonic() + sweep_every
+            try:
+                await anyio.to_thread.run_sync(sweep)
+            except Exception as exc:  # noqa: BLE001 - as above
+                log.warning("sweep deferred: %s", type(exc).__name__)
         await asyncio.sleep(SPOOL_REPLAY_INTERVAL_S)
 
 

@@ -120,6 +120,7 @@ def database_url(
     monkeypatch.setenv("SMS_DEADLINE_S", "10")
     # Jobs run when the test says (jobs.settle); Twilio errors are retried without pauses.
     monkeypatch.setenv("EMBEDDED_QUEUE_POLL_S", "0")
+    monkeypatch.setenv("SWEEP_INTERVAL_S", "0")
     monkeypatch.setenv("TWILIO_RETRY_BACKOFF_S", "0")
     _reset()
     yield url

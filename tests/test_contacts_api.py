@@ -205,3 +205,36 @@ def test_openapi_is_served(client):
     paths = client.get("/openapi.json").json()["paths"]
     assert "/api/v1/contacts" in paths
     assert "/api/v1/patients/{patient_id}/route" in paths
+
+
+def test_a_clinician_pauses_coaching_for_one_patient_and_it_is_audited(client, clock):
+    headers = bearer("dr-lee")
+    until = (clock.at + timedelta(hours=24)).isoformat()
+    response = client.post("/api/v1/patients/pt-sam/pause", json={"until": until}, headers=headers)
+    assert response.status_code == 201
+    route = client.get("/api/v1/patients/pt-sam/route", headers=headers).json()["route"]
+    assert route == ["dr-patel"]
+    with session_scope() as session:
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "pause.create")).one()
+        assert entry.actor == "dr-lee"
+        assert audit.verify(session).ok
+
+
+def test_a_clinician_cannot_pause_another_clinician_S8(client, clock):
+    until = (clock.at + timedelta(hours=24)).isoformat()
+    response = client.post(
+        "/api/v1/patients/pt-sam/pause",
+        json={"until": until, "clinician": "dr-patel"},
+        headers=bearer("dr-lee"),
+    )
+    assert response.status_code == 403
+
+
+def test_a_pause_in_the_past_is_refused_naming_the_field(client, clock):
+    response = client.post(
+        "/api/v1/patients/pt-sam/pause",
+        json={"until": (clock.at - timedelta(hours=1)).isoformat()},
+        headers=bearer("dr-lee"),
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "until"

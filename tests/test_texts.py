@@ -27,6 +27,7 @@ from tests.conftest import (
     SATURDAY_10AM,
     STRANGER,
     THURSDAY_NOON,
+    WEDNESDAY_1130PM,
 )
 from tests.helpers import contact_count, contact_for
 
@@ -470,3 +471,129 @@ def test_unsigned_text_webhook_gets_403_and_changes_nothing_S6(texting):
     )
     assert response.status_code == 403
     assert contact_count() == 0
+
+
+# Conversations that go on after the first answer -----------------------------------------
+
+
+def _acknowledged_conversation(texting) -> str:
+    sim, jobs = texting.sim, texting.jobs
+    record = sim.text(SAM, PRACTICE_NUMBER, "rough night")
+    jobs.settle()
+    sim.device(LEE).expect_sms("rough night").reply("I'm here, Sam")
+    jobs.settle()
+    sim.device(SAM).clear()
+    return record.message_sid
+
+
+def test_a_new_text_after_the_clinician_went_off_call_goes_to_who_is_on_call_now_S4(texting, clock):
+    from tests.conftest import WEDNESDAY_1130PM
+
+    sim, jobs = texting.sim, texting.jobs
+    sid = _acknowledged_conversation(texting)
+    clock.set(WEDNESDAY_1130PM)  # Lee's window ended at 23:00; Patel is on
+    reply = _reply(sim.text(SAM, PRACTICE_NUMBER, "I took all my pills"))
+    assert "Ravi (on call)" in reply
+    jobs.settle()
+    sim.device(PATEL).expect_sms("I took all my pills")
+    assert sim.device(PATEL).calls, "a high-risk text pages the clinician"
+    assert "reopened" in sms_contact(sid)["events"]
+
+
+def test_an_unanswered_text_in_a_conversation_still_escalates_S4(texting):
+    sim, jobs = texting.sim, texting.jobs
+    sid = _acknowledged_conversation(texting)
+    sim.text(SAM, PRACTICE_NUMBER, "are you still there?")
+    jobs.settle()
+    sim.device(LEE).expect_sms("still there")
+    jobs.advance(minutes=10)
+    sim.device(PATEL).expect_sms("still there")
+    assert sms_contact(sid)["outcome"] == "open"
+
+
+def test_an_answered_text_in_a_conversation_does_not_escalate_S4(texting):
+    sim, jobs = texting.sim, texting.jobs
+    _acknowledged_conversation(texting)
+    sim.text(SAM, PRACTICE_NUMBER, "ok thanks")
+    jobs.settle()
+    sim.device(LEE).expect_sms("ok thanks").reply("Talk tomorrow")
+    jobs.advance(minutes=30)
+    sim.device(PATEL).expect_no_sms()
+
+
+@pytest.mark.parametrize("word", ["Yes", "START", "help"])
+def test_a_patient_answering_yes_or_asking_for_help_is_relayed_S3(texting, word):
+    sim, jobs = texting.sim, texting.jobs
+    reply = _reply(sim.text(SAM, PRACTICE_NUMBER, word))
+    assert "Dana (on call)" in reply
+    jobs.settle()
+    sim.device(LEE).expect_sms(f"[Sam R.] {word}")
+    if word == "help":
+        assert "988" in reply
+
+
+@pytest.mark.parametrize("answer", ["On my way", "5 minutes, calling you", "1 sec, calling now"])
+def test_a_clinicians_reply_is_not_mistaken_for_a_command_or_code(texting, answer):
+    sim, jobs = texting.sim, texting.jobs
+    sim.text(SAM, PRACTICE_NUMBER, "call me?")
+    jobs.settle()
+    sim.device(SAM).clear()
+    sim.device(LEE).expect_sms("call me?").reply(answer)
+    jobs.settle()
+    assert sim.device(SAM).expect_sms(answer).body == answer
+
+
+def test_a_reply_that_cannot_be_delivered_is_reported_to_the_clinician(texting):
+    sim, jobs = texting.sim, texting.jobs
+    sim.text(SAM, PRACTICE_NUMBER, "hi")
+    jobs.settle()
+    sim.device(SAM).invalid()
+    sim.device(LEE).expect_sms("hi").reply("hello")
+    jobs.settle()
+    sim.device(LEE).expect_sms("NOT delivered")
+
+
+def test_a_brief_twilio_outage_delays_but_does_not_drop_the_crisis_text_S4(texting, clock):
+    sim, jobs = texting.sim, texting.jobs
+    clock.set(WEDNESDAY_1130PM)
+    sim.text(JO, PRACTICE_NUMBER, "anyone awake")
+    jobs.settle()
+    sim.device(PATEL).expect_sms("anyone awake")
+    sim.device(JO).clear()
+    sim.device(JO).server_error(times=3)
+    jobs.advance(minutes=10)
+    sim.device(JO).expect_no_sms("could not reach")
+    jobs.advance(minutes=1)
+    sim.device(JO).expect_sms("could not reach a clinician")
+
+
+def test_a_queue_outage_loses_no_relay_or_escalation_the_sweeper_finds_them_S4(
+    texting, monkeypatch
+):
+    from redis.exceptions import ConnectionError as RedisDown
+
+    from workers import queue
+    from workers.jobs import sweep
+
+    sim, jobs = texting.sim, texting.jobs
+
+    class Down:
+        def submit(self, request: object) -> None:
+            raise RedisDown("redis is down")
+
+    working = queue.get_queue
+    monkeypatch.setattr(queue, "get_queue", lambda: Down())
+    reply = _reply(sim.text(SAM, PRACTICE_NUMBER, "queue is down"))
+    assert "Dana (on call)" in reply  # answered as usual: the commit stands
+    sim.device(LEE).expect_no_sms()
+    monkeypatch.setattr(queue, "get_queue", working)
+    texting.jobs.clock.advance(minutes=3)
+    assert sweep() == 1
+    jobs.settle()
+    sim.device(LEE).expect_sms("queue is down")
+    # The escalation job was lost too: the sweeper escalates once it is overdue.
+    texting.jobs.clock.advance(minutes=9)
+    jobs.settle()
+    sweep()
+    jobs.settle()
+    sim.device(PATEL).expect_sms("queue is down")

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
 from router.core import clock
 from router.core.db import session_scope
 from router.core.settings import get_settings
-from router.gateway import OPTED_OUT, GatewayError, get_gateway
-from router.store.models import Patient
+from router.gateway import OPTED_OUT, GatewayError, Sent, get_gateway
+from router.store.models import Clinician, OutboundMessage, Patient
 from router.store.repositories import contacts, texts
 from router.texts import service
+from router.texts.outbox import queue_sms
 from workers.queue import defer
 
 log = logging.getLogger("afterhours.jobs")
@@ -24,52 +27,90 @@ def escalate_text(contact_id: str, step: int) -> None:
         service.escalate(session, contact_id, step, clock.now())
 
 
-def send_message(message_id: str) -> None:
-    """Sends one queued text through the gateway; a permanent failure moves things on."""
-    settings = get_settings()
+def check_reply(contact_id: str, inbound_sid: str) -> None:
+    """A text in an acknowledged conversation: was it answered within the timeout? (S4)"""
+    with session_scope() as session:
+        service.reply_overdue(session, contact_id, inbound_sid, clock.now())
+
+
+MAX_ATTEMPTS = 5
+RETRY_AFTER = timedelta(seconds=30)  # then 60, 90, ... between tries of a temporary failure
+
+
+def _claim(message_id: str) -> OutboundMessage | None:
+    """Marks a queued message as being sent, in its own commit, so no two workers send it."""
+    with session_scope() as session:
+        return texts.claim_message(session, message_id, clock.now())
+
+
+def _deliver(message_id: str, send: Callable[[OutboundMessage], Sent]) -> None:
+    claimed = _claim(message_id)
+    if claimed is None:
+        return  # already sent, being sent, or gone: running twice is harmless
+    try:
+        sent: Sent | GatewayError = send(claimed)
+    except GatewayError as exc:
+        sent = exc
     with session_scope() as session:
         message = texts.message(session, message_id)
-        if message is None or message.status != "queued" or message.sid:
-            return  # already sent (a retried job) or gone
-        message.attempts += 1
-        try:
-            sent = get_gateway().send_sms(
-                to=message.to_number,
-                from_=message.from_number or "",
-                body=message.body or "",
-                status_callback=f"{settings.public_base_url}/twilio/sms/status",
-            )
-        except GatewayError as exc:
-            message.status, message.error_code = "failed", exc.code
-            message.updated_at = clock.now()
-            log.warning("text %s failed: twilio error %s", message.id, exc.code)
-            delivery_failed(session, message.id)
+        if message is None:
             return
-        message.sid, message.status, message.updated_at = sent.sid, sent.status, clock.now()
+        message.updated_at = clock.now()
+        if isinstance(sent, Sent):
+            message.sid, message.status = sent.sid, sent.status
+            return
+        message.error_code = sent.code
+        log.warning(
+            "%s %s: twilio error %s (attempt %d)",
+            message.kind,
+            message.id,
+            sent.code,
+            message.attempts,
+        )
+        if not sent.permanent and message.attempts < MAX_ATTEMPTS:
+            message.status = "queued"
+            job = (
+                "workers.jobs.send_message" if message.kind == "sms" else "workers.jobs.place_call"
+            )
+            defer(
+                session,
+                job,
+                message.id,
+                job_id=f"{message.kind}-{message.id}",
+                at=clock.now() + RETRY_AFTER * message.attempts,
+            )
+            return
+        message.status = "failed"
+        delivery_failed(session, message.id)
+
+
+def send_message(message_id: str) -> None:
+    """Sends one queued text. Temporary Twilio errors are tried again later; permanent ones
+    (invalid number, opted out) are not, and move things on (`delivery_failed`)."""
+    base = get_settings().public_base_url
+    _deliver(
+        message_id,
+        lambda m: get_gateway().send_sms(
+            to=m.to_number,
+            from_=m.from_number or "",
+            body=m.body or "",
+            status_callback=f"{base}/twilio/sms/status",
+        ),
+    )
 
 
 def place_call(message_id: str) -> None:
     """Places one queued call (a page to a clinician about a high-risk text)."""
-    settings = get_settings()
-    with session_scope() as session:
-        message = texts.message(session, message_id)
-        if message is None or message.status != "queued" or message.sid:
-            return
-        message.attempts += 1
-        base = settings.public_base_url
-        try:
-            sent = get_gateway().place_call(
-                to=message.to_number,
-                from_=message.from_number or "",
-                url=f"{base}/twilio/voice/page?m={message.id}",
-                status_callback=f"{base}/twilio/voice/page/status?m={message.id}",
-            )
-        except GatewayError as exc:
-            message.status, message.error_code = "failed", exc.code
-            message.updated_at = clock.now()
-            log.warning("page call %s failed: twilio error %s", message.id, exc.code)
-            return
-        message.sid, message.status, message.updated_at = sent.sid, sent.status, clock.now()
+    base = get_settings().public_base_url
+    _deliver(
+        message_id,
+        lambda m: get_gateway().place_call(
+            to=m.to_number,
+            from_=m.from_number or "",
+            url=f"{base}/twilio/voice/page?m={m.id}",
+            status_callback=f"{base}/twilio/voice/page/status?m={m.id}",
+        ),
+    )
 
 
 def delivery_failed(session: Session, message_id: str) -> None:
@@ -95,6 +136,37 @@ def delivery_failed(session: Session, message_id: str) -> None:
         patient = session.get(Patient, contact.patient_id)
         if patient is not None:
             patient.textable = False
+    number = message.from_number
+    if message.purpose == "clinician_reply" and message.clinician_id:
+        # The clinician was told "Sent": tell them it did not arrive.
+        clinician = session.get(Clinician, message.clinician_id)
+        if clinician is not None:
+            queue_sms(
+                session,
+                practice_id=message.practice_id,
+                to=clinician.phone,
+                from_=number,
+                purpose="notice",
+                now=clock.now(),
+                contact_id=contact.id,
+                clinician_id=clinician.id,
+                body="afterhours: your reply was NOT delivered to the patient. Please call them.",
+            )
+    if message.purpose == "crisis_message":
+        # The patient could not be given crisis resources by text: a person must call.
+        for supervisor in texts.supervisors(session, contact.practice_id or ""):
+            queue_sms(
+                session,
+                practice_id=message.practice_id,
+                to=supervisor.phone,
+                from_=number,
+                purpose="supervisor_alert",
+                now=clock.now(),
+                contact_id=contact.id,
+                clinician_id=supervisor.id,
+                body="afterhours: the crisis-resources text to a patient could not be "
+                "delivered. Please call the patient now; the follow-up is open.",
+            )
     if (
         message.purpose == "relay"
         and message.step is not None
@@ -108,3 +180,25 @@ def delivery_failed(session: Session, message_id: str) -> None:
             message.step,
             job_id=service.escalation_job_id(contact.id, message.step),
         )
+
+
+def sweep() -> int:
+    """Self-healing, run every half minute by the web app: sends and escalations that a queue
+    outage or a dead worker lost are done now. Everything it calls is safe to run twice."""
+    now = clock.now()
+    with session_scope() as session:
+        stale = texts.stale_messages(session, now)
+        for message in stale:
+            message.status = "queued"
+        lost = [(message.id, message.kind) for message in stale]
+        due = service.overdue(session, now)
+    for message_id, kind in lost:
+        (send_message if kind == "sms" else place_call)(message_id)
+    for what, contact_id, key in due:
+        if what == "escalate":
+            escalate_text(contact_id, int(key))
+        else:
+            check_reply(contact_id, str(key))
+    if lost or due:
+        log.warning("sweep: %d lost sends and %d overdue escalations done", len(lost), len(due))
+    return len(lost) + len(due)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import import_module
 from typing import Any, Protocol
 
+from redis.exceptions import RedisError
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -205,6 +206,10 @@ def dispatch_committed(session: Session) -> None:
     requests: list[JobRequest] = session.info.pop("afterhours_committed_jobs", [])
     if not requests:
         return
-    queue = get_queue()
-    for request in requests:
-        queue.submit(request)
+    try:
+        queue = get_queue()
+        for request in requests:
+            queue.submit(request)
+    except (RedisError, OSError) as exc:
+        # The commit stands; the sweeper finds what was not queued (workers.jobs.sweep).
+        log.error("job queue unavailable, left for the sweeper: %s", type(exc).__name__)

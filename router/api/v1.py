@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel
 
 from router.api.deps import CurrentUser, SessionDep
 from router.api.errors import invalid, parse_instant
 from router.core import clock
 from router.routing import UnknownPatient, route_document, route_for_patient
-from router.store.models import Contact, Patient
+from router.store.models import CoachingPause, Contact, Patient
 from router.store.repositories import audit, contacts, directory, texts
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -149,7 +150,8 @@ def list_messages(
             "to": m.to_number,
             "from": m.from_number,
             "body": m.body,
-            "status": m.status,
+            # "sending" is the router's own claim on a queued message.
+            "status": "queued" if m.status == "sending" else m.status,
             "sid": m.sid,
             "error_code": m.error_code,
             "contact": m.contact_id,
@@ -159,3 +161,36 @@ def list_messages(
         }
         for m in found
     ]
+
+
+class PauseRequest(BaseModel):
+    until: datetime
+    clinician: str | None = None  # supervisors may pause for a clinician; default: yourself
+
+
+@router.post("/patients/{patient_id}/pause", status_code=201)
+def pause_coaching(
+    session: SessionDep, user: CurrentUser, patient_id: str, request: PauseRequest
+) -> dict[str, Any]:
+    """DBT's 24-hour rule: skip a clinician for one patient until a time. Audited (S8).
+    It never holds back duty clinicians or the crisis line."""
+    patient = session.get(Patient, patient_id)
+    if patient is None or patient.practice_id != user.practice_id:
+        raise HTTPException(404, f"no patient {patient_id!r} in your practice")
+    clinician_id = request.clinician or user.id
+    if clinician_id != user.id and user.role not in STAFF_ROLES:
+        raise HTTPException(403, "clinicians pause coaching only for themselves")
+    if clinician_id not in directory.care_team(session, patient_id):
+        raise invalid("clinician", clinician_id, f"is not on {patient_id}'s care team")
+    until = request.until if request.until.tzinfo else request.until.replace(tzinfo=UTC)
+    if until <= clock.now():
+        raise invalid("until", request.until.isoformat(), "must be in the future")
+    session.add(CoachingPause(clinician_id=clinician_id, patient_id=patient_id, until=until))
+    audit.append(
+        session,
+        actor=user.id,
+        action="pause.create",
+        subject=f"patient:{patient_id}",
+        detail={"clinician": clinician_id, "until": until.isoformat()},
+    )
+    return {"patient": patient_id, "clinician": clinician_id, "until": until.isoformat()}

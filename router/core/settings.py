@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     sms_deadline_s: float = 5.0
     # The embedded queue's scheduler looks for due jobs this often (0: only when asked).
     embedded_queue_poll_s: float = 1.0
+    # How often the web app sweeps for sends and escalations a queue outage lost (0: never).
+    sweep_interval_s: float = 30.0
     # First pause before retrying a temporary Twilio error; doubles each time.
     twilio_retry_backoff_s: float = 1.0
 

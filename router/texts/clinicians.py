@@ -25,9 +25,15 @@ from router.store.models import (
 from router.store.repositories import audit, contacts, directory, texts
 from router.texts import wording
 from router.texts.outbox import queue_sms
-from router.texts.service import EMPTY, THREAD_CODE, _practice_number, _twiml, acknowledge
+from router.texts.service import EMPTY, _practice_number, _twiml, acknowledge
 
 COMMAND = re.compile(r"^\s*(ON|OFF|WHO|HELP)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
+# With threads open, only a bare command counts: "On my way" is a reply, not ON.
+EXACT_COMMAND = re.compile(
+    r"^\s*(ON(\s+until\s+\d{1,2}:\d{2})?|OFF|WHO|HELP)\s*[.!?]?\s*$", re.IGNORECASE
+)
+# A thread code always starts with "#": "5 minutes, calling you" is a reply.
+THREAD_CODE = re.compile(r"^\s*#(\d{1,2})\s*[:.)-]?\s*(.*)$", re.DOTALL)
 UNTIL = re.compile(r"^until\s+(\d{1,2}):(\d{2})\s*$", re.IGNORECASE)
 DEFAULT_ON_UNTIL = time(8, 0)  # "ON" alone: on call until the next morning
 
@@ -49,7 +55,7 @@ def handle_clinician_text(
             return _twiml(_threads_list(session, threads, f"No open thread #{code}."))
         return _reply_in_thread(session, practice, clinician, chosen, rest, record, now)
     command = COMMAND.match(body)
-    if command and (len(body.split()) <= 3 or not threads):
+    if command and (EXACT_COMMAND.match(body) or not threads):
         return _command(
             session, practice, clinician, command.group(1).upper(), command.group(2).strip(), now
         )

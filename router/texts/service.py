@@ -7,7 +7,6 @@ returns the TwiML to answer. Nothing here commits; jobs are queued for after the
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,7 +21,15 @@ from policies.privacy import display_name, first_name
 from policies.triage import Risk, triage
 from router.core.phones import caller_e164, region_of
 from router.routing import plan_for
-from router.store.models import Clinician, Contact, InboundText, Patient, Practice, TextThread
+from router.store.models import (
+    Clinician,
+    Contact,
+    ContactEvent,
+    InboundText,
+    Patient,
+    Practice,
+    TextThread,
+)
 from router.store.repositories import contacts, directory, texts
 from router.texts import wording
 from router.texts.outbox import queue_call, queue_sms
@@ -147,15 +154,14 @@ def _patient_text(
     word = record.body.strip().upper()
     if patient is not None and word in OPT_OUT:
         return _opt_out(session, practice, patient, record, now)
-    if patient is not None and word in OPT_IN:
+    if patient is not None and word in OPT_IN and not patient.textable:
         patient.textable = True
         contact = _contact_for(session, practice, patient, record, now)
         contacts.add_event(session, contact, "opted_in", key=f"in:{record.sid}", at=now)
         return EMPTY  # Twilio confirms opt-ins itself
-    if word in INFO:
-        contact = _contact_for(session, practice, patient, record, now)
-        contacts.add_event(session, contact, "help_requested", key=f"help:{record.sid}", at=now)
-        return _twiml(wording.reply("help", language, practice=practice.name))
+    # Anything else, "yes" and "help" included, may be a patient answering or asking for
+    # help: it is relayed like any text.
+    asked_for_help = word in INFO
 
     risk = triage(record.body)
     minute_ago = now - timedelta(minutes=1)
@@ -196,7 +202,7 @@ def _patient_text(
     text = wording.reply(
         "notified", language, practice=practice.name, who=who, minutes=policy.callback_minutes
     )
-    if high:
+    if high or asked_for_help:
         text += wording.reply("danger", language)
     return _twiml(text)
 
@@ -360,7 +366,12 @@ def _relay_more(
     threads = texts.threads_of_contact(session, contact.id)
     if holder_id is None and threads:
         holder_id = threads[-1].clinician_id
-    if holder_id is None:
+    on_call = plan_for(session, practice, patient, now).clinicians
+    if holder_id is None or holder_id not in on_call:
+        # Whoever held it is off call now: the text starts up the list again.
+        if contact.outcome == "acknowledged":
+            contact.outcome = "open"
+            contacts.add_event(session, contact, "reopened", key=f"reopened:{record.sid}", at=now)
         return _relay_next(session, practice, contact, patient, now, bodies=[record.body])
     clinician = session.get(Clinician, holder_id)
     thread = texts.thread(session, contact.id, holder_id)
@@ -384,7 +395,35 @@ def _relay_more(
     contacts.add_event(
         session, contact, "relayed", key=f"relayed:{record.sid}", clinician_id=holder_id, at=now
     )
-    if raised and contact.outcome == "open":
+    if contact.outcome == "acknowledged":
+        # A conversation under way: each new text still needs an answer within the timeout.
+        high = contact.risk == Risk.HIGH.value and (raised or triage(record.body).risk is Risk.HIGH)
+        if high:
+            queue_call(
+                session,
+                practice_id=practice.id,
+                to=clinician.phone,
+                from_=number,
+                purpose="page",
+                now=now,
+                contact_id=contact.id,
+                clinician_id=holder_id,
+                step=thread.step,
+            )
+            contacts.add_event(
+                session, contact, "paged", key=f"paged:{record.sid}", clinician_id=holder_id, at=now
+            )
+        policy = _policy(practice)
+        timeout = policy.high_risk_ack_timeout_s if high else policy.sms_ack_timeout_s
+        defer(
+            session,
+            "workers.jobs.check_reply",
+            contact.id,
+            record.sid,
+            job_id=f"reply-{contact.id}-{record.sid}",
+            at=now + timedelta(seconds=timeout),
+        )
+    elif raised and contact.outcome == "open":
         # Now high risk: page the holder and shorten the wait before the next clinician.
         queue_call(
             session,
@@ -487,6 +526,74 @@ def escalate(session: Session, contact_id: str, step: int, now: datetime) -> Non
         _nobody_left(session, practice, contact, patient, now, tell_patient=True)
 
 
+SWEEP_GRACE = timedelta(seconds=60)
+
+
+def _answered_since(events: list[ContactEvent], inbound_sid: str) -> bool:
+    """Whether a clinician answered after the patient's text with this sid (in event order)."""
+    after = False
+    for event in events:
+        if event.key == f"text:{inbound_sid}":
+            after = True
+        elif after and event.type in ("clinician_replied", "page_accepted"):
+            return True
+    return False
+
+
+def overdue(session: Session, now: datetime) -> list[tuple[str, str, int | str]]:
+    """Escalations whose job never ran (a queue outage, a lost worker), for the sweeper:
+    ("escalate", contact id, step) or ("reply", contact id, inbound sid)."""
+    found: list[tuple[str, str, int | str]] = []
+    for contact in texts.open_text_contacts(session, now):
+        practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
+        if practice is None:
+            continue
+        policy = _policy(practice)
+        high = contact.risk == Risk.HIGH.value
+        wait = timedelta(
+            seconds=policy.high_risk_ack_timeout_s if high else policy.sms_ack_timeout_s
+        )
+        events = contacts.events(session, contact.id)
+        if contact.outcome == "open" and contact.escalation_step >= 0:
+            step = contact.escalation_step
+            relayed = [e for e in events if e.key == f"relayed:{step}"]
+            if relayed and now >= relayed[0].at + wait + SWEEP_GRACE:
+                found.append(("escalate", contact.id, step))
+        elif contact.outcome == "acknowledged":
+            last = texts.last_patient_text(session, contact.id)
+            if last is None or now < last.received_at + wait + SWEEP_GRACE:
+                continue
+            if not _answered_since(events, last.sid):
+                found.append(("reply", contact.id, last.sid))
+    return found
+
+
+def reply_overdue(session: Session, contact_id: str, inbound_sid: str, now: datetime) -> None:
+    """A text in an acknowledged conversation got no answer in time: up the list again (S4).
+
+    Safe to run twice: it acts only if nobody has answered since that text arrived.
+    """
+    contact = contacts.get(session, contact_id)
+    inbound = texts.inbound_by_sid(session, inbound_sid)
+    if contact is None or inbound is None or contact.outcome != "acknowledged":
+        return
+    if _answered_since(contacts.events(session, contact.id), inbound.sid):
+        return
+    practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
+    if practice is None:
+        return
+    patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
+    contact.outcome = "open"
+    contacts.add_event(
+        session, contact, "not_acknowledged", key=f"unanswered:{inbound_sid}", at=now
+    )
+    if (
+        _relay_next(session, practice, contact, patient, now, bodies=[inbound.body], escalated=True)
+        is None
+    ):
+        _nobody_left(session, practice, contact, patient, now, tell_patient=True)
+
+
 def acknowledge(
     session: Session, contact: Contact, clinician_id: str, now: datetime, how: str
 ) -> None:
@@ -530,6 +637,3 @@ def _opt_out(
                 clinician_id=clinician_id,
             )
     return EMPTY  # Twilio answers STOP itself and blocks further sends (21610)
-
-
-THREAD_CODE = re.compile(r"^\s*#?(\d{1,2})\s*[:.)-]?\s+(.*)$", re.DOTALL)

@@ -75,7 +75,9 @@ async def text_status(form: SignedForm) -> Response:
         if message is None or status not in ORDER:
             return "<Response/>"
         if ORDER[status] >= ORDER.get(message.status, 0) and message.status not in FINAL_MESSAGE:
-            message.status, message.updated_at = status, now
+            # Twilio's interim words in the message log's own (SPEC §8).
+            message.status = {"accepted": "queued", "sending": "sent"}.get(status, status)
+            message.updated_at = now
             if params.get("ErrorCode", "").isdigit():
                 message.error_code = int(params["ErrorCode"])
             if status in ("failed", "undelivered"):

@@ -17,6 +17,7 @@ from router.store.models import (
     Contact,
     ContactEvent,
     FollowUp,
+    TextThread,
     utcnow,
 )
 
@@ -172,7 +173,12 @@ def search(
             CareTeamMember.patient_id == Contact.patient_id,
             CareTeamMember.clinician_id == visible_to_clinician,
         )
-        query = query.where(or_(own_patient, Contact.connected_to == visible_to_clinician))
+        relayed_to_them = exists().where(
+            TextThread.contact_id == Contact.id, TextThread.clinician_id == visible_to_clinician
+        )
+        query = query.where(
+            or_(own_patient, Contact.connected_to == visible_to_clinician, relayed_to_them)
+        )
     if filters.since is not None:
         query = query.where(Contact.started_at >= filters.since)
     if filters.until is not None:
@@ -189,6 +195,9 @@ def search(
             ),
             exists().where(
                 FollowUp.contact_id == Contact.id, FollowUp.assignee == filters.clinician
+            ),
+            exists().where(
+                TextThread.contact_id == Contact.id, TextThread.clinician_id == filters.clinician
             ),
         )
         query = query.where(involved)

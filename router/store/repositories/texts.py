@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from router.store.models import (
@@ -142,3 +142,62 @@ def messages(
             query.order_by(OutboundMessage.created_at.desc(), OutboundMessage.id).limit(limit)
         )
     )
+
+
+def claim_message(session: Session, message_id: str, now: datetime) -> OutboundMessage | None:
+    """Queued -> sending, only if still queued: the one who changes it sends it."""
+    changed = session.execute(
+        update(OutboundMessage)
+        .where(OutboundMessage.id == message_id, OutboundMessage.status == "queued")
+        .values(status="sending", attempts=OutboundMessage.attempts + 1, updated_at=now)
+    )
+    if changed.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    message = session.get(OutboundMessage, message_id)
+    if message is not None:
+        session.refresh(message)
+        session.expunge(message)
+    return message
+
+
+def stale_messages(session: Session, now: datetime) -> list[OutboundMessage]:
+    """Messages whose send was lost (a queue that was down, a worker that died)."""
+    return list(
+        session.scalars(
+            select(OutboundMessage)
+            .where(
+                (
+                    (OutboundMessage.status == "queued")
+                    & (OutboundMessage.updated_at < now - timedelta(minutes=2))
+                )
+                | (
+                    (OutboundMessage.status == "sending")
+                    & (OutboundMessage.updated_at < now - timedelta(minutes=5))
+                )
+            )
+            .limit(200)
+        )
+    )
+
+
+def open_text_contacts(session: Session, now: datetime) -> list[Contact]:
+    return list(
+        session.scalars(
+            select(Contact)
+            .where(
+                Contact.channel == "sms",
+                Contact.outcome.in_(("open", "acknowledged")),
+                Contact.started_at >= now - CONTACT_REUSE,
+            )
+            .limit(500)
+        )
+    )
+
+
+def last_patient_text(session: Session, contact_id: str) -> InboundText | None:
+    return session.scalars(
+        select(InboundText)
+        .where(InboundText.contact_id == contact_id, InboundText.sender != "clinician")
+        .order_by(InboundText.received_at.desc(), InboundText.id.desc())
+        .limit(1)
+    ).first()
