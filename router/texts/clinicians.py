@@ -25,7 +25,7 @@ from router.store.models import (
 from router.store.repositories import audit, contacts, directory, texts
 from router.texts import wording
 from router.texts.outbox import queue_sms
-from router.texts.service import EMPTY, _practice_number, _twiml, acknowledge
+from router.texts.service import EMPTY, _practice_number, acknowledge, twiml_messages
 
 COMMAND = re.compile(r"^\s*(ON|OFF|WHO|HELP)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)
 # With threads open, only a bare command counts: "On my way" is a reply, not ON.
@@ -52,7 +52,7 @@ def handle_clinician_text(
         code, rest = int(coded.group(1)), coded.group(2).strip()
         chosen = next((t for t in threads if t.code == code), None)
         if chosen is None:
-            return _twiml(_threads_list(session, threads, f"No open thread #{code}."))
+            return twiml_messages(_threads_list(session, threads, f"No open thread #{code}."))
         return _reply_in_thread(session, practice, clinician, chosen, rest, record, now)
     command = COMMAND.match(body)
     if command and (EXACT_COMMAND.match(body) or not threads):
@@ -62,8 +62,8 @@ def handle_clinician_text(
     if len(threads) == 1:
         return _reply_in_thread(session, practice, clinician, threads[0], body, record, now)
     if len(threads) > 1:
-        return _twiml(_threads_list(session, threads, "Not sent: several open threads."))
-    return _twiml("No open thread to reply to. " + wording.CLINICIAN_HELP)
+        return twiml_messages(_threads_list(session, threads, "Not sent: several open threads."))
+    return twiml_messages("No open thread to reply to. " + wording.CLINICIAN_HELP)
 
 
 def _threads_list(session: Session, threads: list[TextThread], lead: str) -> str:
@@ -88,7 +88,7 @@ def _reply_in_thread(
 ) -> str:
     contact = contacts.get(session, thread.contact_id)
     if contact is None or not body:
-        return _twiml("Nothing to send.")
+        return twiml_messages("Nothing to send.")
     record.contact_id = contact.id
     thread.last_activity_at = now
     patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
@@ -103,9 +103,9 @@ def _reply_in_thread(
     )
     acknowledge(session, contact, clinician.id, now, how="text")
     if patient is not None and not patient.textable:
-        return _twiml(f"Not sent: {label} opted out of texts (STOP). Please call them.")
+        return twiml_messages(f"Not sent: {label} opted out of texts (STOP). Please call them.")
     if not contact.from_number:
-        return _twiml("Not sent: this texter's number is not available.")
+        return twiml_messages("Not sent: this texter's number is not available.")
     queue_sms(
         session,
         practice_id=practice.id,
@@ -117,7 +117,7 @@ def _reply_in_thread(
         contact_id=contact.id,
         clinician_id=clinician.id,
     )
-    return _twiml(f"Sent to {label.rstrip('.')}.")
+    return twiml_messages(f"Sent to {label.rstrip('.')}.")
 
 
 def _command(
@@ -132,16 +132,16 @@ def _command(
     if verb == "HELP":
         threads = texts.open_threads_of(session, clinician.id, now)
         extra = f" Open threads: {', '.join(f'#{t.code}' for t in threads)}." if threads else ""
-        return _twiml(wording.CLINICIAN_HELP + extra)
+        return twiml_messages(wording.CLINICIAN_HELP + extra)
     if verb == "WHO":
-        return _twiml(_who(session, practice, now))
+        return twiml_messages(_who(session, practice, now))
     if verb == "ON":
         until_local = DEFAULT_ON_UNTIL
         if rest:
             match = UNTIL.match(rest)
             hour, minute = (int(match.group(1)), int(match.group(2))) if match else (99, 99)
             if not match or hour > 23 or minute > 59:
-                return _twiml(f"Not understood: 'ON {rest[:20]}'. Try: ON until 23:30")
+                return twiml_messages(f"Not understood: 'ON {rest[:20]}'. Try: ON until 23:30")
             until_local = time(hour, minute)
         local_now = now.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
         end_local = datetime.combine(local_now.date(), until_local)
@@ -156,7 +156,7 @@ def _command(
             subject=f"clinician:{clinician.id}",
             detail={"until": end_local.isoformat(timespec="minutes")},
         )
-        return _twiml(f"You are on call until {end_local:%H:%M}. Text OFF to stop.")
+        return twiml_messages(f"You are on call until {end_local:%H:%M}. Text OFF to stop.")
     # OFF: end the windows they set themselves, and stand down from the rest until they end.
     _end_self_windows(session, clinician.id, now, zone, off=False)
     session.flush()
@@ -175,7 +175,7 @@ def _command(
         subject=f"clinician:{clinician.id}",
         detail={"until": until.isoformat() if until else None},
     )
-    return _twiml("You are off call now. New texts and calls go to the next clinician.")
+    return twiml_messages("You are off call now. New texts and calls go to the next clinician.")
 
 
 def _add_self_window(

@@ -69,7 +69,7 @@ def escalation_job_id(contact_id: str, step: int) -> str:
     return f"escalate-{contact_id}-{step}"
 
 
-def _twiml(*bodies: str) -> str:
+def twiml_messages(*bodies: str) -> str:
     if not bodies:
         return EMPTY
     response = MessagingResponse()
@@ -110,7 +110,7 @@ def handle_text(
             body=inbound.body,
             received_at=now,
         )
-        record.reply = _twiml(wording.reply("failsafe", "en"))
+        record.reply = twiml_messages(wording.reply("failsafe", "en"))
         session.add(record)
         return record.reply
     region = region_of(directory.practice_numbers(session, practice.id))
@@ -196,7 +196,7 @@ def _patient_text(
     if reached is None:
         if contact.outcome == "open":
             _nobody_left(session, practice, contact, patient, now, tell_patient=False)
-        return _twiml(wording.reply("nobody", language, practice=practice.name))
+        return twiml_messages(wording.reply("nobody", language, practice=practice.name))
     clinician, on_duty = reached
     who = wording.role_or_first_name(first_name(clinician.name), on_duty)
     text = wording.reply(
@@ -204,7 +204,7 @@ def _patient_text(
     )
     if high or asked_for_help:
         text += wording.reply("danger", language)
-    return _twiml(text)
+    return twiml_messages(text)
 
 
 def _contact_for(

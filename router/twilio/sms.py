@@ -50,6 +50,10 @@ async def incoming_text(form: SignedForm) -> Response:
                 get_settings().sms_deadline_s, lambda s: service.handle_text(s, params, now)
             )
         )
+    except service.MalformedText:
+        # Nothing to key it by, so nothing to keep: answer with crisis resources all the same.
+        log.error("text without a MessageSid answered by the fail-safe")
+        return xml(service.twiml_messages(wording.reply("failsafe", "en")))
     except Exception as exc:  # S3: the deliberate catch-all at the text edge
         reason = "timeout" if isinstance(exc, TimeoutError) else type(exc).__name__
         log.error("text answered by the fail-safe: %s", reason)
@@ -59,7 +63,7 @@ async def incoming_text(form: SignedForm) -> Response:
             )
         except OSError:
             log.error("spool unwritable; the fail-safe answer goes out regardless")
-        return xml(service._twiml(wording.reply("failsafe", "en")))
+        return xml(service.twiml_messages(wording.reply("failsafe", "en")))
 
 
 @router.post("/sms/status")
