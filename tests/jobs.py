@@ -6,7 +6,7 @@ quiet) and `jobs.advance(minutes=10)` (move the clock, then settle).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from workers.queue import QUEUE_NAME, InProcessQueue, get_queue
@@ -31,15 +31,14 @@ class JobDriver:
 
         queue = self.queue.queue  # type: ignore[attr-defined]
         registry = ScheduledJobRegistry(queue=queue)
-        # RQ schedules in real time; the test clock moved `advanced` ahead of it.
-        horizon = datetime.now(UTC) + self.advanced
+        # RQ schedules in real time; the test's clock moves on its own. Each job carries the
+        # app clock's due time: promote those the test clock has passed, as the scheduler would.
         for job_id in registry.get_job_ids():
-            when = registry.get_scheduled_time(job_id)
-            if when.replace(tzinfo=UTC) <= horizon:
-                job = queue.fetch_job(job_id)
+            job = queue.fetch_job(job_id)
+            due = datetime.fromisoformat(job.meta["due"]) if job and "due" in job.meta else None
+            if job is not None and due is not None and due <= self.clock.at:
                 registry.remove(job_id)
-                if job is not None:
-                    queue.enqueue_job(job)
+                queue.enqueue_job(job)
         ran = queue.count
         if ran:
             SimpleWorker([queue], connection=queue.connection).work(burst=True)

@@ -153,6 +153,7 @@ class RQQueue:
             return
         # The app clock may be moved in tests and the demo; Redis schedules in real time.
         delay = max(request.at - clock.now(), timedelta(0))
+        options["meta"] = {"due": request.at.isoformat()}  # the app clock's time, for tests
         self.queue.enqueue_at(datetime.now(UTC) + delay, request.func, *request.args, **options)
 
     def cancel(self, job_id: str) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from policies.followup import follow_up_due
@@ -14,12 +15,17 @@ from policies.policy import policy_for
 from router.core.db import session_scope
 from router.core.phones import caller_e164, region_of
 from router.core.settings import get_settings
-from router.core.spool import Record, Spool
+from router.core.spool import Record, Rejection, Spool
 from router.store.models import Contact
 from router.store.repositories import contacts, directory, texts
 from router.twilio import calls
 
 log = logging.getLogger("afterhours.recovery")
+KINDS = ("voice_failsafe", "voice_accepted", "sms_failsafe", "voice_status")
+
+
+class UnusableRecord(ValueError):
+    """A spooled record that no database could take: it is set aside for a person."""
 
 
 @lru_cache
@@ -28,14 +34,50 @@ def spool() -> Spool:
 
 
 def replay_spool() -> int:
-    """Applies every spooled record in one transaction; returns how many there were."""
+    """Writes the spooled records, each in its own savepoint of one transaction; returns how
+    many were written. A record that cannot be written is set aside and the others go on; a
+    database still away raises, and every record is kept for the next round."""
+    return spool().replay(_write)
 
-    def apply(records: list[Record]) -> None:
-        with session_scope() as session:
-            for record in records:
-                _apply(session, record)
 
-    return spool().replay(apply)
+def _write(records: list[Record]) -> list[Rejection]:
+    rejections: list[Rejection] = []
+    with session_scope() as session:
+        _begin(session)
+        for record in records:
+            try:
+                # A savepoint per record: a rejected record takes its own rows and jobs
+                # with it; the others' jobs go to the queue after the commit, as ever.
+                with session.begin_nested():
+                    _apply(session, record)
+            except Exception as exc:
+                if _database_away(exc):
+                    raise
+                log.warning("spooled %s record set aside: %s", _kind(record), type(exc).__name__)
+                rejections.append(Rejection(record, type(exc).__name__))
+    return rejections
+
+
+def _begin(session: Session) -> None:
+    """Opens the transaction itself: pysqlite would let the first SAVEPOINT open it, and that
+    savepoint's release commit it, so one record's write would not wait for the others."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        dbapi_connection = connection.connection.dbapi_connection
+        if dbapi_connection is not None and not dbapi_connection.in_transaction:
+            connection.exec_driver_sql("BEGIN")
+
+
+def _database_away(exc: Exception) -> bool:
+    """The database failed, not the record: the whole replay waits for the next round."""
+    if isinstance(exc, IntegrityError | DataError):
+        return False  # this record's own data (an oversized sid, say): no retry changes it
+    return isinstance(exc, SQLAlchemyError | OSError)
+
+
+def _kind(record: Record) -> str:
+    kind = record.get("kind")
+    return kind if kind in KINDS else "unknown"
 
 
 def _apply(session: Session, record: Record) -> None:
@@ -72,7 +114,7 @@ def _apply(session: Session, record: Record) -> None:
         service.handle_text(session, params, at, reply_already_sent=True)
         seen = texts.inbound_by_sid(session, params.get("MessageSid") or "")
         contact = contacts.get(session, seen.contact_id) if seen and seen.contact_id else None
-        if contact is not None:
+        if seen is not None and contact is not None:
             contacts.add_event(
                 session,
                 contact,
@@ -85,13 +127,13 @@ def _apply(session: Session, record: Record) -> None:
         if not calls.call_status(session, record["params"], at):
             log.warning("spooled status for an unknown call was dropped")
     else:
-        log.warning("spool record of unknown kind skipped")
+        raise UnusableRecord("a spool record of unknown kind")
 
 
 def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
     sid = record.get("sid")
     if not sid:
-        return
+        raise UnusableRecord("a fail-safe call without a CallSid")
     contact = contacts.by_sid(session, sid)
     if contact is None:
         to = caller_e164(record.get("to"))
