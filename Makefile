@@ -27,4 +27,4 @@ serve: $(STAMP)
 	$(BIN)/afterhours serve
 
 clean:
-	rm -rf $(VENV) afterhours.db afterhours.spool
+	rm -rf $(VENV) afterhours.db afterhours.db-* afterhours.spool afterhours.spool.* .afterhours-dev-token

@@ -8,6 +8,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 import anyio
 from fastapi import FastAPI
@@ -107,8 +108,13 @@ def create_app() -> FastAPI:
         else:
             checks["redis"] = "embedded (in-process queue)"
         checks["spool"] = "pending" if spool().pending() else "empty"
+        if Path(f"{spool().path}.rejected").exists():
+            # Records the replay could not use: a person should look (the app still serves).
+            checks["spool_rejected"] = f"see {spool().path}.rejected"
         ready = all(
-            v == "ok" or v.startswith("embedded") for k, v in checks.items() if k != "spool"
+            v == "ok" or v.startswith("embedded")
+            for k, v in checks.items()
+            if k not in ("spool", "spool_rejected")
         )
         return JSONResponse(
             checks | {"ready": str(ready).lower()}, status_code=200 if ready else 503
