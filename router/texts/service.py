@@ -503,7 +503,7 @@ def escalate(session: Session, contact_id: str, step: int, now: datetime) -> Non
 
     Safe to run twice: it acts only if the contact is still open at that very step.
     """
-    contact = contacts.get(session, contact_id)
+    contact = contacts.get_locked(session, contact_id)
     if contact is None or contact.outcome != "open" or contact.escalation_step != step:
         return
     practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
@@ -573,7 +573,7 @@ def reply_overdue(session: Session, contact_id: str, inbound_sid: str, now: date
 
     Safe to run twice: it acts only if nobody has answered since that text arrived.
     """
-    contact = contacts.get(session, contact_id)
+    contact = contacts.get_locked(session, contact_id)
     inbound = texts.inbound_by_sid(session, inbound_sid)
     if contact is None or inbound is None or contact.outcome != "acknowledged":
         return

@@ -35,6 +35,11 @@ def get(session: Session, contact_id: str) -> Contact | None:
     return session.get(Contact, contact_id)
 
 
+def get_locked(session: Session, contact_id: str) -> Contact | None:
+    """The contact, row-locked until commit (PostgreSQL): two workers never escalate it twice."""
+    return session.get(Contact, contact_id, with_for_update=True)
+
+
 def create(session: Session, contact: Contact) -> tuple[Contact, bool]:
     """Inserts the contact, or returns the one a concurrent retry already made for its sid."""
     try:
