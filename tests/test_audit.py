@@ -191,8 +191,9 @@ def test_an_append_rolled_back_leaves_the_chain_intact(database_url: str) -> Non
 
 def test_the_chain_continues_from_the_newest_entry(database_url: str) -> None:
     _, _, third = append_three()
+    third_hash = stored(third).hash  # read first: SQLite allows one writer at a time
     with session_scope() as session:
         fourth = audit.append(session, actor="cli", action="roster.load")
-        assert fourth.prev_hash == stored(third).hash
+        assert fourth.prev_hash == third_hash
         newest = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
         assert newest is fourth

@@ -12,7 +12,7 @@ from router.core import clock
 from router.core.db import session_scope
 from router.core.settings import get_settings
 from router.gateway import OPTED_OUT, GatewayError, Sent, get_gateway
-from router.store.models import Clinician, OutboundMessage, Patient
+from router.store.models import Clinician, OutboundMessage, Patient, Practice
 from router.store.repositories import contacts, texts
 from router.texts import service
 from router.texts.outbox import queue_sms
@@ -25,6 +25,12 @@ def escalate_text(contact_id: str, step: int) -> None:
     """The ack timeout for a relayed text: on to the next on-call clinician (S4)."""
     with session_scope() as session:
         service.escalate(session, contact_id, step, clock.now())
+
+
+def relay_backlog(contact_id: str) -> None:
+    """The texts a flood held back, to the clinician in one batch."""
+    with session_scope() as session:
+        service.relay_backlog(session, contact_id, clock.now())
 
 
 def check_reply(contact_id: str, inbound_sid: str) -> None:
@@ -152,21 +158,20 @@ def delivery_failed(session: Session, message_id: str) -> None:
                 clinician_id=clinician.id,
                 body="afterhours: your reply was NOT delivered to the patient. Please call them.",
             )
-    if message.purpose == "crisis_message":
+    practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
+    if message.purpose == "crisis_message" and practice is not None:
         # The patient could not be given crisis resources by text: a person must call.
-        for supervisor in texts.supervisors(session, contact.practice_id or ""):
-            queue_sms(
-                session,
-                practice_id=message.practice_id,
-                to=supervisor.phone,
-                from_=number,
-                purpose="supervisor_alert",
-                now=clock.now(),
-                contact_id=contact.id,
-                clinician_id=supervisor.id,
-                body="afterhours: the crisis-resources text to a patient could not be "
-                "delivered. Please call the patient now; the follow-up is open.",
-            )
+        patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
+        service.alert_people(
+            session,
+            practice,
+            contact,
+            patient,
+            "afterhours: the crisis-resources text to a patient could not be delivered. "
+            "Please call the patient now; the follow-up is open.",
+            clock.now(),
+            number,
+        )
     if (
         message.purpose == "relay"
         and message.step is not None

@@ -77,9 +77,12 @@ def list_contacts(
         raise invalid("outcome", outcome, f"is not one of {', '.join(OUTCOMES)}")
     if follow_up is not None and follow_up not in ("open", "done"):
         raise invalid("follow_up", follow_up, "is not one of open, done")
+    since_at, until_at = parse_instant("since", since), parse_instant("until", until)
+    if since_at is not None and until_at is not None and until_at <= since_at:
+        raise invalid("until", until, f"must be after since ({since})")
     filters = contacts.ContactFilter(
-        since=parse_instant("since", since),
-        until=parse_instant("until", until),
+        since=since_at,
+        until=until_at,
         patient=patient,
         clinician=clinician,
         outcome=outcome,

@@ -40,7 +40,8 @@ def make_engine(url: str) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _sqlite_begin(connection: Any) -> None:
-            connection.exec_driver_sql("BEGIN")
+            # IMMEDIATE: concurrent writers wait (busy_timeout) instead of failing half-way.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
 

@@ -212,7 +212,11 @@ def parse_roster(text: str, *, known_clinicians: set[str] | None = None) -> Rost
     # An entry refused for, say, its phone still names a clinician: one mistake, one problem.
     clinician_ids = named | (known_clinicians or set())
     patients = _parse_patients(
-        check, _list(check, "top level", document, "patients"), region, clinician_ids
+        check,
+        _list(check, "top level", document, "patients"),
+        region,
+        clinician_ids,
+        {c.phone: c.id for c in clinicians},
     )
     windows = _parse_windows(check, _list(check, "top level", document, "windows"), clinician_ids)
     if check.problems or practice is None:
@@ -290,7 +294,11 @@ def _parse_clinicians(
 
 
 def _parse_patients(
-    check: _Checker, items: list[Any], region: str, clinician_ids: set[str]
+    check: _Checker,
+    items: list[Any],
+    region: str,
+    clinician_ids: set[str],
+    clinician_phones: dict[str, str],
 ) -> list[RosterPatient]:
     seen: set[str] = set()
     phone_owner: dict[str, str] = {}
@@ -307,6 +315,11 @@ def _parse_patients(
         for raw in _list(check, where, item, "phones"):
             phone = _phone(check, where, "phones", raw, region)
             if phone is None:
+                continue
+            if phone in clinician_phones:
+                # A shared number would make the patient's texts read as a clinician's.
+                owner = clinician_phones[phone]
+                check.fail(where, f"phones {raw!r} is also clinician {owner}'s phone")
                 continue
             if phone in phone_owner and phone_owner[phone] != ident:
                 check.fail(where, f"phones {raw!r} also belongs to patient {phone_owner[phone]}")

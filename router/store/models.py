@@ -198,6 +198,9 @@ class Contact(Base):
     risk: Mapped[str | None] = mapped_column(String(16), nullable=True)
     # Texts: how far up the route the escalation has climbed (S4).
     escalation_step: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The first step of the current round: a conversation reopened after an answer starts a
+    # new round, in which clinicians tried in earlier rounds may be tried again.
+    round_start: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ContactEvent(Base):
@@ -309,6 +312,8 @@ class InboundText(Base):
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     # The TwiML answered, so that a retried webhook gets the same answer.
     reply: Mapped[str] = mapped_column(Text, default="")
+    # Whether a clinician has been sent this text (a flood defers some to a batch).
+    relayed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class TextThread(Base):

@@ -37,7 +37,7 @@ def _queue(
         purpose=purpose,
         to_number=to,
         from_number=from_,
-        body=body[:1600] if body is not None else None,
+        body=body,
         status="queued",
         contact_id=contact_id,
         clinician_id=clinician_id,
@@ -49,6 +49,18 @@ def _queue(
     session.flush()
     defer(session, job, message.id, job_id=f"{kind}-{message.id}")
     return message
+
+
+MAX_BODY = 1600  # Twilio's limit for one message
+
+
+def split_body(body: str, limit: int = MAX_BODY) -> list[str]:
+    """A long text as numbered parts within the limit: nothing is ever cut off."""
+    if len(body) <= limit:
+        return [body]
+    size = limit - len("(99/99) ")
+    chunks = [body[i : i + size] for i in range(0, len(body), size)]
+    return [f"({n}/{len(chunks)}) {chunk}" for n, chunk in enumerate(chunks, start=1)]
 
 
 def queue_sms(
@@ -64,20 +76,26 @@ def queue_sms(
     clinician_id: str | None = None,
     step: int | None = None,
 ) -> OutboundMessage:
-    return _queue(
-        session,
-        kind="sms",
-        job="workers.jobs.send_message",
-        practice_id=practice_id,
-        to=to,
-        from_=from_,
-        body=body,
-        purpose=purpose,
-        now=now,
-        contact_id=contact_id,
-        clinician_id=clinician_id,
-        step=step,
-    )
+    """Queues a text (several numbered ones if it is longer than Twilio takes); returns the
+    first."""
+    sent = [
+        _queue(
+            session,
+            kind="sms",
+            job="workers.jobs.send_message",
+            practice_id=practice_id,
+            to=to,
+            from_=from_,
+            body=part,
+            purpose=purpose,
+            now=now,
+            contact_id=contact_id,
+            clinician_id=clinician_id,
+            step=step,
+        )
+        for part in split_body(body)
+    ]
+    return sent[0]
 
 
 def queue_call(

@@ -183,8 +183,17 @@ def _patient_text(
     )
     raised = high and contact.risk != Risk.HIGH.value
     if flooding and not raised:
-        # Every text is logged; replies and relays are bounded per minute.
+        # Every text is logged; replies and relays are bounded per minute. What is held back
+        # goes to the clinician in one batch when the minute is over (relay_backlog).
         contacts.add_event(session, contact, "flood_damped", key=f"flood:{record.sid}", at=now)
+        minute_end = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
+        defer(
+            session,
+            "workers.jobs.relay_backlog",
+            contact.id,
+            job_id=f"backlog-{contact.id}-{int(minute_end.timestamp())}",
+            at=minute_end,
+        )
         return EMPTY
     if high:
         contact.risk = Risk.HIGH.value
@@ -198,6 +207,7 @@ def _patient_text(
             _nobody_left(session, practice, contact, patient, now, tell_patient=False)
         return twiml_messages(wording.reply("nobody", language, practice=practice.name))
     clinician, on_duty = reached
+    record.relayed = True
     who = wording.role_or_first_name(first_name(clinician.name), on_duty)
     text = wording.reply(
         "notified", language, practice=practice.name, who=who, minutes=policy.callback_minutes
@@ -251,6 +261,10 @@ def _label(patient: Patient | None) -> str:
     return display_name(patient.name) if patient else "Unknown texter"
 
 
+def _live_codes(session: Session, clinician_id: str, now: datetime) -> set[int]:
+    return {t.code for t in texts.open_threads_of(session, clinician_id, now)}
+
+
 def _next_code(session: Session, clinician_id: str, now: datetime) -> int:
     used = {t.code for t in texts.open_threads_of(session, clinician_id, now)}
     code = 1
@@ -275,28 +289,45 @@ def _relay_next(
     *,
     bodies: list[str],
     escalated: bool = False,
+    skip: frozenset[str] = frozenset(),
 ) -> tuple[Clinician, bool] | None:
-    """Relays to the next on-call clinician not yet tried; schedules the ack timeout."""
+    """Relays to the next on-call clinician not yet tried in this round (nor in `skip`);
+    schedules the ack timeout."""
     plan = plan_for(session, practice, patient, now)
-    tried = {t.clinician_id for t in texts.threads_of_contact(session, contact.id)}
+    threads = {t.clinician_id: t for t in texts.threads_of_contact(session, contact.id)}
+    tried = {cid for cid, t in threads.items() if t.step >= contact.round_start} | set(skip)
     for clinician_id in plan.clinicians:
         clinician = session.get(Clinician, clinician_id)
         if clinician_id in tried or clinician is None:
             continue
         step = contact.escalation_step + 1
         contact.escalation_step = step
-        code = _next_code(session, clinician_id, now)
-        others = len(texts.open_threads_of(session, clinician_id, now))
-        session.add(
-            TextThread(
-                contact_id=contact.id,
-                clinician_id=clinician_id,
-                step=step,
-                code=code,
-                opened_at=now,
-                last_activity_at=now,
-            )
+        thread = threads.get(clinician_id)
+        if thread is None or thread.code not in _live_codes(session, clinician_id, now):
+            code = _next_code(session, clinician_id, now)
+        else:
+            code = thread.code
+        others = len(
+            [
+                t
+                for t in texts.open_threads_of(session, clinician_id, now)
+                if t.contact_id != contact.id
+            ]
         )
+        if thread is None:
+            session.add(
+                TextThread(
+                    contact_id=contact.id,
+                    clinician_id=clinician_id,
+                    step=step,
+                    code=code,
+                    opened_at=now,
+                    last_activity_at=now,
+                )
+            )
+        else:  # tried in an earlier round: the same thread, a new step
+            thread.step, thread.code, thread.status = step, code, "open"
+            thread.last_activity_at = now
         number = _practice_number(session, practice, contact.to_number)
         body = "\n".join(bodies)
         queue_sms(
@@ -371,6 +402,7 @@ def _relay_more(
         # Whoever held it is off call now: the text starts up the list again.
         if contact.outcome == "acknowledged":
             contact.outcome = "open"
+            contact.round_start = contact.escalation_step + 1
             contacts.add_event(session, contact, "reopened", key=f"reopened:{record.sid}", at=now)
         return _relay_next(session, practice, contact, patient, now, bodies=[record.body])
     clinician = session.get(Clinician, holder_id)
@@ -479,23 +511,49 @@ def _nobody_left(
         f"afterhours: a text from {_label(patient)} was not answered by anyone on call; "
         "they were given crisis resources. An urgent follow-up is open."
     )
-    for supervisor in texts.supervisors(session, practice.id):
-        queue_sms(
-            session,
-            practice_id=practice.id,
-            to=supervisor.phone,
-            from_=number,
-            body=alert,
-            purpose="supervisor_alert",
-            now=now,
-            contact_id=contact.id,
-            clinician_id=supervisor.id,
-        )
-    contacts.add_event(session, contact, "supervisors_alerted", at=now)
+    told = alert_people(session, practice, contact, patient, alert, now, number)
+    contacts.add_event(session, contact, "supervisors_alerted", at=now, detail={"to": told})
     follow = contacts.follow_up(session, contact.id)
     if follow is not None and follow.status == "open":
         follow.urgent = True
         follow.due = min(follow.due, now)
+
+
+def alert_people(
+    session: Session,
+    practice: Practice,
+    contact: Contact,
+    patient: Patient | None,
+    body: str,
+    now: datetime,
+    number: str | None,
+) -> list[str]:
+    """Texts the practice's supervisors; without any, its admins; without those, the care
+    team. Returns who was told (ids), so the log never claims an alert nobody got."""
+    people = texts.supervisors(session, practice.id) or texts.staff_with_role(
+        session, practice.id, "admin"
+    )
+    if not people and patient is not None:
+        people = [
+            c
+            for cid in directory.care_team(session, patient.id)
+            if (c := session.get(Clinician, cid)) is not None
+        ]
+    for person in people:
+        queue_sms(
+            session,
+            practice_id=practice.id,
+            to=person.phone,
+            from_=number,
+            body=body,
+            purpose="supervisor_alert",
+            now=now,
+            contact_id=contact.id,
+            clinician_id=person.id,
+        )
+    if not people:
+        log.error("practice %s has nobody to alert about contact %s", practice.id, contact.id)
+    return [person.id for person in people]
 
 
 def escalate(session: Session, contact_id: str, step: int, now: datetime) -> None:
@@ -511,22 +569,76 @@ def escalate(session: Session, contact_id: str, step: int, now: datetime) -> Non
         return
     patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
     contacts.add_event(session, contact, "not_acknowledged", key=f"timeout:{step}", at=now)
-    bodies = [
-        t.body
-        for t in session.query(InboundText)
-        .filter(InboundText.contact_id == contact.id)
-        .order_by(InboundText.received_at, InboundText.id)
-    ]
-    if (
-        _relay_next(
-            session, practice, contact, patient, now, bodies=bodies[-3:] or [""], escalated=True
-        )
-        is None
-    ):
+    # The patient's own words only (never a clinician's reply), the latest three.
+    bodies = [t.body for t in texts.patient_texts(session, contact.id)][-3:] or [""]
+    if _relay_next(session, practice, contact, patient, now, bodies=bodies, escalated=True) is None:
         _nobody_left(session, practice, contact, patient, now, tell_patient=True)
 
 
 SWEEP_GRACE = timedelta(seconds=60)
+
+
+def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
+    """The texts a flood held back, sent to the clinician in one batch (never dropped).
+    Safe to run twice: only texts not yet relayed are sent."""
+    contact = contacts.get_locked(session, contact_id)
+    if contact is None or contact.practice_id is None:
+        return
+    pending = [t for t in texts.patient_texts(session, contact.id) if not t.relayed]
+    practice = session.get(Practice, contact.practice_id)
+    if not pending or practice is None:
+        return
+    patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
+    for text in pending:
+        text.relayed = True
+    bodies = [t.body for t in pending]
+    threads = texts.threads_of_contact(session, contact.id)
+    holder_id = contact.connected_to or (threads[-1].clinician_id if threads else None)
+    holder = session.get(Clinician, holder_id) if holder_id else None
+    thread = texts.thread(session, contact.id, holder_id) if holder_id else None
+    on_call = plan_for(session, practice, patient, now).clinicians
+    if holder is not None and thread is not None and holder.id in on_call:
+        thread.last_activity_at = now
+        queue_sms(
+            session,
+            practice_id=practice.id,
+            to=holder.phone,
+            from_=_practice_number(session, practice, contact.to_number),
+            body=wording.relay(_label(patient), "\n".join(bodies), thread.code),
+            purpose="relay",
+            now=now,
+            contact_id=contact.id,
+            clinician_id=holder.id,
+            step=thread.step,
+        )
+        contacts.add_event(
+            session,
+            contact,
+            "relayed",
+            key=f"backlog:{pending[-1].sid}",
+            clinician_id=holder.id,
+            at=now,
+            detail={"texts": len(bodies)},
+        )
+        if contact.outcome == "acknowledged":
+            wait = _policy(practice).sms_ack_timeout_s
+            defer(
+                session,
+                "workers.jobs.check_reply",
+                contact.id,
+                pending[-1].sid,
+                job_id=f"reply-{contact.id}-{pending[-1].sid}",
+                at=now + timedelta(seconds=wait),
+            )
+        return
+    was = contact.outcome
+    if was != "open":
+        contact.outcome = "open"
+        contact.round_start = contact.escalation_step + 1
+    if _relay_next(session, practice, contact, patient, now, bodies=bodies) is None:
+        contact.outcome = was if was != "open" else contact.outcome
+        if contact.outcome == "open":
+            _nobody_left(session, practice, contact, patient, now, tell_patient=True)
 
 
 def _answered_since(events: list[ContactEvent], inbound_sid: str) -> bool:
@@ -583,15 +695,34 @@ def reply_overdue(session: Session, contact_id: str, inbound_sid: str, now: date
     if practice is None:
         return
     patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
+    holder = contact.connected_to
     contact.outcome = "open"
+    contact.round_start = contact.escalation_step + 1
     contacts.add_event(
         session, contact, "not_acknowledged", key=f"unanswered:{inbound_sid}", at=now
     )
     if (
-        _relay_next(session, practice, contact, patient, now, bodies=[inbound.body], escalated=True)
+        _relay_next(
+            session,
+            practice,
+            contact,
+            patient,
+            now,
+            bodies=texts.unanswered_patient_texts(session, contact.id, inbound.sid),
+            escalated=True,
+            skip=frozenset({holder} if holder else set()),
+        )
         is None
     ):
         _nobody_left(session, practice, contact, patient, now, tell_patient=True)
+
+
+def acknowledge_open_texts(
+    session: Session, practice_id: str, patient_id: str, clinician_id: str, now: datetime
+) -> None:
+    contact = texts.open_text_contact(session, practice_id, patient_id, None, now)
+    if contact is not None:
+        acknowledge(session, contact, clinician_id, now, how="call")
 
 
 def acknowledge(

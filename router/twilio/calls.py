@@ -216,6 +216,13 @@ def screen_answer(
     )
     contact.outcome = "connected"
     contact.connected_to = leg.clinician_id
+    if contact.patient_id and contact.practice_id:
+        # The patient who texted and then got through by phone has been answered.
+        from router.texts.service import acknowledge_open_texts
+
+        acknowledge_open_texts(
+            session, contact.practice_id, contact.patient_id, leg.clinician_id, now
+        )
     follow = contacts.follow_up(session, contact.id)
     if follow is not None and follow.assignee is None:
         follow.assignee = leg.clinician_id
@@ -245,8 +252,8 @@ def after_dial(
             detail={"talk_s": _int(params.get("DialCallDuration"))},
         )
         return twiml.hangup()
-    if contact.outcome == "connected":
-        return twiml.hangup()
+    if contact.outcome in ("connected", "abandoned") or contact.ended_at is not None:
+        return twiml.hangup()  # bridged already, or the caller has hung up
     status = (params.get("DialCallStatus") or "").strip()
     if leg is not None and leg.result != "declined":
         if leg.answered:

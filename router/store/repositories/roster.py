@@ -51,6 +51,16 @@ def _conflicts(session: Session, roster: Roster) -> list[str]:
         row_p = session.get(Patient, patient.id)
         if row_p is not None and row_p.practice_id != practice_id:
             problems.append(f"patients ({patient.id}): id is used by {row_p.practice_id}")
+    file_clinicians = {c.id for c in roster.clinicians}
+    for patient in roster.patients:
+        for phone in patient.phones:
+            staff = session.scalars(
+                select(Clinician.id).where(
+                    Clinician.practice_id == practice_id, Clinician.phone == phone
+                )
+            ).first()
+            if staff is not None and staff not in file_clinicians:
+                problems.append(f"patients ({patient.id}): phone {phone} is clinician {staff}'s")
     file_patients = {p.id for p in roster.patients}
     for patient in roster.patients:
         for phone in patient.phones:

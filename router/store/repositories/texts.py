@@ -111,14 +111,18 @@ def clinician_by_phone(session: Session, practice_id: str, e164: str | None) -> 
     ).first()
 
 
-def supervisors(session: Session, practice_id: str) -> list[Clinician]:
+def staff_with_role(session: Session, practice_id: str, role: str) -> list[Clinician]:
     return list(
         session.scalars(
             select(Clinician)
-            .where(Clinician.practice_id == practice_id, Clinician.role == "supervisor")
+            .where(Clinician.practice_id == practice_id, Clinician.role == role)
             .order_by(Clinician.position, Clinician.id)
         )
     )
+
+
+def supervisors(session: Session, practice_id: str) -> list[Clinician]:
+    return staff_with_role(session, practice_id, "supervisor")
 
 
 def message(session: Session, message_id: str) -> OutboundMessage | None:
@@ -201,3 +205,31 @@ def last_patient_text(session: Session, contact_id: str) -> InboundText | None:
         .order_by(InboundText.received_at.desc(), InboundText.id.desc())
         .limit(1)
     ).first()
+
+
+def patient_texts(session: Session, contact_id: str) -> list[InboundText]:
+    """The texts the patient (not a clinician) sent in a contact, oldest first."""
+    return list(
+        session.scalars(
+            select(InboundText)
+            .where(InboundText.contact_id == contact_id, InboundText.sender != "clinician")
+            .order_by(InboundText.received_at, InboundText.id)
+        )
+    )
+
+
+def unanswered_patient_texts(session: Session, contact_id: str, last_sid: str) -> list[str]:
+    """What the patient wrote since a clinician last replied, up to `last_sid` (five at most)."""
+    texts_: list[InboundText] = []
+    for text in session.scalars(
+        select(InboundText)
+        .where(InboundText.contact_id == contact_id)
+        .order_by(InboundText.received_at, InboundText.id)
+    ):
+        if text.sender == "clinician":
+            texts_ = []
+        else:
+            texts_.append(text)
+        if text.sid == last_sid:
+            break
+    return [t.body for t in texts_[-5:]] or [""]
