@@ -163,6 +163,7 @@ def _patient_text(
     # help: it is relayed like any text.
     asked_for_help = word in INFO
 
+    texts.serialize_sender(session, f"text:{practice.id}:{record.from_number}")
     risk = triage(record.body)
     minute_ago = now - timedelta(minutes=1)
     earlier = texts.recent_inbound_count(session, record.from_number or "", minute_ago) - 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
 from router.store.models import (
@@ -221,15 +221,22 @@ def patient_texts(session: Session, contact_id: str) -> list[InboundText]:
 def unanswered_patient_texts(session: Session, contact_id: str, last_sid: str) -> list[str]:
     """What the patient wrote since a clinician last replied, up to `last_sid` (five at most)."""
     texts_: list[InboundText] = []
-    for text in session.scalars(
+    for inbound in session.scalars(
         select(InboundText)
         .where(InboundText.contact_id == contact_id)
         .order_by(InboundText.received_at, InboundText.id)
     ):
-        if text.sender == "clinician":
+        if inbound.sender == "clinician":
             texts_ = []
         else:
-            texts_.append(text)
-        if text.sid == last_sid:
+            texts_.append(inbound)
+        if inbound.sid == last_sid:
             break
     return [t.body for t in texts_[-5:]] or [""]
+
+
+def serialize_sender(session: Session, key: str) -> None:
+    """One text at a time per sender, until commit: two texts arriving together must join one
+    contact. PostgreSQL: a transaction-scoped advisory lock; SQLite already has one writer."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(hashtext(:key))"), {"key": key})
