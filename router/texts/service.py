@@ -281,6 +281,33 @@ def _on_duty_now(session: Session, practice: Practice, clinician_id: str, now: d
     return schedule is not None and is_on_duty(schedule, now)
 
 
+def _page(
+    session: Session,
+    practice: Practice,
+    contact: Contact,
+    clinician: Clinician,
+    number: str | None,
+    step: int,
+    key: str,
+    now: datetime,
+) -> None:
+    """A high-risk text also calls the clinician: check your texts, press 1 to connect."""
+    queue_call(
+        session,
+        practice_id=practice.id,
+        to=clinician.phone,
+        from_=number,
+        purpose="page",
+        now=now,
+        contact_id=contact.id,
+        clinician_id=clinician.id,
+        step=step,
+    )
+    contacts.add_event(
+        session, contact, "paged", key=f"paged:{key}", clinician_id=clinician.id, at=now
+    )
+
+
 def _relay_next(
     session: Session,
     practice: Practice,
@@ -356,20 +383,7 @@ def _relay_next(
         policy = _policy(practice)
         high = contact.risk == Risk.HIGH.value
         if high:
-            queue_call(
-                session,
-                practice_id=practice.id,
-                to=clinician.phone,
-                from_=number,
-                purpose="page",
-                now=now,
-                contact_id=contact.id,
-                clinician_id=clinician_id,
-                step=step,
-            )
-            contacts.add_event(
-                session, contact, "paged", key=f"paged:{step}", clinician_id=clinician_id, at=now
-            )
+            _page(session, practice, contact, clinician, number, step, str(step), now)
         timeout = policy.high_risk_ack_timeout_s if high else policy.sms_ack_timeout_s
         defer(
             session,
@@ -432,20 +446,7 @@ def _relay_more(
         # A conversation under way: each new text still needs an answer within the timeout.
         high = contact.risk == Risk.HIGH.value and (raised or triage(record.body).risk is Risk.HIGH)
         if high:
-            queue_call(
-                session,
-                practice_id=practice.id,
-                to=clinician.phone,
-                from_=number,
-                purpose="page",
-                now=now,
-                contact_id=contact.id,
-                clinician_id=holder_id,
-                step=thread.step,
-            )
-            contacts.add_event(
-                session, contact, "paged", key=f"paged:{record.sid}", clinician_id=holder_id, at=now
-            )
+            _page(session, practice, contact, clinician, number, thread.step, record.sid, now)
         policy = _policy(practice)
         timeout = policy.high_risk_ack_timeout_s if high else policy.sms_ack_timeout_s
         defer(
@@ -458,20 +459,7 @@ def _relay_more(
         )
     elif raised and contact.outcome == "open":
         # Now high risk: page the holder and shorten the wait before the next clinician.
-        queue_call(
-            session,
-            practice_id=practice.id,
-            to=clinician.phone,
-            from_=number,
-            purpose="page",
-            now=now,
-            contact_id=contact.id,
-            clinician_id=holder_id,
-            step=thread.step,
-        )
-        contacts.add_event(
-            session, contact, "paged", key=f"paged:{record.sid}", clinician_id=holder_id, at=now
-        )
+        _page(session, practice, contact, clinician, number, thread.step, record.sid, now)
         timeout = _policy(practice).high_risk_ack_timeout_s
         defer(
             session,
