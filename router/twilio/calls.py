@@ -153,12 +153,6 @@ def _render_step(
     return str(response)
 
 
-def _leg_or_none(session: Session, contact_id: str, step: int) -> tuple[Contact | None, object]:
-    contact = contacts.get(session, contact_id)
-    leg = contacts.leg(session, contact_id, step) if contact else None
-    return contact, leg
-
-
 def screen_leg(
     session: Session, contact_id: str, step: int, params: Mapping[str, str], now: datetime
 ) -> str:
