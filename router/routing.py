@@ -1,15 +1,58 @@
-"""The route for a patient at an instant: the service behind `who` and the route API."""
+"""Who is calling and where their contact goes: the route for a patient at an instant (the
+service behind calls, texts, `who` and the route API), and the follow-up every contact opens.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from policies.followup import follow_up_due
+from policies.policy import policy_for
 from policies.route import RoutePlan, plan_route
-from router.store.models import Patient, Practice
-from router.store.repositories import directory
+from router.core.phones import caller_e164, region_of
+from router.store.models import Contact, FollowUp, Patient, Practice
+from router.store.repositories import contacts, directory
+
+
+@dataclass(frozen=True)
+class Caller:
+    """A webhook's To and From read as a practice and, where known, its patient."""
+
+    to: str | None  # E.164 of the number dialled or texted
+    practice: Practice | None
+    number: str | None  # E.164 of the caller; None when withheld or unreadable
+    patient: Patient | None
+
+
+def identify(session: Session, to_raw: str | None, from_raw: str | None) -> Caller:
+    to = caller_e164(to_raw)
+    practice = directory.practice_by_number(session, to)
+    if practice is None:
+        return Caller(to, None, caller_e164(from_raw), None)
+    number = caller_e164(from_raw, region_of(directory.practice_numbers(session, practice.id)))
+    return Caller(to, practice, number, directory.patient_by_phone(session, practice.id, number))
+
+
+def open_follow_up(
+    session: Session,
+    contact: Contact,
+    practice: Practice | None,
+    patient: Patient | None,
+    at: datetime,
+) -> FollowUp:
+    """Every contact opens a follow-up for the patient's first care-team clinician, due at
+    the practice's follow-up hour on the next weekday (unassigned for an unknown caller)."""
+    team = directory.care_team(session, patient.id) if patient else []
+    zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
+    hour = policy_for(practice.policy if practice else None).follow_up_hour
+    return contacts.open_follow_up(
+        session, contact, team[0] if team else None, follow_up_due(at, zone, hour)
+    )
 
 
 class UnknownPatient(LookupError):

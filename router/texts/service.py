@@ -10,17 +10,14 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 from twilio.twiml.messaging_response import MessagingResponse
 
-from policies.followup import follow_up_due
 from policies.policy import PracticePolicy, policy_for
 from policies.privacy import display_name, first_name
 from policies.triage import Risk, triage
-from router.core.phones import caller_e164, region_of
-from router.routing import plan_for
+from router.routing import identify, open_follow_up, plan_for
 from router.store.models import (
     Clinician,
     Contact,
@@ -99,8 +96,8 @@ def handle_text(
     seen = texts.inbound_by_sid(session, inbound.sid)
     if seen is not None:
         return seen.reply or EMPTY
-    to = caller_e164(inbound.to_raw)
-    practice = directory.practice_by_number(session, to)
+    who = identify(session, inbound.to_raw, inbound.from_raw)
+    to, practice, sender = who.to, who.practice, who.number
     if practice is None:
         record = InboundText(
             sid=inbound.sid,
@@ -113,8 +110,6 @@ def handle_text(
         record.reply = twiml_messages(wording.reply("failsafe", "en"))
         session.add(record)
         return record.reply
-    region = region_of(directory.practice_numbers(session, practice.id))
-    sender = caller_e164(inbound.from_raw, region)
     record = InboundText(
         sid=inbound.sid,
         practice_id=practice.id,
@@ -132,7 +127,7 @@ def handle_text(
         record.sender, record.sender_id = "clinician", clinician.id
         answer = handle_clinician_text(session, practice, clinician, record, now)
     else:
-        patient = directory.patient_by_phone(session, practice.id, sender)
+        patient = who.patient
         if patient is not None:
             record.sender, record.sender_id = "patient", patient.id
         answer = _patient_text(session, practice, patient, record, now, reply_already_sent)
@@ -233,7 +228,6 @@ def _contact_for(
         )
         if existing is not None:
             return existing
-    team = directory.care_team(session, patient.id) if patient else []
     plan = plan_for(session, practice, patient, now)
     contact, _ = contacts.create(
         session,
@@ -253,8 +247,7 @@ def _contact_for(
             escalation_step=-1,
         ),
     )
-    due = follow_up_due(now, ZoneInfo(practice.timezone), _policy(practice).follow_up_hour)
-    contacts.open_follow_up(session, contact, team[0] if team else None, due)
+    open_follow_up(session, contact, practice, patient, now)
     return contact
 
 

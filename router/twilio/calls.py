@@ -7,19 +7,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 from twilio.twiml.voice_response import VoiceResponse
 
-from policies.followup import follow_up_due
 from policies.policy import PracticePolicy, policy_for
 from policies.privacy import display_name
-from router.core.phones import caller_e164, region_of
+from router.core.phones import caller_e164
 from router.core.settings import get_settings
-from router.routing import plan_for
+from router.routing import identify, open_follow_up, plan_for
 from router.store.models import Clinician, Contact, Patient, Practice
-from router.store.repositories import contacts, directory
+from router.store.repositories import contacts
 from router.twilio import twiml
 from router.twilio.prompts import (
     SCREEN_CONNECTING,
@@ -57,12 +55,8 @@ def start_call(session: Session, params: Mapping[str, str], now: datetime) -> st
         # Twilio retried the webhook: the same contact, the step it had reached.
         return _render_step(session, existing, _current_step(session, existing), now, greet=True)
 
-    to = caller_e164(params.get("To"))
-    practice = directory.practice_by_number(session, to)
-    region = region_of(directory.practice_numbers(session, practice.id)) if practice else "US"
-    caller = caller_e164(params.get("From"), region)
-    patient = directory.patient_by_phone(session, practice.id, caller) if practice else None
-    team = directory.care_team(session, patient.id) if patient else []
+    who = identify(session, params.get("To"), params.get("From"))
+    to, practice, caller, patient = who.to, who.practice, who.number, who.patient
     if practice is not None:
         crisis_lines[to or ""] = practice.crisis_line
         plan = plan_for(session, practice, patient, now)
@@ -92,9 +86,7 @@ def start_call(session: Session, params: Mapping[str, str], now: datetime) -> st
         if practice is None:
             detail["unknown_practice_number"] = True
         contacts.add_event(session, contact, "greeted", at=now, detail=detail)
-        zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
-        due = follow_up_due(now, zone, _practice_policy(practice).follow_up_hour)
-        contacts.open_follow_up(session, contact, team[0] if team else None, due)
+        open_follow_up(session, contact, practice, patient, now)
         log.info("call %s: contact %s, %d clinicians on the route", sid, contact.id, len(route))
     return _render_step(session, contact, 0, now, greet=True)
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from policies.followup import follow_up_due
-from policies.policy import policy_for
 from router.core.db import session_scope
-from router.core.phones import caller_e164, region_of
 from router.core.settings import get_settings
 from router.core.spool import Record, Rejection, Spool
+from router.routing import identify, open_follow_up
 from router.store.models import Contact
-from router.store.repositories import contacts, directory, texts
+from router.store.repositories import contacts, texts
 from router.twilio import calls
 
 log = logging.getLogger("afterhours.recovery")
@@ -136,11 +133,8 @@ def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
         raise UnusableRecord("a fail-safe call without a CallSid")
     contact = contacts.by_sid(session, sid)
     if contact is None:
-        to = caller_e164(record.get("to"))
-        practice = directory.practice_by_number(session, to)
-        region = region_of(directory.practice_numbers(session, practice.id)) if practice else "US"
-        caller = caller_e164(record.get("from"), region)
-        patient = directory.patient_by_phone(session, practice.id, caller) if practice else None
+        who = identify(session, record.get("to"), record.get("from"))
+        practice, patient = who.practice, who.patient
         contact, _ = contacts.create(
             session,
             Contact(
@@ -149,8 +143,8 @@ def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
                 channel="voice",
                 practice_id=practice.id if practice else None,
                 patient_id=patient.id if patient else None,
-                from_number=caller,
-                to_number=to,
+                from_number=who.number,
+                to_number=who.to,
                 started_at=at,
                 outcome="crisis_line",
                 route=[],
@@ -158,15 +152,7 @@ def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
                 language=patient.language if patient else "en",
             ),
         )
-        team = directory.care_team(session, patient.id) if patient else []
-        zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
-        policy = policy_for(practice.policy if practice else None)
-        follow = contacts.open_follow_up(
-            session,
-            contact,
-            team[0] if team else None,
-            follow_up_due(at, zone, policy.follow_up_hour),
-        )
+        follow = open_follow_up(session, contact, practice, patient, at)
         follow.urgent = True  # the router failed this caller: a person checks first thing
     contacts.add_event(
         session,
