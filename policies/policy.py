@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 
@@ -22,9 +22,6 @@ class PracticePolicy:
 
     def overridden(self, overrides: dict[str, Any]) -> PracticePolicy:
         return replace(self, **validate_overrides(overrides))
-
-    def as_dict(self) -> dict[str, int]:
-        return asdict(self)
 
 
 _LIMITS: dict[str, tuple[int, int]] = {

@@ -6,7 +6,7 @@ quiet) and `jobs.advance(minutes=10)` (move the clock, then settle).
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from workers.queue import QUEUE_NAME, InProcessQueue, get_queue
@@ -17,11 +17,6 @@ class JobDriver:
         self.clock = clock
         self.sim = sim
         self.queue = get_queue()
-        self.advanced = timedelta(0)
-
-    @property
-    def on_redis(self) -> bool:
-        return not isinstance(self.queue, InProcessQueue)
 
     def _run_due(self) -> int:
         if isinstance(self.queue, InProcessQueue):
@@ -53,9 +48,7 @@ class JobDriver:
         raise AssertionError("jobs and callbacks did not settle (a loop?)")
 
     def advance(self, **delta: float) -> None:
-        step = timedelta(**delta)
         self.clock.advance(**delta)
-        self.advanced += step
         self.settle()
 
     def pending(self) -> list[str]:

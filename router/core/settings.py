@@ -50,10 +50,6 @@ class Settings(BaseSettings):
     def _no_trailing_slash(cls, value: str) -> str:
         return value.rstrip("/")
 
-    @property
-    def is_sqlite(self) -> bool:
-        return self.database_url.startswith("sqlite")
-
     def webhook_token(self) -> str:
         """The token that signs webhooks: Twilio's, or this machine's own development token."""
         if self.twilio_auth_token:

@@ -60,15 +60,6 @@ def care_team(session: Session, patient_id: str) -> list[str]:
     )
 
 
-def care_teams_of(session: Session, clinician_id: str) -> list[str]:
-    """The patients whose care team includes this clinician."""
-    return list(
-        session.scalars(
-            select(CareTeamMember.patient_id).where(CareTeamMember.clinician_id == clinician_id)
-        )
-    )
-
-
 def clinician_zone(clinician: Clinician, practice: Practice) -> ZoneInfo:
     return ZoneInfo(clinician.timezone or practice.timezone)
 

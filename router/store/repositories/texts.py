@@ -34,23 +34,6 @@ def recent_inbound_count(session: Session, from_number: str, since: datetime) ->
     )
 
 
-def replies_since(session: Session, to_number: str, since: datetime) -> int:
-    """Auto-replies and relays made for texts from this number (flood bound)."""
-    return int(
-        session.scalar(
-            select(func.count())
-            .select_from(InboundText)
-            .where(
-                InboundText.from_number == to_number,
-                InboundText.received_at >= since,
-                InboundText.reply != "",
-                InboundText.reply != "<Response/>",
-            )
-        )
-        or 0
-    )
-
-
 def open_text_contact(
     session: Session,
     practice_id: str,
