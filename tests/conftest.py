@@ -245,3 +245,25 @@ def texting(
         gateway.use_http_client(sim.rest_client_http())
         yield Texting(sim, JobDriver(clock, sim))
     gateway.use_http_client(None)
+
+
+# A database that refuses connections: what an outage looks like to the app.
+DEAD_DATABASE = "postgresql://nobody@127.0.0.1:1/afterhours"
+
+
+@pytest.fixture
+def database_down(monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterator[Any]:
+    """Points the running app at a database that refuses connections; `.restore()` undoes it."""
+
+    class Outage:
+        def restore(self) -> None:
+            monkeypatch.setenv("DATABASE_URL", database_url)
+            reset_caches()
+
+    monkeypatch.setenv("DATABASE_URL", DEAD_DATABASE)
+    reset_caches()
+    # The crisis line this practice uses was seen before the outage.
+    calls.crisis_lines[PRACTICE_NUMBER] = CRISIS_LINE
+    outage = Outage()
+    yield outage
+    outage.restore()

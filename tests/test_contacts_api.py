@@ -13,6 +13,7 @@ from router.store.repositories import audit, tokens
 from tests.conftest import (
     ANA,
     CHEN,
+    DEAD_DATABASE,
     KIM,
     LEE,
     PRACTICE_NUMBER,
@@ -192,7 +193,7 @@ def test_health_and_readiness(client):
 
 
 def test_readiness_fails_when_the_database_is_down(client, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/x")
+    monkeypatch.setenv("DATABASE_URL", DEAD_DATABASE)
     reset_caches()
     response = client.get("/readyz")
     assert response.status_code == 503

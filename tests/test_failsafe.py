@@ -13,33 +13,13 @@ import pytest
 
 from router.core.db import reset_caches
 from router.twilio import calls, recovery
-from tests.conftest import CRISIS_LINE, LEE, PRACTICE_NUMBER, SAM
+from tests.conftest import CRISIS_LINE, DEAD_DATABASE, LEE, PRACTICE_NUMBER, SAM
 from tests.helpers import contact_count, contact_for
-
-DEAD_DATABASE = "postgresql://nobody@127.0.0.1:1/afterhours"
 
 
 @pytest.fixture(autouse=True)
 def _night(roster: None, clock: object) -> None:
     """Wednesday 21:00 in New York, with the test roster loaded."""
-
-
-@pytest.fixture
-def database_down(monkeypatch: pytest.MonkeyPatch, database_url: str):
-    """Points the running app at a database that refuses connections; `.restore()` undoes it."""
-
-    class Outage:
-        def restore(self) -> None:
-            monkeypatch.setenv("DATABASE_URL", database_url)
-            reset_caches()
-
-    monkeypatch.setenv("DATABASE_URL", DEAD_DATABASE)
-    reset_caches()
-    # The crisis line this practice uses was seen before the outage.
-    calls.crisis_lines[PRACTICE_NUMBER] = CRISIS_LINE
-    outage = Outage()
-    yield outage
-    outage.restore()
 
 
 def _incoming(sid: str) -> dict[str, str]:

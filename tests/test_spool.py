@@ -21,10 +21,9 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from router.core.db import reset_caches
 from router.core.spool import Record, Rejection, Spool
 from router.twilio import calls, recovery
-from tests.conftest import CRISIS_LINE, LEE, PRACTICE_NUMBER, SAM
+from tests.conftest import CRISIS_LINE, DEAD_DATABASE, LEE, PRACTICE_NUMBER, SAM
 from tests.helpers import contact_count, contact_for
 
-DEAD_DATABASE = "postgresql://nobody@127.0.0.1:1/afterhours"
 QUICKLY_S = 0.5  # an append is a file write: far inside the voice webhook's second (S1)
 
 
@@ -139,23 +138,6 @@ def test_a_torn_line_is_set_aside_and_does_not_swallow_the_next_record(tmp_path:
 @pytest.fixture
 def night(roster: None, clock: object) -> None:
     """Wednesday 21:00 in New York, with the test roster loaded."""
-
-
-@pytest.fixture
-def database_down(monkeypatch: pytest.MonkeyPatch, database_url: str):
-    """Points the app at a database that refuses connections; `.restore()` undoes it."""
-
-    class Outage:
-        def restore(self) -> None:
-            monkeypatch.setenv("DATABASE_URL", database_url)
-            reset_caches()
-
-    monkeypatch.setenv("DATABASE_URL", DEAD_DATABASE)
-    reset_caches()
-    calls.crisis_lines[PRACTICE_NUMBER] = CRISIS_LINE
-    outage = Outage()
-    yield outage
-    outage.restore()
 
 
 def test_a_malformed_record_is_set_aside_and_the_ones_around_it_are_written_once_S5(night, caplog):

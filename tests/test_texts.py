@@ -17,6 +17,7 @@ from router.store.models import InboundText, OutboundMessage, Patient
 from router.store.repositories import tokens
 from tests.conftest import (
     ANA,
+    DEAD_DATABASE,
     JO,
     KIM,
     LEE,
@@ -432,7 +433,7 @@ def test_database_down_a_text_is_answered_then_relayed_once_it_returns_S3_S5(
     from router.twilio import recovery
 
     sim, jobs = texting.sim, texting.jobs
-    monkeypatch.setenv("DATABASE_URL", "postgresql://nobody@127.0.0.1:1/afterhours")
+    monkeypatch.setenv("DATABASE_URL", DEAD_DATABASE)
     reset_caches()
     record = sim.text(SAM, PRACTICE_NUMBER, "is anyone there tonight")
     reply = _reply(record)
