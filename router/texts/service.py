@@ -16,6 +16,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from policies.policy import PracticePolicy, policy_for
 from policies.privacy import display_name, first_name
+from policies.route import is_on_duty
 from policies.triage import Risk, triage
 from router.routing import identify, open_follow_up, plan_for
 from router.store.models import (
@@ -268,8 +269,6 @@ def _next_code(session: Session, clinician_id: str, now: datetime) -> int:
 
 
 def _on_duty_now(session: Session, practice: Practice, clinician_id: str, now: datetime) -> bool:
-    from policies.route import is_on_duty
-
     schedule = directory.schedules_at(session, practice, [clinician_id], now).get(clinician_id)
     return schedule is not None and is_on_duty(schedule, now)
 
@@ -618,9 +617,10 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
         contact.outcome = "open"
         contact.round_start = contact.escalation_step + 1
     if _relay_next(session, practice, contact, patient, now, bodies=bodies) is None:
-        contact.outcome = was if was != "open" else contact.outcome
-        if contact.outcome == "open":
+        if was == "open":
             _nobody_left(session, practice, contact, patient, now, tell_patient=True)
+        else:
+            contact.outcome = was  # answered or ended before: nobody new to tell
 
 
 def _answered_since(events: list[ContactEvent], inbound_sid: str) -> bool:
