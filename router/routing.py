@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from policies.followup import follow_up_due
-from policies.policy import policy_for
+from policies.policy import PracticePolicy, policy_for
 from policies.route import RoutePlan, plan_route
 from router.core.phones import caller_e164, region_of
 from router.store.models import Contact, FollowUp, Patient, Practice
@@ -38,6 +38,11 @@ def identify(session: Session, to_raw: str | None, from_raw: str | None) -> Call
     return Caller(to, practice, number, directory.patient_by_phone(session, practice.id, number))
 
 
+def practice_policy(practice: Practice | None) -> PracticePolicy:
+    """The practice's policy: the defaults in policies/ with its roster's overrides."""
+    return policy_for(practice.policy if practice else None)
+
+
 def open_follow_up(
     session: Session,
     contact: Contact,
@@ -49,7 +54,7 @@ def open_follow_up(
     the practice's follow-up hour on the next weekday (unassigned for an unknown caller)."""
     team = directory.care_team(session, patient.id) if patient else []
     zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
-    hour = policy_for(practice.policy if practice else None).follow_up_hour
+    hour = practice_policy(practice).follow_up_hour
     return contacts.open_follow_up(
         session, contact, team[0] if team else None, follow_up_due(at, zone, hour)
     )

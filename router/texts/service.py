@@ -14,11 +14,10 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 from twilio.twiml.messaging_response import MessagingResponse
 
-from policies.policy import PracticePolicy, policy_for
 from policies.privacy import display_name, first_name
 from policies.route import is_on_duty
 from policies.triage import Risk, triage
-from router.routing import identify, open_follow_up, plan_for
+from router.routing import identify, open_follow_up, plan_for, practice_policy
 from router.store.models import (
     Clinician,
     Contact,
@@ -74,10 +73,6 @@ def twiml_messages(*bodies: str) -> str:
     for body in bodies:
         response.message(body)
     return str(response)
-
-
-def _policy(practice: Practice) -> PracticePolicy:
-    return policy_for(practice.policy)
 
 
 def _practice_number(session: Session, practice: Practice, to: str | None) -> str | None:
@@ -145,7 +140,7 @@ def _patient_text(
     now: datetime,
     reply_already_sent: bool,
 ) -> str:
-    policy = _policy(practice)
+    policy = practice_policy(practice)
     language = patient.language if patient else "en"
     word = record.body.strip().upper()
     if patient is not None and word in OPT_OUT:
@@ -372,7 +367,7 @@ def _relay_next(
             clinician_id=clinician_id,
             at=now,
         )
-        policy = _policy(practice)
+        policy = practice_policy(practice)
         high = contact.risk == Risk.HIGH.value
         if high:
             _page(session, practice, contact, clinician, number, step, str(step), now)
@@ -439,7 +434,7 @@ def _relay_more(
         high = contact.risk == Risk.HIGH.value and (raised or triage(record.body).risk is Risk.HIGH)
         if high:
             _page(session, practice, contact, clinician, number, thread.step, record.sid, now)
-        policy = _policy(practice)
+        policy = practice_policy(practice)
         timeout = policy.high_risk_ack_timeout_s if high else policy.sms_ack_timeout_s
         defer(
             session,
@@ -452,7 +447,7 @@ def _relay_more(
     elif raised and contact.outcome == "open":
         # Now high risk: page the holder and shorten the wait before the next clinician.
         _page(session, practice, contact, clinician, number, thread.step, record.sid, now)
-        timeout = _policy(practice).high_risk_ack_timeout_s
+        timeout = practice_policy(practice).high_risk_ack_timeout_s
         defer(
             session,
             "workers.jobs.escalate_text",
@@ -602,7 +597,7 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
             detail={"texts": len(bodies)},
         )
         if contact.outcome == "acknowledged":
-            wait = _policy(practice).sms_ack_timeout_s
+            wait = practice_policy(practice).sms_ack_timeout_s
             defer(
                 session,
                 "workers.jobs.check_reply",
@@ -642,7 +637,7 @@ def overdue(session: Session, now: datetime) -> list[tuple[str, str, int | str]]
         practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
         if practice is None:
             continue
-        policy = _policy(practice)
+        policy = practice_policy(practice)
         high = contact.risk == Risk.HIGH.value
         wait = timedelta(
             seconds=policy.high_risk_ack_timeout_s if high else policy.sms_ack_timeout_s

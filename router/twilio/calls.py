@@ -11,11 +11,10 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 from twilio.twiml.voice_response import VoiceResponse
 
-from policies.policy import PracticePolicy, policy_for
 from policies.privacy import display_name
 from router.core.phones import caller_e164
 from router.core.settings import get_settings
-from router.routing import identify, open_follow_up, plan_for
+from router.routing import identify, open_follow_up, plan_for, practice_policy
 from router.store.models import Clinician, Contact, Patient, Practice
 from router.store.repositories import contacts
 from router.twilio import twiml
@@ -35,10 +34,6 @@ crisis_lines: dict[str, str] = {}
 
 class MalformedWebhook(ValueError):
     """A signed request that lacks what routing needs: answered with the fail-safe."""
-
-
-def _practice_policy(practice: Practice | None) -> PracticePolicy:
-    return policy_for(practice.policy if practice else None)
 
 
 def crisis_line_for(to: str | None) -> str:
@@ -105,7 +100,7 @@ def _render_step(
     if greet:
         name = practice.name if practice else "the clinic"
         twiml.say(response, prompt("greeting", language, practice=name), language)
-    policy = _practice_policy(practice)
+    policy = practice_policy(practice)
     route = list(contact.route or [])
     while step < len(route):
         clinician = session.get(Clinician, route[step])
@@ -159,7 +154,7 @@ def screen_leg(
         session, contact, "answered", key=f"answered:{step}", clinician_id=leg.clinician_id, at=now
     )
     practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
-    policy = _practice_policy(practice)
+    policy = practice_policy(practice)
     return twiml.screen(
         contact.id, step, practice.name if practice else "clinic", policy.screen_timeout_s
     )
