@@ -7,6 +7,7 @@ spool keeps the text until the database is back, when it is relayed as usual.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -124,6 +125,17 @@ def _page_context(session: Session, message_id: str) -> tuple[Contact, Practice]
     return (contact, practice) if contact and practice else None
 
 
+async def _page_call_answer(
+    work: Callable[[Session], str], *, what: str, fallback: str
+) -> Response:
+    """Runs a page-call step; on any failure the clinician still hears where to look."""
+    try:
+        return xml(await within(get_settings().voice_deadline_s * 4, work))
+    except Exception as exc:
+        log.error("%s failed: %s", what, type(exc).__name__)
+        return xml(twiml.spoken_then_hangup(fallback))
+
+
 @router.post("/voice/page")
 async def page(form: SignedForm, m: Annotated[str, Query(max_length=40)]) -> Response:
     """The clinician answered the page call: no name until they press 1 (S7)."""
@@ -145,11 +157,9 @@ async def page(form: SignedForm, m: Annotated[str, Query(max_length=40)]) -> Res
         response.hangup()
         return str(response)
 
-    try:
-        return xml(await within(get_settings().voice_deadline_s * 4, answer))
-    except Exception as exc:
-        log.error("page prompt failed: %s", type(exc).__name__)
-        return xml(twiml.spoken_then_hangup("Please check your texts from the after-hours line."))
+    return await _page_call_answer(
+        answer, what="page prompt", fallback="Please check your texts from the after-hours line."
+    )
 
 
 @router.post("/voice/page/answer")
@@ -182,11 +192,9 @@ async def page_answer(form: SignedForm, m: Annotated[str, Query(max_length=40)])
         response.dial(contact.from_number, caller_id=contact.to_number, timeout=30)
         return str(response)
 
-    try:
-        return xml(await within(get_settings().voice_deadline_s * 4, answer))
-    except Exception as exc:
-        log.error("page answer failed: %s", type(exc).__name__)
-        return xml(twiml.spoken_then_hangup("Please check your texts. Goodbye."))
+    return await _page_call_answer(
+        answer, what="page answer", fallback="Please check your texts. Goodbye."
+    )
 
 
 @router.post("/voice/page/status")
