@@ -580,6 +580,21 @@ class _CallerHungUp(Exception):
     pass
 
 
+def _read_twiml(where: str, response: httpx.Response) -> tuple[ET.Element | None, str]:
+    """A webhook's answer as a <Response> document, or why it is not one."""
+    if response.status_code != 200:
+        return None, f"{where} answered {response.status_code}: {response.text[:300]}"
+    if "xml" not in response.headers.get("content-type", ""):
+        return None, f"{where} answered {response.headers.get('content-type')}, not XML"
+    try:
+        document = ET.fromstring(response.content)
+    except ET.ParseError as error:
+        return None, f"{where} answered TwiML that does not parse ({error})"
+    if document.tag != "Response":
+        return None, f"{where} answered <{document.tag}>, not <Response>"
+    return document, ""
+
+
 class _AppError(Exception):
     pass
 
@@ -831,22 +846,11 @@ class TwilioSim:
         self, run: _Run, method: str, url: str, params: Mapping[str, str]
     ) -> ET.Element:
         response = self._deliver(run.record, method, url, params)
-        where = f"{method} {self._app_path(url)}"
-        if response.status_code != 200:
-            message = f"{where} answered {response.status_code}: {response.text[:300]}"
-        elif "xml" not in response.headers.get("content-type", ""):
-            message = f"{where} answered {response.headers.get('content-type')}, not XML"
-        else:
-            try:
-                document = ET.fromstring(response.content)
-            except ET.ParseError as error:
-                message = f"{where} answered TwiML that does not parse ({error})"
-            else:
-                if document.tag == "Response":
-                    run.record.first_twiml = run.record.first_twiml or document
-                    run.record.documents.append((url, document))
-                    return document
-                message = f"{where} answered <{document.tag}>, not <Response>"
+        document, message = _read_twiml(f"{method} {self._app_path(url)}", response)
+        if document is not None:
+            run.record.first_twiml = run.record.first_twiml or document
+            run.record.documents.append((url, document))
+            return document
         self._fail(run.record, message)
         raise _AppError(message)
 
@@ -1144,21 +1148,10 @@ class TwilioSim:
     ) -> ET.Element | None:
         if 200 <= response.status_code < 300 and not response.content.strip():
             return None  # an empty answer: no reply, as Twilio treats it
-        if response.status_code != 200:
-            message = f"{where} answered {response.status_code}: {response.text[:300]}"
-        elif "xml" not in response.headers.get("content-type", ""):
-            message = f"{where} answered {response.headers.get('content-type')}, not XML"
-        else:
-            try:
-                document = ET.fromstring(response.content)
-            except ET.ParseError as error:
-                message = f"{where} answered TwiML that does not parse ({error})"
-            else:
-                if document.tag == "Response":
-                    return document
-                message = f"{where} answered <{document.tag}>, not <Response>"
-        self._fail(record, message)
-        return None
+        document, message = _read_twiml(where, response)
+        if document is None:
+            self._fail(record, message)
+        return document
 
     def _twiml_message(self, record: TextRecord, url: str, verb: ET.Element) -> None:
         body_element = verb.find("Body")
