@@ -495,6 +495,31 @@ def _nobody_left(
         follow.due = min(follow.due, now)
 
 
+def _text_staff(
+    session: Session,
+    practice: Practice,
+    contact: Contact,
+    people: list[Clinician],
+    body: str,
+    purpose: str,
+    now: datetime,
+    number: str | None,
+) -> None:
+    """The same text to each of these staff, from the practice number, about this contact."""
+    for person in people:
+        queue_sms(
+            session,
+            practice_id=practice.id,
+            to=person.phone,
+            from_=number,
+            body=body,
+            purpose=purpose,
+            now=now,
+            contact_id=contact.id,
+            clinician_id=person.id,
+        )
+
+
 def alert_people(
     session: Session,
     practice: Practice,
@@ -510,23 +535,8 @@ def alert_people(
         session, practice.id, "admin"
     )
     if not people and patient is not None:
-        people = [
-            c
-            for cid in directory.care_team(session, patient.id)
-            if (c := session.get(Clinician, cid)) is not None
-        ]
-    for person in people:
-        queue_sms(
-            session,
-            practice_id=practice.id,
-            to=person.phone,
-            from_=number,
-            body=body,
-            purpose="supervisor_alert",
-            now=now,
-            contact_id=contact.id,
-            clinician_id=person.id,
-        )
+        people = directory.care_team_clinicians(session, patient.id)
+    _text_staff(session, practice, contact, people, body, "supervisor_alert", now, number)
     if not people:
         log.error("practice %s has nobody to alert about contact %s", practice.id, contact.id)
     return [person.id for person in people]
@@ -730,18 +740,6 @@ def _opt_out(
         f"afterhours: {display_name(patient.name)} replied STOP and can no longer be texted "
         "from the practice number. Call them instead."
     )
-    for clinician_id in directory.care_team(session, patient.id):
-        clinician = session.get(Clinician, clinician_id)
-        if clinician is not None:
-            queue_sms(
-                session,
-                practice_id=practice.id,
-                to=clinician.phone,
-                from_=number,
-                body=notice,
-                purpose="optout_notice",
-                now=now,
-                contact_id=contact.id,
-                clinician_id=clinician_id,
-            )
+    team = directory.care_team_clinicians(session, patient.id)
+    _text_staff(session, practice, contact, team, notice, "optout_notice", now, number)
     return EMPTY  # Twilio answers STOP itself and blocks further sends (21610)

@@ -60,6 +60,15 @@ def care_team(session: Session, patient_id: str) -> list[str]:
     )
 
 
+def care_team_clinicians(session: Session, patient_id: str) -> list[Clinician]:
+    """The care team as clinicians, in priority order."""
+    return [
+        clinician
+        for clinician_id in care_team(session, patient_id)
+        if (clinician := session.get(Clinician, clinician_id)) is not None
+    ]
+
+
 def clinician_zone(clinician: Clinician, practice: Practice) -> ZoneInfo:
     return ZoneInfo(clinician.timezone or practice.timezone)
 
