@@ -25,3 +25,11 @@ def follow_up_due(now: datetime, tz: ZoneInfo, hour: int = 8) -> datetime:
             if due > now:
                 return due
         day += _ONE_DAY
+
+
+def urgent_due(due: datetime, now: datetime) -> datetime:
+    """An urgent follow-up is due now, or sooner if it already was: somebody calls back first
+    thing, not at the next business morning."""
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"now must be an aware datetime, got {now}")
+    return min(due, now)

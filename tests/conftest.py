@@ -17,12 +17,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
 from router.core import clock as app_clock
+from router.core import runtime
 from router.core.db import reset_caches, session_scope
+from router.failsafe import spooling
 from router.roster.parse import parse_roster
 from router.store.migrate import upgrade
 from router.store.models import Base
 from router.store.repositories.roster import apply_roster
-from router.twilio import calls, recovery
 from tests.twilio_harness import TwilioSim
 
 DATA = Path(__file__).parent / "data"
@@ -134,8 +135,7 @@ def _reset() -> None:
     reset_caches()
     get_queue.cache_clear()
     gateway.use_http_client(None)
-    recovery.spool.cache_clear()
-    calls.crisis_lines.clear()
+    runtime.reset()
     app_clock.set_source(None)
 
 
@@ -263,7 +263,7 @@ def database_down(monkeypatch: pytest.MonkeyPatch, database_url: str) -> Iterato
     monkeypatch.setenv("DATABASE_URL", DEAD_DATABASE)
     reset_caches()
     # The crisis line this practice uses was seen before the outage.
-    calls.crisis_lines[PRACTICE_NUMBER] = CRISIS_LINE
+    spooling.remember_crisis_lines({PRACTICE_NUMBER: CRISIS_LINE})
     outage = Outage()
     yield outage
     outage.restore()

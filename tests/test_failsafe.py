@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from router.calls import service as calls
 from router.core.db import reset_caches
-from router.twilio import calls, recovery
+from router.failsafe import replay as recovery
 from tests.conftest import CRISIS_LINE, DEAD_DATABASE, LEE, PRACTICE_NUMBER, SAM
 from tests.helpers import contact_count, contact_for
 

@@ -11,9 +11,9 @@ import pytest
 import yaml
 from sqlalchemy import Column, Integer, select
 
+from router.contacts.routes import route_for_patient
 from router.core.db import reset_caches, session_scope
 from router.roster.parse import RosterError, parse_roster
-from router.routing import route_for_patient
 from router.store.models import (
     Base,
     Clinician,

@@ -430,7 +430,7 @@ def test_database_down_a_text_is_answered_then_relayed_once_it_returns_S3_S5(
     texting, monkeypatch, database_url
 ):
     from router.core.db import reset_caches
-    from router.twilio import recovery
+    from router.failsafe import replay as recovery
 
     sim, jobs = texting.sim, texting.jobs
     monkeypatch.setenv("DATABASE_URL", DEAD_DATABASE)

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import secrets
-from functools import lru_cache
-from pathlib import Path
-
 from pydantic import field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from router.core.runtime import process_singleton
 
 # 988's Twilio-reachable twin (TWILIO.md): used when no practice can be found at all.
 DEFAULT_CRISIS_LINE = "+18002738255"
@@ -50,20 +47,7 @@ class Settings(BaseSettings):
     def _no_trailing_slash(cls, value: str) -> str:
         return value.rstrip("/")
 
-    def webhook_token(self) -> str:
-        """The token that signs webhooks: Twilio's, or this machine's own development token."""
-        if self.twilio_auth_token:
-            return self.twilio_auth_token
-        path = Path(self.dev_token_path)
-        if path.exists():
-            return path.read_text().strip()
-        token = secrets.token_hex(16)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w") as handle:
-            handle.write(token)
-        return token
 
-
-@lru_cache
+@process_singleton
 def get_settings() -> Settings:
     return Settings()

@@ -219,6 +219,7 @@ def play() -> int:
             from router.store.migrate import upgrade
             from router.store.repositories import tokens
             from router.store.repositories.roster import apply_roster
+            from router.twilio.signature import webhook_token
 
             reset_caches()
             settings = get_settings()
@@ -237,7 +238,7 @@ def play() -> int:
                 "development token"
             )
             with _serving(port), httpx.Client(base_url=settings.public_base_url) as http:
-                night = Night(harness, http, settings.webhook_token(), port)
+                night = Night(harness, http, webhook_token(settings), port)
                 _play(night)
                 _print_log(http, supervisor_token)
             reset_caches()

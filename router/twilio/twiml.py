@@ -1,19 +1,18 @@
-"""The TwiML documents the voice webhooks answer with."""
+"""TwiML both channels use: relative webhook URLs, speech in Twilio's language codes, hanging
+up. What a call or a text says lives with its channel (router/calls/, router/texts/)."""
 
 from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
+from twilio.twiml.voice_response import VoiceResponse
 
-from router.twilio.prompts import (
-    SCREEN_NO_INPUT,
-    SCREEN_PROMPT,
-    prompt,
-    say_language,
-)
+# Our languages (en | es) as Twilio's <Say> names them.
+SAY_LANGUAGE = {"en": "en-US", "es": "es-US"}
 
-CRISIS_RING_S = 60
+
+def say_language(language: str) -> str:
+    return SAY_LANGUAGE.get(language, "en-US")
 
 
 def url(path: str, **query: str | int) -> str:
@@ -23,74 +22,6 @@ def url(path: str, **query: str | int) -> str:
 
 def say(response: VoiceResponse, text: str, language: str) -> None:
     response.say(text, language=say_language(language))
-
-
-def dial_clinician(
-    response: VoiceResponse,
-    *,
-    contact_id: str,
-    step: int,
-    number: str,
-    ring_timeout_s: int,
-    caller_id: str | None,
-) -> None:
-    """One target per <Dial>; the <Number url> screens the answer before any bridge (S2)."""
-    dial = Dial(
-        action=url("/twilio/voice/next", c=contact_id, n=step),
-        method="POST",
-        timeout=ring_timeout_s,
-        answer_on_bridge=True,
-        caller_id=caller_id,
-    )
-    dial.number(number, url=url("/twilio/voice/screen", c=contact_id, n=step), method="POST")
-    response.append(dial)
-
-
-def dial_crisis_line(
-    response: VoiceResponse,
-    *,
-    crisis_line: str,
-    language: str,
-    contact_id: str | None,
-    attempt: int = 1,
-) -> None:
-    say(response, prompt("to_crisis_line", language), language)
-    if contact_id is None:
-        response.dial(crisis_line, timeout=CRISIS_RING_S)
-        say(response, prompt("crisis_unreachable", language), language)
-        return
-    response.dial(
-        crisis_line,
-        timeout=CRISIS_RING_S,
-        action=url("/twilio/voice/crisis", c=contact_id, a=attempt),
-        method="POST",
-    )
-
-
-def failsafe(crisis_line: str) -> str:
-    """S1: what a caller hears when anything fails. Built without the database."""
-    response = VoiceResponse()
-    say(response, prompt("failsafe", "en"), "en")
-    response.dial(crisis_line, timeout=CRISIS_RING_S)
-    say(response, prompt("crisis_unreachable", "en"), "en")
-    return str(response)
-
-
-def screen(contact_id: str, step: int, practice_name: str, screen_timeout_s: int) -> str:
-    """Played to the clinician who picked up: no name until they press 1."""
-    response = VoiceResponse()
-    gather = Gather(
-        num_digits=1,
-        action=url("/twilio/voice/screen/answer", c=contact_id, n=step),
-        method="POST",
-        timeout=screen_timeout_s,
-    )
-    gather.say(SCREEN_PROMPT.format(practice=practice_name), language="en-US")
-    response.append(gather)
-    # A voicemail or silence falls through the Gather: hang up that leg, never bridge it.
-    response.say(SCREEN_NO_INPUT, language="en-US")
-    response.hangup()
-    return str(response)
 
 
 def spoken_then_hangup(text: str, language: str = "en") -> str:

@@ -1,15 +1,10 @@
-"""Lookups of practices, patients and clinicians, and the schedules a route needs."""
+"""Lookups of practices, their numbers, patients, care teams and clinicians."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from policies.route import ClinicianSchedule, CoachingPause
-from policies.schedule import DAY_NAMES, OnCallWindow, OneOffWindow, WeeklyWindow, parse_clock
 from router.store.models import (
     CareTeamMember,
     Clinician,
@@ -18,8 +13,9 @@ from router.store.models import (
     Practice,
     PracticeNumber,
 )
-from router.store.models import CoachingPause as CoachingPauseRow
-from router.store.models import OnCallWindow as WindowRow
+
+# TEMPORARY re-export for router/texts/* (helper B's files); the lead re-points them at merge.
+from router.store.repositories.windows import schedules_at as schedules_at
 
 
 def practice_by_number(session: Session, e164: str | None) -> Practice | None:
@@ -66,76 +62,6 @@ def care_team_clinicians(session: Session, patient_id: str) -> list[Clinician]:
         clinician
         for clinician_id in care_team(session, patient_id)
         if (clinician := session.get(Clinician, clinician_id)) is not None
-    ]
-
-
-def clinician_zone(clinician: Clinician, practice: Practice) -> ZoneInfo:
-    return ZoneInfo(clinician.timezone or practice.timezone)
-
-
-def as_policy_window(row: WindowRow) -> OnCallWindow:
-    if row.kind == "weekly":
-        assert row.start_time is not None and row.end_time is not None
-        start = parse_clock(row.start_time)
-        assert start is not None
-        days = frozenset(i for i in range(len(DAY_NAMES)) if row.days & (1 << i))
-        return WeeklyWindow(days, start, parse_clock(row.end_time), row.duty)
-    assert row.local_start is not None and row.local_end is not None
-    return OneOffWindow(
-        datetime.fromisoformat(row.local_start), datetime.fromisoformat(row.local_end), row.duty
-    )
-
-
-def schedules_at(
-    session: Session, practice: Practice, care_team_ids: list[str], now: datetime
-) -> dict[str, ClinicianSchedule]:
-    """The windows that can matter at `now`: the care team's and the practice's duty windows.
-
-    One-off windows are filtered by their UTC bounds on an index, so the cost does not grow
-    with the number of past and future one-off windows.
-    """
-    who = or_(
-        WindowRow.clinician_id.in_(care_team_ids) if care_team_ids else False,
-        and_(
-            WindowRow.practice_id == practice.id,
-            or_(WindowRow.duty.is_(True), WindowRow.off.is_(True)),
-        ),
-    )
-    when = or_(
-        WindowRow.kind == "weekly",
-        and_(WindowRow.starts_at <= now, WindowRow.ends_at > now),
-    )
-    rows = list(session.scalars(select(WindowRow).where(who, when).order_by(WindowRow.id)))
-    ids = {row.clinician_id for row in rows}
-    clinicians = {
-        c.id: c
-        for c in session.scalars(
-            select(Clinician)
-            .where(Clinician.id.in_(ids))
-            .order_by(Clinician.position, Clinician.id)
-        )
-    }
-    windows: dict[str, list[OnCallWindow]] = {cid: [] for cid in clinicians}
-    off: dict[str, list[OnCallWindow]] = {cid: [] for cid in clinicians}
-    for row in rows:
-        if row.clinician_id in windows:
-            (off if row.off else windows)[row.clinician_id].append(as_policy_window(row))
-    return {
-        cid: ClinicianSchedule(
-            cid, clinician_zone(c, practice), tuple(windows[cid]), tuple(off[cid])
-        )
-        for cid, c in clinicians.items()
-    }
-
-
-def pauses_for(session: Session, patient_id: str, now: datetime) -> list[CoachingPause]:
-    return [
-        CoachingPause(row.clinician_id, row.until)
-        for row in session.scalars(
-            select(CoachingPauseRow).where(
-                CoachingPauseRow.patient_id == patient_id, CoachingPauseRow.until > now
-            )
-        )
     ]
 
 

@@ -1,8 +1,6 @@
-"""What callers and clinicians hear, in the patient's language (en | es)."""
+"""What callers and clinicians hear on a call, in the patient's language (en | es)."""
 
 from __future__ import annotations
-
-SAY_LANGUAGE = {"en": "en-US", "es": "es-US"}
 
 _PROMPTS: dict[str, dict[str, str]] = {
     "greeting": {
@@ -52,7 +50,3 @@ def prompt(key: str, language: str, **values: str) -> str:
     texts = _PROMPTS[key]
     text = texts.get(language) or texts["en"]
     return text.format(**values)
-
-
-def say_language(language: str) -> str:
-    return SAY_LANGUAGE.get(language, "en-US")

@@ -12,33 +12,26 @@ from sqlalchemy.orm import Session
 from twilio.twiml.voice_response import VoiceResponse
 
 from policies.privacy import display_name
-from router.core.phones import caller_e164
+from policies.screening import leg_result
+from router.calls import twiml
+from router.calls.prompts import SCREEN_DECLINED, SCREEN_TOO_LATE
+from router.contacts.caller import identify
+from router.contacts.routes import plan_for, practice_policy
+from router.contacts.service import assign_if_unassigned, mark_urgent, open_contact
 from router.core.settings import get_settings
-from router.routing import identify, open_follow_up, plan_for, practice_policy
-from router.store.models import Clinician, Contact, Patient, Practice
+from router.failsafe.spooling import remember_crisis_lines
+from router.store.models import CallLeg, Clinician, Contact, Patient, Practice
 from router.store.repositories import contacts
-from router.twilio import twiml
-from router.twilio.prompts import (
-    SCREEN_CONNECTING,
-    SCREEN_DECLINED,
-    SCREEN_TOO_LATE,
-    prompt,
-)
+from router.texts.service import acknowledge_open_texts
+from router.twilio.twiml import hangup, spoken_then_hangup
 
 log = logging.getLogger("afterhours.voice")
 
 FINAL_CALL_STATUSES = {"completed", "busy", "failed", "no-answer", "canceled"}
-# Crisis-line numbers seen per practice number: the fail-safe uses them without a database.
-crisis_lines: dict[str, str] = {}
 
 
 class MalformedWebhook(ValueError):
     """A signed request that lacks what routing needs: answered with the fail-safe."""
-
-
-def crisis_line_for(to: str | None) -> str:
-    number = caller_e164(to) if to else None
-    return crisis_lines.get(number or "", get_settings().crisis_line)
 
 
 def start_call(session: Session, params: Mapping[str, str], now: datetime) -> str:
@@ -51,37 +44,22 @@ def start_call(session: Session, params: Mapping[str, str], now: datetime) -> st
         return _render_step(session, existing, _current_step(session, existing), now, greet=True)
 
     who = identify(session, params.get("To"), params.get("From"))
-    to, practice, caller, patient = who.to, who.practice, who.number, who.patient
+    practice, patient = who.practice, who.patient
     if practice is not None:
-        crisis_lines[to or ""] = practice.crisis_line
+        remember_crisis_lines({who.to or "": practice.crisis_line})
         plan = plan_for(session, practice, patient, now)
         route, crisis = list(plan.clinicians), plan.crisis_line
     else:
         route, crisis = [], get_settings().crisis_line
 
-    contact, created = contacts.create(
-        session,
-        Contact(
-            id=contacts.new_contact_id(),
-            sid=sid,
-            channel="voice",
-            practice_id=practice.id if practice else None,
-            patient_id=patient.id if patient else None,
-            from_number=caller,
-            to_number=to,
-            started_at=now,
-            outcome="open",
-            route=route,
-            crisis_line=crisis,
-            language=patient.language if patient else "en",
-        ),
+    contact, created = open_contact(
+        session, who, sid=sid, channel="voice", at=now, route=route, crisis_line=crisis
     )
     if created:
         detail = {"route": route, "known_caller": patient is not None}
         if practice is None:
             detail["unknown_practice_number"] = True
         contacts.add_event(session, contact, "greeted", at=now, detail=detail)
-        open_follow_up(session, contact, practice, patient, now)
         log.info("call %s: contact %s, %d clinicians on the route", sid, contact.id, len(route))
     return _render_step(session, contact, 0, now, greet=True)
 
@@ -98,8 +76,7 @@ def _render_step(
     language = contact.language
     response = VoiceResponse()
     if greet:
-        name = practice.name if practice else "the clinic"
-        twiml.say(response, prompt("greeting", language, practice=name), language)
+        twiml.greet(response, practice.name if practice else "the clinic", language)
     policy = practice_policy(practice)
     route = list(contact.route or [])
     while step < len(route):
@@ -115,11 +92,6 @@ def _render_step(
         contacts.add_event(
             session, contact, "dialled", key=f"dialled:{step}", clinician_id=clinician_id, at=now
         )
-        twiml.say(
-            response,
-            prompt("connecting" if step == 0 else "still_trying", language),
-            language,
-        )
         twiml.dial_clinician(
             response,
             contact_id=contact.id,
@@ -127,6 +99,7 @@ def _render_step(
             number=clinician.phone,
             ring_timeout_s=policy.ring_timeout_s,
             caller_id=contact.to_number,
+            language=language,
         )
         return str(response)
     if contact.outcome == "connected":
@@ -147,7 +120,7 @@ def screen_leg(
     contact = contacts.get(session, contact_id)
     leg = contacts.leg(session, contact_id, step) if contact else None
     if contact is None or leg is None or contact.outcome != "open":
-        return twiml.spoken_then_hangup(SCREEN_TOO_LATE)
+        return spoken_then_hangup(SCREEN_TOO_LATE)
     leg.answered = True
     leg.child_sid = params.get("CallSid") or leg.child_sid
     contacts.add_event(
@@ -167,14 +140,14 @@ def screen_answer(
     contact = contacts.get(session, contact_id)
     leg = contacts.leg(session, contact_id, step) if contact else None
     if contact is None or leg is None:
-        return twiml.spoken_then_hangup(SCREEN_TOO_LATE)
+        return spoken_then_hangup(SCREEN_TOO_LATE)
     digits = (params.get("Digits") or "").strip()
     if contact.outcome == "connected" and contact.connected_to == leg.clinician_id and leg.accepted:
         accepted_again = True  # a retried Gather action: answer the same
     else:
         accepted_again = False
     if not accepted_again and contact.outcome != "open":
-        return twiml.spoken_then_hangup(SCREEN_TOO_LATE)
+        return spoken_then_hangup(SCREEN_TOO_LATE)
     if digits != "1":
         leg.result = "declined"
         contacts.add_event(
@@ -186,32 +159,40 @@ def screen_answer(
             at=now,
             detail={"digit": digits[:1] if digits.isdigit() else ""},
         )
-        return twiml.spoken_then_hangup(SCREEN_DECLINED)
-    leg.accepted = True
-    leg.result = "accepted"
-    contacts.add_event(
-        session, contact, "accepted", key=f"accepted:{step}", clinician_id=leg.clinician_id, at=now
-    )
-    contacts.add_event(
-        session, contact, "bridged", key=f"bridged:{step}", clinician_id=leg.clinician_id, at=now
-    )
-    contact.outcome = "connected"
-    contact.connected_to = leg.clinician_id
+        return spoken_then_hangup(SCREEN_DECLINED)
+    _accept(session, contact, leg, now)
     if contact.patient_id and contact.practice_id:
         # The patient who texted and then got through by phone has been answered.
-        from router.texts.service import acknowledge_open_texts
-
         acknowledge_open_texts(
             session, contact.practice_id, contact.patient_id, leg.clinician_id, now
         )
-    follow = contacts.follow_up(session, contact.id)
-    if follow is not None and follow.assignee is None:
-        follow.assignee = leg.clinician_id
+    assign_if_unassigned(session, contact, leg.clinician_id)
     patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
-    name = display_name(patient.name) if patient else "a caller whose number is not on file"
-    response = VoiceResponse()
-    response.say(SCREEN_CONNECTING.format(patient=name.rstrip(".")) + ".", language="en-US")
-    return str(response)
+    return twiml.connecting(
+        display_name(patient.name) if patient else "a caller whose number is not on file"
+    )
+
+
+def replay_acceptance(session: Session, contact_id: str, step: int, at: datetime) -> None:
+    """A clinician's 1 the spool kept while the database was away: they were bridged."""
+    contact = contacts.get(session, contact_id)
+    leg = contacts.leg(session, contact_id, step) if contact else None
+    if contact is not None and leg is not None:
+        _accept(session, contact, leg, at)
+
+
+def _accept(session: Session, contact: Contact, leg: CallLeg, at: datetime) -> None:
+    leg.accepted, leg.result = True, "accepted"
+    for event in ("accepted", "bridged"):
+        contacts.add_event(
+            session,
+            contact,
+            event,
+            key=f"{event}:{leg.step}",
+            clinician_id=leg.clinician_id,
+            at=at,
+        )
+    contact.outcome, contact.connected_to = "connected", leg.clinician_id
 
 
 def after_dial(
@@ -232,17 +213,12 @@ def after_dial(
             at=now,
             detail={"talk_s": _int(params.get("DialCallDuration"))},
         )
-        return twiml.hangup()
+        return hangup()
     if contact.outcome in ("connected", "abandoned") or contact.ended_at is not None:
-        return twiml.hangup()  # bridged already, or the caller has hung up
+        return hangup()  # bridged already, or the caller has hung up
     status = (params.get("DialCallStatus") or "").strip()
     if leg is not None and leg.result != "declined":
-        if leg.answered:
-            result = "not_accepted"  # a voicemail, or nobody pressed 1 in time
-        else:
-            result = {"busy": "busy", "failed": "failed", "canceled": "canceled"}.get(
-                status, "no_answer"
-            )
+        result = leg_result(leg.answered, declined=False, dial_status=status)
         leg.result = result
         contacts.add_event(
             session,
@@ -254,7 +230,7 @@ def after_dial(
             detail={"dial_status": status[:16]},
         )
     if status == "canceled":
-        return twiml.hangup()  # the caller is gone; the status callback records it
+        return hangup()  # the caller is gone; the status callback records it
     return _render_step(session, contact, step + 1, now)
 
 
@@ -268,7 +244,7 @@ def after_crisis(
     language = contact.language
     if status == "completed":
         contacts.add_event(session, contact, "crisis_connected", at=now)
-        return twiml.hangup()
+        return hangup()
     contacts.add_event(
         session,
         contact,
@@ -287,9 +263,7 @@ def after_crisis(
             attempt=attempt + 1,
         )
         return str(response)
-    twiml.say(response, prompt("crisis_unreachable", language), language)
-    response.hangup()
-    return str(response)
+    return twiml.crisis_unreachable(language)
 
 
 def call_status(session: Session, params: Mapping[str, str], now: datetime) -> bool:
@@ -317,10 +291,7 @@ def call_status(session: Session, params: Mapping[str, str], now: datetime) -> b
             contact.outcome = "abandoned"
         # Hung up before reaching anyone: somebody calls back first thing, not whenever.
         contacts.add_event(session, contact, "abandoned", at=now)
-        follow = contacts.follow_up(session, contact.id)
-        if follow is not None and follow.status == "open":
-            follow.urgent = True
-            follow.due = min(follow.due, now)
+        mark_urgent(session, contact, due_by=now)
     return True
 
 

@@ -1,0 +1,52 @@
+"""Where a contact goes: the route for a patient at an instant (the service behind calls,
+texts, `who` and the route API), under the practice's policy."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from policies.policy import PracticePolicy, policy_for
+from policies.route import RoutePlan, plan_route
+from router.store.models import Patient, Practice
+from router.store.repositories import directory, windows
+
+
+class UnknownPatient(LookupError):
+    pass
+
+
+def practice_policy(practice: Practice | None) -> PracticePolicy:
+    """The practice's policy: the defaults in policies/ with its roster's overrides."""
+    return policy_for(practice.policy if practice else None)
+
+
+def plan_for(
+    session: Session, practice: Practice, patient: Patient | None, at: datetime
+) -> RoutePlan:
+    """The route at `at`: the patient's on-call care team, duty clinicians, the crisis line.
+    An unknown caller (patient None) is routed like a patient with no care team."""
+    team = directory.care_team(session, patient.id) if patient else []
+    schedules = windows.schedules_at(session, practice, team, at)
+    pauses = windows.pauses_for(session, patient.id, at) if patient else []
+    return plan_route(team, schedules, pauses, practice.crisis_line, at)
+
+
+def route_for_patient(session: Session, patient_id: str, at: datetime) -> RoutePlan:
+    patient = session.get(Patient, patient_id)
+    if patient is None:
+        raise UnknownPatient(f"no patient with id {patient_id!r}")
+    practice = session.get(Practice, patient.practice_id)
+    assert practice is not None
+    return plan_for(session, practice, patient, at)
+
+
+def route_document(patient_id: str, plan: RoutePlan) -> dict[str, Any]:
+    return {
+        "patient": patient_id,
+        "at": plan.at.isoformat(),
+        "route": list(plan.clinicians),
+        "crisis_line": plan.crisis_line,
+    }

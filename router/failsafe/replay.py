@@ -1,0 +1,136 @@
+"""Writing what the spool kept while the database was away, without duplicates (S5)."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from router.calls import service as calls
+from router.contacts.caller import identify
+from router.contacts.service import mark_urgent, open_contact
+from router.core.db import session_scope
+from router.core.settings import get_settings
+from router.core.spool import Record, Rejection
+from router.failsafe.spooling import ACCEPTANCE, CALL, KINDS, STATUS, TEXT, spool
+from router.store.repositories import contacts, texts
+from router.texts import service as text_service
+
+log = logging.getLogger("afterhours.recovery")
+
+
+class UnusableRecord(ValueError):
+    """A spooled record that no database could take: it is set aside for a person."""
+
+
+def replay_spool() -> int:
+    """Writes the spooled records, each in its own savepoint of one transaction; returns how
+    many were written. A record that cannot be written is set aside and the others go on; a
+    database still away raises, and every record is kept for the next round."""
+    return spool().replay(_write)
+
+
+def _write(records: list[Record]) -> list[Rejection]:
+    rejections: list[Rejection] = []
+    with session_scope() as session:
+        _begin(session)
+        for record in records:
+            try:
+                # A savepoint per record: a rejected record takes its own rows and jobs
+                # with it; the others' jobs go to the queue after the commit, as ever.
+                with session.begin_nested():
+                    _apply(session, record)
+            except Exception as exc:
+                if _database_away(exc):
+                    raise
+                log.warning("spooled %s record set aside: %s", _kind(record), type(exc).__name__)
+                rejections.append(Rejection(record, type(exc).__name__))
+    return rejections
+
+
+def _begin(session: Session) -> None:
+    """Opens the transaction itself: pysqlite would let the first SAVEPOINT open it, and that
+    savepoint's release commit it, so one record's write would not wait for the others."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        dbapi_connection = connection.connection.dbapi_connection
+        if dbapi_connection is not None and not dbapi_connection.in_transaction:
+            connection.exec_driver_sql("BEGIN")
+
+
+def _database_away(exc: Exception) -> bool:
+    """The database failed, not the record: the whole replay waits for the next round."""
+    if isinstance(exc, IntegrityError | DataError):
+        return False  # this record's own data (an oversized sid, say): no retry changes it
+    return isinstance(exc, SQLAlchemyError | OSError)
+
+
+def _kind(record: Record) -> str:
+    kind = record.get("kind")
+    return kind if kind in KINDS else "unknown"
+
+
+def _apply(session: Session, record: Record) -> None:
+    kind = record.get("kind")
+    at = datetime.fromisoformat(record["at"])
+    if kind == CALL:
+        _failsafe_call(session, record, at)
+    elif kind == ACCEPTANCE:
+        calls.replay_acceptance(session, record["contact"], int(record["step"]), at)
+    elif kind == TEXT:
+        _failsafe_text(session, record, at)
+    elif kind == STATUS:
+        if not calls.call_status(session, record["params"], at):
+            log.warning("spooled status for an unknown call was dropped")
+    else:
+        raise UnusableRecord("a spool record of unknown kind")
+
+
+def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
+    sid = record.get("sid")
+    if not sid:
+        raise UnusableRecord("a fail-safe call without a CallSid")
+    contact = contacts.by_sid(session, sid)
+    if contact is None:
+        contact, _ = open_contact(
+            session,
+            identify(session, record.get("to"), record.get("from")),
+            sid=sid,
+            channel="voice",
+            at=at,
+            route=[],
+            crisis_line=record.get("crisis_line") or get_settings().crisis_line,
+            outcome="crisis_line",
+        )
+        mark_urgent(session, contact)  # the router failed this caller: a person checks first
+    contacts.add_event(
+        session,
+        contact,
+        "failsafe",
+        key=f"failsafe:{record['at']}",
+        at=at,
+        detail={"reason": record.get("reason", "")[:64], "step": record.get("step")},
+    )
+    contacts.add_event(
+        session, contact, "crisis_line", key="crisis_line", at=at, detail={"failsafe": True}
+    )
+    if contact.outcome == "open":
+        contact.outcome = "crisis_line"
+
+
+def _failsafe_text(session: Session, record: Record, at: datetime) -> None:
+    params = record.get("params") or {}
+    text_service.handle_text(session, params, at, reply_already_sent=True)
+    seen = texts.inbound_by_sid(session, params.get("MessageSid") or "")
+    contact = contacts.get(session, seen.contact_id) if seen and seen.contact_id else None
+    if seen is not None and contact is not None:
+        contacts.add_event(
+            session,
+            contact,
+            "failsafe",
+            key=f"failsafe:{seen.sid}",
+            at=at,
+            detail={"reason": str(record.get("reason", ""))[:64]},
+        )
