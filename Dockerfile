@@ -14,10 +14,14 @@ RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml
     && pip install -r /tmp/requirements.txt \
     && rm /tmp/requirements.txt
 
-# The whole repository, tests included: `afterhours demo` drives the app through
-# tests/twilio_harness.py. Code stays owned by root; the app cannot change it.
-COPY . .
-RUN pip install --no-deps . \
+# The package, installed the ordinary way: the app, its migrations, the demo roster and the
+# Twilio simulator `afterhours demo` plays through all ship in it. Code stays owned by
+# root; the app cannot change it.
+COPY README.md ./
+COPY policies ./policies
+COPY router ./router
+COPY workers ./workers
+RUN pip install . \
     && rm -rf build *.egg-info
 
 # Non-root user and its writable data directory (spool, development token, SQLite file).
@@ -25,10 +29,7 @@ RUN useradd --system --uid 10001 --user-group --home-dir /var/lib/afterhours --n
     && mkdir -p /var/lib/afterhours \
     && chown afterhours:afterhours /var/lib/afterhours
 
-# Import router from /app rather than site-packages: `afterhours demo` loads
-# tests/twilio_harness.py from beside the router package, and tests/ is not installed.
-ENV PYTHONPATH=/app \
-    SPOOL_PATH=/var/lib/afterhours/afterhours.spool \
+ENV SPOOL_PATH=/var/lib/afterhours/afterhours.spool \
     DEV_TOKEN_PATH=/var/lib/afterhours/.afterhours-dev-token
 
 USER afterhours

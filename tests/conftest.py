@@ -24,7 +24,7 @@ from router.roster.parse import parse_roster
 from router.store.migrate import upgrade
 from router.store.models import Base
 from router.store.repositories.roster import apply_roster
-from tests.twilio_harness import TwilioSim
+from router.twilio.sim import TwilioSim
 
 DATA = Path(__file__).parent / "data"
 TOKEN = "test-auth-token-0123456789abcdef"

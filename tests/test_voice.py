@@ -8,6 +8,7 @@ import pytest
 
 from router.core.db import session_scope
 from router.store.models import CoachingPause
+from router.twilio.sim import sign
 from tests.conftest import (
     ANA,
     CRISIS_LINE,
@@ -319,8 +320,6 @@ def test_webhook_signed_with_another_token_gets_403_S6(sim):
 
 
 def test_webhook_with_a_tampered_field_gets_403_S6(sim, client):
-    from tests.twilio_harness import sign
-
     url = "http://testserver/twilio/voice"
     signature = sign(sim.auth_token, url, list(INCOMING.items()))
     tampered = dict(INCOMING, From=STRANGER)
@@ -348,8 +347,6 @@ def test_every_webhook_refuses_unsigned_requests_S6(sim, path):
 
 def test_signature_is_checked_against_the_public_url_S6(sim, client):
     """Behind a proxy the app sees http://internal; Twilio signed PUBLIC_BASE_URL."""
-    from tests.twilio_harness import sign
-
     wrong = sign(sim.auth_token, "http://internal:8000/twilio/voice", list(INCOMING.items()))
     response = client.post("/twilio/voice", data=INCOMING, headers={"X-Twilio-Signature": wrong})
     assert response.status_code == 403

@@ -1,16 +1,14 @@
 """`afterhours demo`: one night at a fictional clinic, played against the real app.
 
 It starts the web app on a local port with its own SQLite database, loads the demo roster,
-and places calls through the mock Twilio in tests/twilio_harness.py, which signs every
+and places calls through the Twilio simulator (router.twilio.sim), which signs every
 webhook with the app's own development token and follows the TwiML the app answers.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import socket
-import sys
 import tempfile
 import threading
 import time
@@ -18,14 +16,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[2]
-HARNESS = ROOT / "tests" / "twilio_harness.py"
+from router.twilio.sim import CallRecord, TwilioSim
+
 ROSTER = Path(__file__).with_name("riverside.yaml")
 ZONE = ZoneInfo("America/New_York")
 
@@ -46,20 +43,6 @@ NAMES = {
 
 def _local(text: str) -> datetime:
     return datetime.fromisoformat(text).replace(tzinfo=ZONE).astimezone(UTC)
-
-
-def _load_harness() -> ModuleType:
-    if not HARNESS.exists():
-        raise SystemExit(
-            "afterhours: the demo drives the app with tests/twilio_harness.py; "
-            "run it from a source checkout (make demo)"
-        )
-    spec = importlib.util.spec_from_file_location("afterhours_twilio_harness", HARNESS)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def _free_port() -> int:
@@ -117,12 +100,12 @@ def _serving(port: int) -> Iterator[None]:
 
 
 class Night:
-    def __init__(self, harness: ModuleType, http: httpx.Client, token: str, port: int) -> None:
+    def __init__(self, http: httpx.Client, token: str, port: int) -> None:
         from router.core import clock
 
         self.at = _local("2026-11-25T21:05")
         clock.set_source(lambda: self.at)
-        self.sim = harness.TwilioSim(http, token, f"http://127.0.0.1:{port}")
+        self.sim = TwilioSim(http, token, f"http://127.0.0.1:{port}")
         self.http = http
         self.shown: set[str] = set()
 
@@ -177,7 +160,7 @@ class Night:
                 else:
                     print(f'       router texts {who}: "{row.body}" [{row.status}]')
 
-    def call(self, caller: str, **phones: Any) -> Any:
+    def call(self, caller: str, **phones: Any) -> CallRecord:
         record = self.sim.call(caller, PRACTICE_LINE)
         heard = record.heard_by_caller
         if heard:
@@ -208,7 +191,6 @@ def _describe(outcome: str) -> str:
 
 
 def play() -> int:
-    harness = _load_harness()
     with tempfile.TemporaryDirectory(prefix="afterhours-demo-") as tmp:
         workdir = Path(tmp)
         port = _free_port()
@@ -238,7 +220,7 @@ def play() -> int:
                 "development token"
             )
             with _serving(port), httpx.Client(base_url=settings.public_base_url) as http:
-                night = Night(harness, http, webhook_token(settings), port)
+                night = Night(http, webhook_token(settings), port)
                 _play(night)
                 _print_log(http, supervisor_token)
             reset_caches()

@@ -11,7 +11,7 @@ from fastapi import Depends, FastAPI, HTTPException, Request, Response
 from fastapi.testclient import TestClient
 from twilio.request_validator import RequestValidator
 
-from tests.twilio_harness import TwilioSim, sign
+from router.twilio.sim import TwilioSim, sign
 
 TOKEN = "harness-test-token"
 BASE = "http://testserver"
