@@ -1,13 +1,24 @@
-"""The one error root (router/core/errors.py) and reading what people type
-(router/core/instants.py)."""
+"""The one error root (router/core/errors.py), read from what people type
+(router/core/instants.py) and answered once by the API (router/api/errors.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from fastapi import Depends, FastAPI
+from fastapi.testclient import TestClient
 
-from router.core.errors import AfterhoursError, InputError, one_of
+from router.api.errors import install
+from router.core.errors import (
+    AfterhoursError,
+    Forbidden,
+    InputError,
+    MalformedWebhook,
+    NotFound,
+    one_of,
+)
 from router.core.instants import parse_instant
 
 # the errors
@@ -66,3 +77,76 @@ def test_a_malformed_instant_names_the_field_and_the_value(text: str) -> None:
     assert refused.value.field == "since"
     assert refused.value.value == text
     assert str(refused.value).startswith(f"since {text!r} is not an ISO 8601 time like 2026-")
+
+
+# the API's answer
+
+
+@pytest.fixture
+def seen() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def api(seen: list[str]) -> TestClient:
+    app = FastAPI()
+    install(app)
+
+    def unit_of_work() -> Iterator[None]:
+        try:
+            yield
+            seen.append("commit")
+        except BaseException:
+            seen.append("rollback")
+            raise
+
+    @app.get("/input", dependencies=[Depends(unit_of_work)])
+    def bad_input() -> None:
+        raise InputError("until", "2026-13-01", "is not an ISO 8601 time")
+
+    @app.get("/missing")
+    def missing() -> None:
+        raise NotFound("no patient 'pt-nobody' in your practice")
+
+    @app.get("/forbidden")
+    def forbidden() -> None:
+        raise Forbidden("clinicians pause coaching only for themselves")
+
+    @app.get("/malformed")
+    def malformed() -> None:
+        raise MalformedWebhook("a status callback without CallSid")
+
+    return TestClient(app)
+
+
+def test_an_input_error_is_a_422_naming_the_field_and_the_value(
+    api: TestClient, seen: list[str]
+) -> None:
+    response = api.get("/input")
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": [
+            {
+                "loc": ["query", "until"],
+                "msg": "until '2026-13-01' is not an ISO 8601 time",
+                "input": "2026-13-01",
+            }
+        ]
+    }
+    assert seen == ["rollback"]  # answered after the request's unit of work rolled back
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "detail"),
+    [
+        ("/missing", 404, "no patient 'pt-nobody' in your practice"),
+        ("/forbidden", 403, "clinicians pause coaching only for themselves"),
+        ("/malformed", 400, "a status callback without CallSid"),
+    ],
+)
+def test_not_found_forbidden_and_malformed_have_their_status(
+    api: TestClient, path: str, status: int, detail: str
+) -> None:
+    response = api.get(path)
+    assert response.status_code == status
+    assert response.json() == {"detail": detail}
