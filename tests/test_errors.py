@@ -20,6 +20,7 @@ from router.core.errors import (
     one_of,
 )
 from router.core.instants import parse_instant
+from router.roster.parse import RosterError
 
 # the errors
 
@@ -36,6 +37,14 @@ def test_one_of_lists_the_words_in_order_and_lets_none_pass() -> None:
     one_of("kind", "sms", ["sms", "call"])
     with pytest.raises(InputError, match=r"^kind 'fax' is not one of sms, call$"):
         one_of("kind", "fax", ["sms", "call"])
+
+
+def test_a_roster_error_is_an_input_error_with_its_message_unchanged() -> None:
+    error = RosterError(["line 3: name is missing", "line 9: phone is missing"])
+    assert isinstance(error, InputError)
+    assert isinstance(error, ValueError)
+    assert str(error) == "line 3: name is missing (and 1 more)"
+    assert error.problems == ["line 3: name is missing", "line 9: phone is missing"]
 
 
 # instants
