@@ -159,3 +159,31 @@ def test_not_found_forbidden_and_malformed_have_their_status(
     response = api.get(path)
     assert response.status_code == status
     assert response.json() == {"detail": detail}
+
+
+def test_the_api_answers_the_same_once_create_app_installs_the_mapping(roster: None) -> None:
+    """What the lead's one line in create_app() (`install(app)`) leaves unchanged."""
+    from router.app import create_app
+    from router.core.db import session_scope
+    from router.store.repositories import tokens
+
+    with session_scope() as session:
+        headers = {"Authorization": f"Bearer {tokens.issue(session, 'sup-ortiz')}"}
+    app = create_app()
+    install(app)
+    with TestClient(app) as client:
+        refused = client.get("/api/v1/contacts?outcome=lost", headers=headers)
+        missing = client.get("/api/v1/patients/pt-nobody/route", headers=headers)
+    assert refused.status_code == 422
+    assert refused.json() == {
+        "detail": [
+            {
+                "loc": ["query", "outcome"],
+                "msg": "outcome 'lost' is not one of connected, acknowledged, crisis_line, "
+                "abandoned, open",
+                "input": "lost",
+            }
+        ]
+    }
+    assert missing.status_code == 404
+    assert missing.json() == {"detail": "no patient 'pt-nobody' in your practice"}
