@@ -1,19 +1,34 @@
-"""The `afterhours` command (SPEC §4). User mistakes get one line on stderr and exit 1."""
+"""The `afterhours` command (SPEC §4). User mistakes get one line on stderr and exit 1:
+a verb raises an AfterhoursError and `_Verbs.invoke` alone turns it into that line."""
 
 from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any
 
 import typer
 import yaml
+from typer.core import TyperGroup
 
+from router.core.errors import AfterhoursError, NotFound
 from router.core.settings import get_settings
 
+
+class _Verbs(TyperGroup):
+    """The one place a user mistake becomes `afterhours: <what>` on stderr and exit 1."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
+        try:
+            return super().invoke(ctx)
+        except AfterhoursError as exc:
+            typer.echo(f"afterhours: {exc}", err=True)
+            raise typer.Exit(1) from None
+
+
 app = typer.Typer(
+    cls=_Verbs,
     help="afterhours: after-hours phone and SMS router for mental-health care teams.",
     no_args_is_help=True,
     add_completion=False,
@@ -25,11 +40,6 @@ audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=Tr
 app.add_typer(db_app, name="db")
 app.add_typer(roster_app, name="roster")
 app.add_typer(audit_app, name="audit")
-
-
-def fail(message: str) -> NoReturn:
-    typer.echo(f"afterhours: {message}", err=True)
-    raise typer.Exit(1)
 
 
 @app.command()
@@ -66,9 +76,9 @@ def roster_load(file: Annotated[Path, typer.Argument(help="A roster YAML file.")
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror}")
+        raise AfterhoursError(f"cannot read {file}: {exc.strerror}") from None
     except UnicodeDecodeError:
-        fail(f"{file} is not UTF-8 text")
+        raise AfterhoursError(f"{file} is not UTF-8 text") from None
     try:
         with session_scope() as session:
             practice_id = _practice_id_in(text)
@@ -76,7 +86,7 @@ def roster_load(file: Annotated[Path, typer.Argument(help="A roster YAML file.")
             roster = parse_roster(text, known_clinicians=known)
             summary = apply_roster(session, roster)
     except RosterError as exc:
-        fail(f"{file}: {exc}")
+        raise RosterError([f"{file}: {exc.problems[0]}", *exc.problems[1:]]) from None
     typer.echo(
         f"loaded {summary.practice}: {summary.clinicians} clinicians, "
         f"{summary.patients} patients, {summary.windows} windows"
@@ -106,12 +116,14 @@ def roster_export(
         ids = practice_ids(session)
         if practice is None:
             if not ids:
-                fail("no practice has been loaded yet (afterhours roster load FILE)")
+                raise NotFound("no practice has been loaded yet (afterhours roster load FILE)")
             if len(ids) > 1:
-                fail(f"several practices ({', '.join(ids)}): choose one with --practice")
+                raise AfterhoursError(
+                    f"several practices ({', '.join(ids)}): choose one with --practice"
+                )
             practice = ids[0]
         if practice not in ids:
-            fail(f"no practice with id {practice!r}")
+            raise NotFound(f"no practice with id {practice!r}")
         document = export_roster(session, practice)
     typer.echo(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), nl=False)
 
@@ -125,22 +137,16 @@ def who(
     """The ordered route for a patient at an instant."""
     from router.core import clock
     from router.core.db import session_scope
+    from router.core.instants import parse_instant
     from router.routing import UnknownPatient, route_document, route_for_patient
     from router.store.models import Clinician
 
-    instant = clock.now()
-    if at is not None:
-        try:
-            instant = datetime.fromisoformat(at.replace("Z", "+00:00"))
-        except ValueError:
-            fail(f"--at {at!r} is not an ISO 8601 time like 2026-11-25T02:00:00-05:00")
-        if instant.tzinfo is None:
-            instant = instant.replace(tzinfo=UTC)
+    instant = parse_instant("--at", at) or clock.now()
     with session_scope() as session:
         try:
             plan = route_for_patient(session, patient_id, instant)
         except UnknownPatient as exc:
-            fail(str(exc))
+            raise NotFound(str(exc)) from None
         names = {
             cid: (session.get(Clinician, cid) or Clinician(name=cid)).name
             for cid in plan.clinicians
@@ -166,7 +172,7 @@ def token(
     with session_scope() as session:
         user = session.get(Clinician, user_id)
         if user is None:
-            fail(f"no clinician or supervisor with id {user_id!r}")
+            raise NotFound(f"no clinician or supervisor with id {user_id!r}")
         secret = tokens.issue(session, user.id)
         audit.append(session, actor="cli", action="token.issue", subject=f"user:{user.id}")
     typer.echo(f"token for {user_id} ({user.role}); it is shown once:")

@@ -312,3 +312,18 @@ def test_db_upgrade_migrates_a_fresh_sqlite_file(
         assert head.count == 0
     assert run("roster", "load", str(RIVERSIDE_FILE)).exit_code == 0
     assert run("audit", "verify").stdout == "audit log intact: 1 entries\n"
+
+
+# one place turns a user mistake into one line
+
+
+def test_roster_export_of_an_unknown_practice_exits_with_one_line(roster: None) -> None:
+    line = assert_refused_in_one_line(run("roster", "export", "--practice", "nowhere"))
+    assert line == "afterhours: no practice with id 'nowhere'"
+
+
+def test_who_names_a_malformed_time_as_the_api_does(roster: None) -> None:
+    line = assert_refused_in_one_line(run("who", "pt-sam", "--at", "tomorrow"))
+    assert line == (
+        "afterhours: --at 'tomorrow' is not an ISO 8601 time like 2026-11-25T02:00:00-05:00"
+    )

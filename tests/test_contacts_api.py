@@ -239,3 +239,32 @@ def test_a_pause_in_the_past_is_refused_naming_the_field(client, clock):
     )
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "until"
+
+
+def test_openapi_describes_what_each_endpoint_returns(client):
+    document = client.get("/openapi.json").json()
+    paths, schemas = document["paths"], document["components"]["schemas"]
+
+    def returns(path: str, method: str, status: str) -> dict:
+        content = paths[path][method]["responses"][status]["content"]["application/json"]
+        return content["schema"]
+
+    assert returns("/api/v1/contacts", "get", "200")["items"]["$ref"].endswith("/ContactOut")
+    assert returns("/api/v1/messages", "get", "200")["items"]["$ref"].endswith("/MessageOut")
+    route = returns("/api/v1/patients/{patient_id}/route", "get", "200")
+    assert route["$ref"].endswith("/RouteOut")
+    pause = returns("/api/v1/patients/{patient_id}/pause", "post", "201")
+    assert pause["$ref"].endswith("/PauseOut")
+    contact = schemas["ContactOut"]["properties"]
+    assert {"from", "to", "channel", "outcome", "events", "follow_up"} <= set(contact)
+    assert "from_" not in contact
+    assert "from" in schemas["MessageOut"]["properties"]
+    assert set(schemas["RouteOut"]["properties"]) == {"patient", "at", "route", "crisis_line"}
+
+
+def test_an_event_leaves_out_clinician_and_detail_when_it_has_none(client, night_of_calls):
+    contacts = client.get("/api/v1/contacts", headers=bearer("sup-ortiz")).json()
+    events = [event for contact in contacts for event in contact["events"]]
+    assert any("clinician" not in event for event in events)
+    assert all(event.get("clinician", "x") is not None for event in events)
+    assert all(event.get("detail", {"x": 1}) for event in events)

@@ -8,7 +8,9 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import STAFF_ROLES
 from router.core.db import get_sessionmaker, run_after_commit
+from router.core.errors import Forbidden
 from router.store.models import Clinician
 from router.store.repositories import tokens
 
@@ -45,3 +47,18 @@ def current_user(request: Request, session: SessionDep) -> Clinician:
 
 
 CurrentUser = Annotated[Clinician, Depends(current_user)]
+
+
+class StaffOnly:
+    """The signed-in user if a supervisor or admin (S8); `what` names what is refused."""
+
+    def __init__(self, what: str = "this") -> None:
+        self.what = what
+
+    def __call__(self, user: CurrentUser) -> Clinician:
+        if user.role not in STAFF_ROLES:
+            raise Forbidden(f"{self.what} is for supervisors and admins")
+        return user
+
+
+StaffUser = Annotated[Clinician, Depends(StaffOnly())]

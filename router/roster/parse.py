@@ -15,6 +15,7 @@ import yaml
 
 from policies.policy import PolicyError, validate_overrides
 from policies.schedule import DAY_NAMES, parse_clock
+from router.core.errors import AfterhoursError, InputError
 from router.core.phones import InvalidPhoneNumber, region_of, to_e164
 
 ROLES = ("clinician", "supervisor", "admin")
@@ -22,13 +23,15 @@ LANGUAGES = ("en", "es")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
 
-class RosterError(ValueError):
-    """A roster that cannot be loaded. `problems` holds every one found, first one first."""
+class RosterError(InputError, ValueError):
+    """A roster that cannot be loaded. `problems` holds every one found, first one first;
+    each already names its line, field and value, so the message is the first of them."""
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        super().__init__(problems[0] + more)
+        self.field, self.value, self.problem = "roster", None, problems[0] + more
+        AfterhoursError.__init__(self, self.problem)
 
 
 @dataclass

@@ -1,0 +1,60 @@
+"""`GET /api/v1/messages` (SPEC §8): every outbound text and call, for supervisors and admins."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query
+
+from policies.vocabulary import MessageKind, MessageStatus
+from router.api.deps import SessionDep, StaffOnly
+from router.api.schemas import MessageOut
+from router.core.errors import one_of
+from router.store.models import Clinician, OutboundMessage
+from router.store.repositories import audit, texts
+
+router = APIRouter()
+
+MessageLogReader = Annotated[Clinician, Depends(StaffOnly("the message log"))]
+
+
+def message_out(message: OutboundMessage) -> MessageOut:
+    status = message.status
+    if status == MessageStatus.SENDING:
+        status = MessageStatus.QUEUED  # "sending" is the router's own claim on a queued message
+    return MessageOut(
+        id=message.id,
+        kind=MessageKind(message.kind),
+        purpose=message.purpose,
+        to=message.to_number,
+        from_=message.from_number,
+        body=message.body,
+        status=status,
+        sid=message.sid,
+        error_code=message.error_code,
+        contact=message.contact_id,
+        clinician=message.clinician_id,
+        created_at=message.created_at,
+        updated_at=message.updated_at,
+    )
+
+
+@router.get("/messages", response_model=list[MessageOut])
+def list_messages(
+    session: SessionDep,
+    user: MessageLogReader,
+    contact: Annotated[str | None, Query(max_length=64)] = None,
+    kind: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+) -> list[MessageOut]:
+    """Every outbound text and call (admins and supervisors)."""
+    one_of("kind", kind, MessageKind)
+    found = texts.messages(session, user.practice_id, contact_id=contact, kind=kind, limit=limit)
+    audit.append(
+        session,
+        actor=user.id,
+        action="messages.read",
+        subject=f"practice:{user.practice_id}",
+        detail={"messages": len(found), "contact": contact},
+    )
+    return [message_out(message) for message in found]
