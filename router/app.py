@@ -11,7 +11,8 @@ import anyio
 from fastapi import FastAPI
 
 from router import background, health
-from router.api.v1 import router as api_router
+from router.api import errors as api_errors
+from router.api import router as api_router
 from router.calls.endpoints import router as voice_router
 from router.twilio.sms import router as sms_router
 
@@ -39,4 +40,5 @@ def create_app() -> FastAPI:
     app.include_router(sms_router)
     app.include_router(api_router)
     app.include_router(health.router)
+    api_errors.install(app)
     return app

@@ -138,7 +138,7 @@ def who(
     from router.core import clock
     from router.core.db import session_scope
     from router.core.instants import parse_instant
-    from router.routing import UnknownPatient, route_document, route_for_patient
+    from router.contacts.routes import UnknownPatient, route_document, route_for_patient
     from router.store.models import Clinician
 
     instant = parse_instant("--at", at) or clock.now()

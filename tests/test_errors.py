@@ -11,6 +11,8 @@ from fastapi import Depends, FastAPI
 from fastapi.testclient import TestClient
 
 from router.api.errors import install
+from router.app import create_app
+from router.core.db import session_scope
 from router.core.errors import (
     AfterhoursError,
     Forbidden,
@@ -21,6 +23,7 @@ from router.core.errors import (
 )
 from router.core.instants import parse_instant
 from router.roster.parse import RosterError
+from router.store.repositories import tokens
 
 # the errors
 
@@ -161,16 +164,10 @@ def test_not_found_forbidden_and_malformed_have_their_status(
     assert response.json() == {"detail": detail}
 
 
-def test_the_api_answers_the_same_once_create_app_installs_the_mapping(roster: None) -> None:
-    """What the lead's one line in create_app() (`install(app)`) leaves unchanged."""
-    from router.app import create_app
-    from router.core.db import session_scope
-    from router.store.repositories import tokens
-
+def test_the_app_maps_errors_to_422_and_404_naming_the_field(roster: None) -> None:
     with session_scope() as session:
         headers = {"Authorization": f"Bearer {tokens.issue(session, 'sup-ortiz')}"}
     app = create_app()
-    install(app)
     with TestClient(app) as client:
         refused = client.get("/api/v1/contacts?outcome=lost", headers=headers)
         missing = client.get("/api/v1/patients/pt-nobody/route", headers=headers)

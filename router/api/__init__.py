@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter
 
 from router.api import contacts, messages, patients
-from router.api.errors import until_installed
 
-router = APIRouter(
-    prefix="/api/v1",
-    tags=["api"],
-    # TEMPORARY: the lead removes this line once create_app() calls router.api.errors.install.
-    dependencies=[Depends(until_installed)],
-)
+router = APIRouter(prefix="/api/v1", tags=["api"])
 router.include_router(contacts.router)
 router.include_router(messages.router)
 router.include_router(patients.router)

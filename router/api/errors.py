@@ -3,10 +3,9 @@ value, 403, 404. `install(app)` registers it for the whole app."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
@@ -36,13 +35,3 @@ async def answer(request: Request, exc: Exception) -> JSONResponse:
 def install(app: FastAPI) -> None:
     """Answers every AfterhoursError an endpoint raises (after its session has rolled back)."""
     app.add_exception_handler(AfterhoursError, answer)
-
-
-def until_installed() -> Iterator[None]:
-    """TEMPORARY bridge, a router-level dependency: the same answer for an app whose
-    create_app() does not call install(app) yet. The lead removes it at merge."""
-    try:
-        yield
-    except AfterhoursError as exc:
-        status, detail = status_and_detail(exc)
-        raise HTTPException(status, detail) from exc

@@ -8,11 +8,11 @@ from fastapi import APIRouter
 from policies.vocabulary import STAFF_ROLES
 from router.api.deps import CurrentUser, SessionDep
 from router.api.schemas import PauseIn, PauseOut, RouteOut
+from router.contacts.routes import UnknownPatient, route_document, route_for_patient
 from router.core import clock
 from router.core.errors import Forbidden, NotFound
 from router.core.instants import parse_instant
 from router.oncall import pauses
-from router.routing import UnknownPatient, route_document, route_for_patient
 from router.store.repositories import directory
 
 router = APIRouter()

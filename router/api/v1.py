@@ -1,2 +1,0 @@
-# TEMPORARY shim: the lead removes it at merge
-from router.api import router as router  # noqa: F401
