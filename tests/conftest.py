@@ -129,7 +129,7 @@ def database_url(
 
 def _reset() -> None:
     from router import gateway
-    from workers.queue import get_queue
+    from router.core.jobs import get_queue
 
     reset_caches()
     get_queue.cache_clear()

@@ -573,7 +573,7 @@ def test_a_queue_outage_loses_no_relay_or_escalation_the_sweeper_finds_them_S4(
 ):
     from redis.exceptions import ConnectionError as RedisDown
 
-    from workers import queue
+    from router.core import jobs as queue
     from workers.jobs import sweep
 
     sim, jobs = texting.sim, texting.jobs

@@ -7,8 +7,8 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from router.core.jobs import Job, defer, message_job_id
 from router.store.models import OutboundMessage
-from workers.queue import defer
 
 
 def new_message_id() -> str:
@@ -19,7 +19,7 @@ def _queue(
     session: Session,
     *,
     kind: str,
-    job: str,
+    job: Job,
     practice_id: str | None,
     to: str,
     from_: str | None,
@@ -47,7 +47,7 @@ def _queue(
     )
     session.add(message)
     session.flush()
-    defer(session, job, message.id, job_id=f"{kind}-{message.id}")
+    defer(session, job, message.id, job_id=message_job_id(kind, message.id))
     return message
 
 
@@ -82,7 +82,7 @@ def queue_sms(
         _queue(
             session,
             kind="sms",
-            job="workers.jobs.send_message",
+            job=Job.SEND_MESSAGE,
             practice_id=practice_id,
             to=to,
             from_=from_,
@@ -113,7 +113,7 @@ def queue_call(
     return _queue(
         session,
         kind="call",
-        job="workers.jobs.place_call",
+        job=Job.PLACE_CALL,
         practice_id=practice_id,
         to=to,
         from_=from_,

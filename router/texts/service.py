@@ -17,6 +17,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 from policies.privacy import display_name, first_name
 from policies.route import is_on_duty
 from policies.triage import Risk, triage
+from router.core.jobs import defer, defer_cancel
 from router.routing import identify, open_follow_up, plan_for, practice_policy
 from router.store.models import (
     Clinician,
@@ -30,7 +31,6 @@ from router.store.models import (
 from router.store.repositories import contacts, directory, texts
 from router.texts import wording
 from router.texts.outbox import queue_call, queue_sms
-from workers.queue import defer, defer_cancel
 
 log = logging.getLogger("afterhours.texts")
 
