@@ -12,11 +12,11 @@ from router.core import clock
 from router.core.db import session_scope
 from router.core.jobs import defer
 from router.core.settings import get_settings
-from router.gateway import OPTED_OUT, GatewayError, Sent, get_gateway
 from router.store.models import Clinician, OutboundMessage, Patient, Practice
 from router.store.repositories import contacts, texts
 from router.texts import service
 from router.texts.outbox import queue_sms
+from router.twilio.gateway import OPTED_OUT, GatewayError, Sent, get_gateway
 
 log = logging.getLogger("afterhours.jobs")
 
