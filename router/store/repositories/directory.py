@@ -147,3 +147,20 @@ def crisis_lines_by_number(session: Session) -> dict[str, str]:
         )
     )
     return {row[0]: row[1] for row in rows}
+
+
+def reply_number(session: Session, practice: Practice, to: str | None) -> str | None:
+    """The practice number to text from: the one the patient wrote to, else its first."""
+    numbers = practice_numbers(session, practice.id)
+    return to if to in numbers else (numbers[0] if numbers else None)
+
+
+def clinicians_of(session: Session, practice_id: str) -> list[Clinician]:
+    """The practice's clinicians in roster order."""
+    return list(
+        session.scalars(
+            select(Clinician)
+            .where(Clinician.practice_id == practice_id)
+            .order_by(Clinician.position, Clinician.id)
+        )
+    )
