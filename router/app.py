@@ -21,11 +21,11 @@ from router.api.v1 import router as api_router
 from router.core.db import get_engine, session_scope
 from router.core.settings import get_settings
 from router.store.repositories import directory
+from router.texts.sweep import sweep
 from router.twilio import calls
 from router.twilio.recovery import replay_spool, spool
 from router.twilio.sms import router as sms_router
 from router.twilio.voice import router as voice_router
-from workers.jobs import sweep
 
 log = logging.getLogger("afterhours")
 SPOOL_REPLAY_INTERVAL_S = 2.0
