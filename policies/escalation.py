@@ -15,7 +15,7 @@ SWEEP_GRACE = timedelta(seconds=60)
 ANSWERS = frozenset({"clinician_replied", "page_accepted"})
 
 
-def ack_timeout(policy: PracticePolicy, risk: str) -> timedelta:
+def ack_timeout(policy: PracticePolicy, risk: str | None) -> timedelta:
     """How long a relayed text waits for an answer before it goes to the next clinician."""
     high = risk == Risk.HIGH
     return timedelta(seconds=policy.high_risk_ack_timeout_s if high else policy.sms_ack_timeout_s)

@@ -102,7 +102,8 @@ def who(session: Session, practice: Practice, now: datetime) -> str:
     """WHO: who is on call and on duty now, first names and until when."""
     clinicians = directory.clinicians_of(session, practice.id)
     schedules = directory.schedules_at(session, practice, [c.id for c in clinicians], now)
-    on, duty = [], []
+    on: list[str] = []
+    duty: list[str] = []
     for clinician in clinicians:
         schedule = schedules.get(clinician.id)
         if schedule is None or schedule.is_off(now):

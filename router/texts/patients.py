@@ -38,8 +38,8 @@ def patient_text(
         return _opt_out(session, practice, patient, record, now)
     if patient is not None and word in OPT_IN and not patient.textable:
         patient.textable = True
-        contact = _contact_for(session, practice, patient, record, now)
-        contacts.add_event(session, contact, "opted_in", key=f"in:{record.sid}", at=now)
+        joined = _contact_for(session, practice, patient, record, now)
+        contacts.add_event(session, joined, "opted_in", key=f"in:{record.sid}", at=now)
         return EMPTY  # Twilio confirms opt-ins itself
     # Anything else, "yes" and "help" included, may be a patient answering or asking for
     # help: it is relayed like any text.
