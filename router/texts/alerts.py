@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from policies.privacy import display_name
 from router.store.models import Clinician, Contact, Patient, Practice
-from router.store.repositories import contacts, directory, texts
+from router.store.repositories import contacts, directory
 from router.texts import wording
 from router.texts.outbox import queue_sms
 
@@ -94,7 +94,7 @@ def alert_people(
 ) -> list[str]:
     """Texts the practice's supervisors; without any, its admins; without those, the care
     team. Returns who was told (ids), so the log never claims an alert nobody got."""
-    people = texts.supervisors(session, practice.id) or texts.staff_with_role(
+    people = directory.supervisors(session, practice.id) or directory.staff_with_role(
         session, practice.id, "admin"
     )
     if not people and patient is not None:

@@ -13,7 +13,8 @@ from policies.privacy import display_name
 from policies.schedule import on_until
 from router.oncall import windows
 from router.store.models import Clinician, InboundText, Patient, Practice, TextThread
-from router.store.repositories import contacts, directory, texts
+from router.store.repositories import contacts, directory
+from router.store.repositories import threads as conversations
 from router.texts import wording
 from router.texts.escalation import acknowledge
 from router.texts.outbox import queue_sms
@@ -38,7 +39,7 @@ def handle_clinician_text(
     now: datetime,
 ) -> str:
     body = record.body.strip()
-    threads = texts.open_threads_of(session, clinician.id, now)
+    threads = conversations.open_threads_of(session, clinician.id, now)
     coded = THREAD_CODE.match(body)
     if coded and threads:
         code, rest = int(coded.group(1)), coded.group(2).strip()
@@ -121,7 +122,7 @@ def _command(
     now: datetime,
 ) -> str:
     if verb == "HELP":
-        threads = texts.open_threads_of(session, clinician.id, now)
+        threads = conversations.open_threads_of(session, clinician.id, now)
         extra = f" Open threads: {', '.join(f'#{t.code}' for t in threads)}." if threads else ""
         return messages(wording.CLINICIAN_HELP + extra)
     if verb == "WHO":

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from policies.delivery import FAILED, call_status, next_status
 from router.core.jobs import Job, defer, escalation_job_id
 from router.store.models import Clinician, Patient, Practice
-from router.store.repositories import contacts, texts
+from router.store.repositories import contacts
+from router.store.repositories import messages as message_log
 from router.texts.alerts import alert_people
 from router.texts.outbox import queue_sms
 from router.twilio.gateway import OPTED_OUT
@@ -22,7 +23,7 @@ def text_status(session: Session, params: Mapping[str, str], now: datetime) -> N
     """A text's status callback: the log moves forward only; a failure moves things on."""
     sid = params.get("MessageSid") or params.get("SmsSid") or ""
     reported = (params.get("MessageStatus") or params.get("SmsStatus") or "").strip()
-    message = texts.message_by_sid(session, sid) if sid else None
+    message = message_log.message_by_sid(session, sid) if sid else None
     if message is None:
         return
     status = next_status(message.status, reported)
@@ -40,7 +41,7 @@ def page_status(
     session: Session, message_id: str, params: Mapping[str, str], now: datetime
 ) -> None:
     """A page call's status callback, in the message log's words."""
-    message = texts.message(session, message_id)
+    message = message_log.message(session, message_id)
     status = call_status(params.get("CallStatus") or "")
     if message is not None and status:
         message.status, message.updated_at = status, now
@@ -49,7 +50,7 @@ def page_status(
 def delivery_failed(session: Session, message_id: str, now: datetime) -> None:
     """A text that will not arrive. To a clinician holding a relay: escalate at once.
     To a patient who opted out: mark them not textable."""
-    message = texts.message(session, message_id)
+    message = message_log.message(session, message_id)
     if message is None or message.contact_id is None:
         return
     contact = contacts.get(session, message.contact_id)

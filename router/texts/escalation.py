@@ -12,7 +12,9 @@ from policies.escalation import ack_timeout, answered_since, is_overdue
 from router.core.jobs import defer_cancel, escalation_job_id
 from router.routing import practice_policy
 from router.store.models import Contact, ContactEvent, Patient, Practice
-from router.store.repositories import contacts, texts
+from router.store.repositories import contacts
+from router.store.repositories import inbound as inbound_log
+from router.store.repositories import threads as conversations
 from router.texts.alerts import nobody_left
 from router.texts.relay import relay_next
 
@@ -35,7 +37,7 @@ def escalate(session: Session, contact_id: str, step: int, now: datetime) -> Non
     patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
     contacts.add_event(session, contact, "not_acknowledged", key=f"timeout:{step}", at=now)
     # The patient's own words only (never a clinician's reply), the latest three.
-    bodies = [t.body for t in texts.patient_texts(session, contact.id)][-3:] or [""]
+    bodies = [t.body for t in inbound_log.patient_texts(session, contact.id)][-3:] or [""]
     if relay_next(session, practice, contact, patient, now, bodies=bodies, escalated=True) is None:
         nobody_left(session, practice, contact, patient, now, tell_patient=True)
 
@@ -46,7 +48,7 @@ def reply_overdue(session: Session, contact_id: str, inbound_sid: str, now: date
     Safe to run twice: it acts only if nobody has answered since that text arrived.
     """
     contact = contacts.get_locked(session, contact_id)
-    inbound = texts.inbound_by_sid(session, inbound_sid)
+    inbound = inbound_log.inbound_by_sid(session, inbound_sid)
     if contact is None or inbound is None or contact.outcome != "acknowledged":
         return
     if _answered(contacts.events(session, contact.id), inbound.sid):
@@ -67,7 +69,7 @@ def reply_overdue(session: Session, contact_id: str, inbound_sid: str, now: date
         contact,
         patient,
         now,
-        bodies=texts.unanswered_patient_texts(session, contact.id, inbound.sid),
+        bodies=inbound_log.unanswered_patient_texts(session, contact.id, inbound.sid),
         escalated=True,
         skip=frozenset({holder} if holder else set()),
     )
@@ -79,7 +81,7 @@ def overdue(session: Session, now: datetime) -> list[tuple[str, str, int | str]]
     """Escalations whose job never ran (a queue outage, a lost worker), for the sweeper:
     ("escalate", contact id, step) or ("reply", contact id, inbound sid)."""
     found: list[tuple[str, str, int | str]] = []
-    for contact in texts.open_text_contacts(session, now):
+    for contact in conversations.open_text_contacts(session, now):
         practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
         if practice is None:
             continue
@@ -91,7 +93,7 @@ def overdue(session: Session, now: datetime) -> list[tuple[str, str, int | str]]
             if relayed and is_overdue(relayed[0].at, wait, now):
                 found.append(("escalate", contact.id, step))
         elif contact.outcome == "acknowledged":
-            last = texts.last_patient_text(session, contact.id)
+            last = inbound_log.last_patient_text(session, contact.id)
             if last is None or not is_overdue(last.received_at, wait, now):
                 continue
             if not _answered(events, last.sid):
@@ -103,7 +105,7 @@ def acknowledge_open_texts(
     session: Session, practice_id: str, patient_id: str, clinician_id: str, now: datetime
 ) -> None:
     """The patient who texted got through by phone: their open text contact is answered."""
-    contact = texts.open_text_contact(session, practice_id, patient_id, None, now)
+    contact = conversations.open_text_contact(session, practice_id, patient_id, None, now)
     if contact is not None:
         acknowledge(session, contact, clinician_id, now, how="call")
 

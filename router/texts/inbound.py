@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from router.routing import identify
 from router.store.models import InboundText
-from router.store.repositories import texts
+from router.store.repositories import directory
+from router.store.repositories import inbound as inbound_log
 from router.texts import wording
 from router.texts.clinicians import handle_clinician_text
 from router.texts.patients import patient_text
@@ -48,7 +49,7 @@ def handle_text(
 ) -> str:
     """An inbound text. A retried webhook (same MessageSid) gets the same answer, once."""
     inbound = Inbound.from_params(params)
-    seen = texts.inbound_by_sid(session, inbound.sid)
+    seen = inbound_log.inbound_by_sid(session, inbound.sid)
     if seen is not None:
         return seen.reply or EMPTY
     who = identify(session, inbound.to_raw, inbound.from_raw)
@@ -75,7 +76,7 @@ def handle_text(
         sender="unknown",
     )
     session.add(record)
-    clinician = texts.clinician_by_phone(session, practice.id, sender)
+    clinician = directory.clinician_by_phone(session, practice.id, sender)
     if clinician is not None:
         record.sender, record.sender_id = "clinician", clinician.id
         answer = handle_clinician_text(session, practice, clinician, record, now)

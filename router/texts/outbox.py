@@ -13,7 +13,7 @@ from policies.delivery import retry_after
 from router.core.jobs import Job, defer, message_job_id
 from router.core.settings import get_settings
 from router.store.models import OutboundMessage
-from router.store.repositories import texts
+from router.store.repositories import messages as message_log
 from router.twilio.gateway import GatewayError, Sent, get_gateway
 
 log = logging.getLogger("afterhours.jobs")
@@ -136,7 +136,7 @@ def queue_call(
 def claim(session: Session, message_id: str, now: datetime) -> OutboundMessage | None:
     """Marks a queued message as being sent; committed before the send, so no two workers
     send it. None: already sent, being sent, or gone."""
-    return texts.claim_message(session, message_id, now)
+    return message_log.claim_message(session, message_id, now)
 
 
 def transmit(message: OutboundMessage) -> Sent | GatewayError:
@@ -162,7 +162,7 @@ def transmit(message: OutboundMessage) -> Sent | GatewayError:
 
 
 def record_sent(session: Session, message_id: str, sent: Sent, now: datetime) -> None:
-    message = texts.message(session, message_id)
+    message = message_log.message(session, message_id)
     if message is not None:
         message.updated_at = now
         message.sid, message.status = sent.sid, sent.status
@@ -171,7 +171,7 @@ def record_sent(session: Session, message_id: str, sent: Sent, now: datetime) ->
 def record_failed(session: Session, message_id: str, error: GatewayError, now: datetime) -> bool:
     """A temporary error is tried again later; a permanent one (invalid number, opted out) or
     the last attempt fails the message. True: it failed for good (the caller moves on)."""
-    message = texts.message(session, message_id)
+    message = message_log.message(session, message_id)
     if message is None:
         return False
     message.updated_at = now

@@ -15,7 +15,8 @@ from policies.privacy import display_name
 from router.core import clock
 from router.core.settings import get_settings
 from router.store.models import Contact, Patient, Practice
-from router.store.repositories import contacts, texts
+from router.store.repositories import contacts
+from router.store.repositories import messages as message_log
 from router.texts import delivery, wording
 from router.texts.escalation import acknowledge
 from router.twilio import twiml
@@ -28,7 +29,7 @@ PAGE_RING_S = 30
 
 
 def _page_context(session: Session, message_id: str) -> tuple[Contact, Practice] | None:
-    message = texts.message(session, message_id)
+    message = message_log.message(session, message_id)
     contact = contacts.get(session, message.contact_id) if message and message.contact_id else None
     practice = (
         session.get(Practice, contact.practice_id) if contact and contact.practice_id else None
@@ -72,7 +73,7 @@ async def page_answer(form: SignedForm, m: Annotated[str, Query(max_length=40)])
 
     def answer(session: Session) -> str:
         context = _page_context(session, m)
-        message = texts.message(session, m)
+        message = message_log.message(session, m)
         if context is None or message is None or (params.get("Digits") or "") != "1":
             return twiml.spoken_then_hangup(wording.PAGE_DECLINED)
         contact, _practice = context

@@ -12,7 +12,9 @@ from policies.triage import Risk, triage
 from router.core.jobs import Job, backlog_job_id, defer
 from router.routing import open_follow_up, plan_for, practice_policy
 from router.store.models import Contact, InboundText, Patient, Practice
-from router.store.repositories import contacts, texts
+from router.store.repositories import contacts
+from router.store.repositories import inbound as inbound_log
+from router.store.repositories import threads as conversations
 from router.texts import wording
 from router.texts.alerts import nobody_left, stop_notice
 from router.texts.relay import relay_more, relay_next
@@ -45,12 +47,12 @@ def patient_text(
     # help: it is relayed like any text.
     asked_for_help = word in INFO
 
-    texts.serialize_sender(session, f"text:{practice.id}:{record.from_number}")
+    inbound_log.serialize_sender(session, f"text:{practice.id}:{record.from_number}")
     risk = triage(record.body)
     minute_ago = now - timedelta(minutes=1)
-    earlier = texts.recent_inbound_count(session, record.from_number or "", minute_ago) - 1
+    earlier = inbound_log.recent_inbound_count(session, record.from_number or "", minute_ago) - 1
     flooding = record.from_number is not None and earlier >= policy.texts_per_minute
-    contact = texts.open_text_contact(
+    contact = conversations.open_text_contact(
         session, practice.id, patient.id if patient else None, record.from_number, now
     )
     new_contact = contact is None
@@ -110,7 +112,7 @@ def _contact_for(
     create: bool = False,
 ) -> Contact:
     if not create:
-        existing = texts.open_text_contact(
+        existing = conversations.open_text_contact(
             session, practice.id, patient.id if patient else None, record.from_number, now
         )
         if existing is not None:

@@ -14,7 +14,9 @@ from policies.triage import Risk, triage
 from router.core.jobs import Job, defer, escalation_job_id, reply_job_id
 from router.routing import plan_for, practice_policy
 from router.store.models import Clinician, Contact, InboundText, Patient, Practice, TextThread
-from router.store.repositories import contacts, directory, texts
+from router.store.repositories import contacts, directory
+from router.store.repositories import inbound as inbound_log
+from router.store.repositories import threads as conversations
 from router.texts import wording
 from router.texts.alerts import label, nobody_left
 from router.texts.outbox import queue_call, queue_sms
@@ -69,7 +71,7 @@ def relay_next(
     """Relays to the next on-call clinician not yet tried in this round (nor in `skip`);
     schedules the ack timeout. None: nobody is left (the caller decides what then)."""
     plan = plan_for(session, practice, patient, now)
-    threads = {t.clinician_id: t for t in texts.threads_of_contact(session, contact.id)}
+    threads = {t.clinician_id: t for t in conversations.threads_of_contact(session, contact.id)}
     tried = {cid for cid, t in threads.items() if t.step >= contact.round_start} | set(skip)
     while (clinician_id := next_in_round(plan.clinicians, tried)) is not None:
         clinician = session.get(Clinician, clinician_id)
@@ -79,7 +81,7 @@ def relay_next(
         step = contact.escalation_step + 1
         contact.escalation_step = step
         thread = threads.get(clinician_id)
-        open_threads = texts.open_threads_of(session, clinician_id, now)
+        open_threads = conversations.open_threads_of(session, clinician_id, now)
         used = {t.code for t in open_threads}
         code = thread.code if thread is not None and thread.code in used else next_thread_code(used)
         others = len([t for t in open_threads if t.contact_id != contact.id])
@@ -146,7 +148,7 @@ def relay_more(
 ) -> Reached | None:
     """A further text in an open contact goes to whoever holds it now."""
     holder_id = contact.connected_to
-    threads = texts.threads_of_contact(session, contact.id)
+    threads = conversations.threads_of_contact(session, contact.id)
     if holder_id is None and threads:
         holder_id = threads[-1].clinician_id
     on_call = plan_for(session, practice, patient, now).clinicians
@@ -158,11 +160,11 @@ def relay_more(
             contacts.add_event(session, contact, "reopened", key=f"reopened:{record.sid}", at=now)
         return relay_next(session, practice, contact, patient, now, bodies=[record.body])
     clinician = session.get(Clinician, holder_id)
-    thread = texts.thread(session, contact.id, holder_id)
+    thread = conversations.thread(session, contact.id, holder_id)
     if clinician is None or thread is None:
         return None
     thread.last_activity_at = now
-    others = len(texts.open_threads_of(session, holder_id, now)) > 1
+    others = len(conversations.open_threads_of(session, holder_id, now)) > 1
     number = directory.reply_number(session, practice, contact.to_number)
     queue_sms(
         session,
@@ -213,7 +215,7 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
     contact = contacts.get_locked(session, contact_id)
     if contact is None or contact.practice_id is None:
         return
-    pending = [t for t in texts.patient_texts(session, contact.id) if not t.relayed]
+    pending = [t for t in inbound_log.patient_texts(session, contact.id) if not t.relayed]
     practice = session.get(Practice, contact.practice_id)
     if not pending or practice is None:
         return
@@ -221,10 +223,10 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
     for text in pending:
         text.relayed = True
     bodies = [t.body for t in pending]
-    threads = texts.threads_of_contact(session, contact.id)
+    threads = conversations.threads_of_contact(session, contact.id)
     holder_id = contact.connected_to or (threads[-1].clinician_id if threads else None)
     holder = session.get(Clinician, holder_id) if holder_id else None
-    thread = texts.thread(session, contact.id, holder_id) if holder_id else None
+    thread = conversations.thread(session, contact.id, holder_id) if holder_id else None
     on_call = plan_for(session, practice, patient, now).clinicians
     if holder is not None and thread is not None and holder.id in on_call:
         thread.last_activity_at = now

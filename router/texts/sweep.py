@@ -8,7 +8,7 @@ import logging
 
 from router.core import clock
 from router.core.db import session_scope
-from router.store.repositories import texts
+from router.store.repositories import messages as message_log
 from router.texts import delivery, escalation, outbox
 from router.twilio.gateway import Sent
 
@@ -36,7 +36,7 @@ def sweep() -> int:
     outage or a dead worker lost are done now. Everything it calls is safe to run twice."""
     now = clock.now()
     with session_scope() as session:
-        stale = texts.stale_messages(session, now)
+        stale = message_log.stale_messages(session, now)
         for message in stale:
             message.status = "queued"
         lost = [message.id for message in stale]

@@ -164,3 +164,25 @@ def clinicians_of(session: Session, practice_id: str) -> list[Clinician]:
             .order_by(Clinician.position, Clinician.id)
         )
     )
+
+
+def clinician_by_phone(session: Session, practice_id: str, e164: str | None) -> Clinician | None:
+    if not e164:
+        return None
+    return session.scalars(
+        select(Clinician).where(Clinician.practice_id == practice_id, Clinician.phone == e164)
+    ).first()
+
+
+def staff_with_role(session: Session, practice_id: str, role: str) -> list[Clinician]:
+    return list(
+        session.scalars(
+            select(Clinician)
+            .where(Clinician.practice_id == practice_id, Clinician.role == role)
+            .order_by(Clinician.position, Clinician.id)
+        )
+    )
+
+
+def supervisors(session: Session, practice_id: str) -> list[Clinician]:
+    return staff_with_role(session, practice_id, "supervisor")
