@@ -188,3 +188,23 @@ def on_call_until(windows: Iterable[OnCallWindow], tz: ZoneInfo, now: datetime) 
         if span.start > now:
             break
     return None
+
+
+def local_minute(now: datetime, tz: ZoneInfo) -> datetime:
+    """`now` as the local wall-clock minute in `tz` (naive)."""
+    _require_aware("now", now)
+    return now.astimezone(tz).replace(tzinfo=None, second=0, microsecond=0)
+
+
+_UNTIL = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+
+
+def on_until(now: datetime, tz: ZoneInfo, until: str) -> datetime | None:
+    """The local end (naive) of "ON until HH:MM" sent at `now`: the next time local clocks show
+    HH:MM, later today or tomorrow. None when `until` is not a clock time."""
+    match = _UNTIL.fullmatch(until.strip())
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        return None
+    start = local_minute(now, tz)
+    end = datetime.combine(start.date(), time(int(match.group(1)), int(match.group(2))))
+    return end if end > start else end + _ONE_DAY

@@ -14,7 +14,8 @@ from router import background, health
 from router.api import errors as api_errors
 from router.api import router as api_router
 from router.calls.endpoints import router as voice_router
-from router.twilio.sms import router as sms_router
+from router.texts.endpoints import router as sms_router
+from router.texts.page import router as page_router
 
 
 @asynccontextmanager
@@ -38,6 +39,7 @@ def create_app() -> FastAPI:
     )
     app.include_router(voice_router)
     app.include_router(sms_router)
+    app.include_router(page_router)
     app.include_router(api_router)
     app.include_router(health.router)
     api_errors.install(app)

@@ -135,10 +135,10 @@ def who(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The ordered route for a patient at an instant."""
+    from router.contacts.routes import UnknownPatient, route_document, route_for_patient
     from router.core import clock
     from router.core.db import session_scope
     from router.core.instants import parse_instant
-    from router.contacts.routes import UnknownPatient, route_document, route_for_patient
     from router.store.models import Clinician
 
     instant = parse_instant("--at", at) or clock.now()

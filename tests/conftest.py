@@ -129,8 +129,8 @@ def database_url(
 
 
 def _reset() -> None:
-    from router import gateway
-    from workers.queue import get_queue
+    from router.core.jobs import get_queue
+    from router.twilio import gateway
 
     reset_caches()
     get_queue.cache_clear()
@@ -233,9 +233,9 @@ def texting(
     queue_backend: str, roster: None, clock: Clock, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Texting]:
     """The app with Twilio credentials, its REST calls served by the mock Twilio."""
-    from router import gateway
     from router.app import create_app
     from router.core.settings import get_settings
+    from router.twilio import gateway
     from tests.jobs import JobDriver
 
     monkeypatch.setenv("TWILIO_ACCOUNT_SID", ACCOUNT_SID)

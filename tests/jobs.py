@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from workers.queue import QUEUE_NAME, InProcessQueue, get_queue
+from router.core.jobs import QUEUE_NAME, InProcessQueue, get_queue
 
 
 class JobDriver:

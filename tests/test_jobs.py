@@ -9,8 +9,8 @@ import pytest
 
 from router.core import clock as app_clock
 from router.core.db import session_scope
+from router.core.jobs import InProcessQueue, JobRequest, RQQueue, defer, get_queue
 from tests.conftest import LEE, PRACTICE_NUMBER, REDIS_URL, SAM
-from workers.queue import InProcessQueue, JobRequest, RQQueue, defer, get_queue
 
 RAN: list[str] = []
 

@@ -454,7 +454,7 @@ def test_database_down_a_text_is_answered_then_relayed_once_it_returns_S3_S5(
 
 
 def test_code_that_raises_still_answers_the_text_with_crisis_resources_S3(texting, monkeypatch):
-    from router.texts import service
+    from router.texts import inbound as service
 
     def broken(*_args: object, **_kwargs: object) -> str:
         raise RuntimeError("a bug")
@@ -573,7 +573,7 @@ def test_a_queue_outage_loses_no_relay_or_escalation_the_sweeper_finds_them_S4(
 ):
     from redis.exceptions import ConnectionError as RedisDown
 
-    from workers import queue
+    from router.core import jobs as queue
     from workers.jobs import sweep
 
     sim, jobs = texting.sim, texting.jobs

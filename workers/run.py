@@ -7,8 +7,8 @@ import sys
 from redis import Redis
 from rq import Queue, Worker
 
+from router.core.jobs import QUEUE_NAME
 from router.core.settings import get_settings
-from workers.queue import QUEUE_NAME
 
 
 def run_worker(*, burst: bool = False) -> None:

@@ -11,7 +11,8 @@ from router.api.deps import SessionDep, StaffOnly
 from router.api.schemas import MessageOut
 from router.core.errors import one_of
 from router.store.models import Clinician, OutboundMessage
-from router.store.repositories import audit, texts
+from router.store.repositories import audit
+from router.store.repositories import messages as message_log
 
 router = APIRouter()
 
@@ -49,7 +50,9 @@ def list_messages(
 ) -> list[MessageOut]:
     """Every outbound text and call (admins and supervisors)."""
     one_of("kind", kind, MessageKind)
-    found = texts.messages(session, user.practice_id, contact_id=contact, kind=kind, limit=limit)
+    found = message_log.messages(
+        session, user.practice_id, contact_id=contact, kind=kind, limit=limit
+    )
     audit.append(
         session,
         actor=user.id,

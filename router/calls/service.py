@@ -22,7 +22,7 @@ from router.core.settings import get_settings
 from router.failsafe.spooling import remember_crisis_lines
 from router.store.models import CallLeg, Clinician, Contact, Patient, Practice
 from router.store.repositories import contacts
-from router.texts.service import acknowledge_open_texts
+from router.texts.escalation import acknowledge_open_texts
 from router.twilio.twiml import hangup, spoken_then_hangup
 
 log = logging.getLogger("afterhours.voice")

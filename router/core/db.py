@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from router.core.jobs import dispatch_committed
 from router.core.settings import get_settings
 
 
@@ -73,8 +74,6 @@ def session_scope() -> Iterator[Session]:
 
 def run_after_commit(session: Session) -> None:
     """Hands the jobs a committed unit of work asked for to the queue (never before commit)."""
-    from workers.queue import dispatch_committed
-
     dispatch_committed(session)
 
 

@@ -20,11 +20,24 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import httpx
+import uvicorn
 
+from router.app import create_app
+from router.core import clock
+from router.core.db import reset_caches, session_scope
+from router.core.jobs import InProcessQueue, get_queue
+from router.core.settings import get_settings
+from router.roster.parse import parse_roster
+from router.store.migrate import upgrade
+from router.store.repositories import messages as message_log
+from router.store.repositories import tokens
+from router.store.repositories.roster import apply_roster
+from router.twilio.signature import webhook_token
 from router.twilio.sim import CallRecord, TwilioSim
 
 ROSTER = Path(__file__).with_name("riverside.yaml")
 ZONE = ZoneInfo("America/New_York")
+PRACTICE = "riverside"
 
 PRACTICE_LINE = "+16175550100"
 LEE, PATEL, KIM = "+16175550101", "+16175550102", "+16175550103"
@@ -78,10 +91,6 @@ def _environment(workdir: Path, port: int) -> Iterator[None]:
 
 @contextmanager
 def _serving(port: int) -> Iterator[None]:
-    import uvicorn
-
-    from router.app import create_app
-
     server = uvicorn.Server(
         uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
     )
@@ -101,8 +110,6 @@ def _serving(port: int) -> Iterator[None]:
 
 class Night:
     def __init__(self, http: httpx.Client, token: str, port: int) -> None:
-        from router.core import clock
-
         self.at = _local("2026-11-25T21:05")
         clock.set_source(lambda: self.at)
         self.sim = TwilioSim(http, token, f"http://127.0.0.1:{port}")
@@ -114,8 +121,6 @@ class Night:
         print(f"\n{when[11:16]}  {title}")
 
     def advance(self, minutes: int) -> None:
-        from workers.queue import InProcessQueue, get_queue
-
         self.at += timedelta(minutes=minutes)
         queue = get_queue()
         if isinstance(queue, InProcessQueue):
@@ -139,15 +144,10 @@ class Night:
 
     def show_outbound(self) -> None:
         """Prints the texts and calls the router sent since last time (simulated here)."""
-        from sqlalchemy import select
-
-        from router.core.db import session_scope
-        from router.store.models import OutboundMessage
-
         with session_scope() as session:
-            rows = session.scalars(
-                select(OutboundMessage).order_by(OutboundMessage.created_at, OutboundMessage.id)
-            ).all()
+            rows = message_log.messages(
+                session, PRACTICE, contact_id=None, kind=None, limit=10_000
+            )[::-1]
             fresh = [r for r in rows if r.id not in self.shown]
             for row in fresh:
                 self.shown.add(row.id)
@@ -195,14 +195,6 @@ def play() -> int:
         workdir = Path(tmp)
         port = _free_port()
         with _environment(workdir, port):
-            from router.core.db import reset_caches, session_scope
-            from router.core.settings import get_settings
-            from router.roster.parse import parse_roster
-            from router.store.migrate import upgrade
-            from router.store.repositories import tokens
-            from router.store.repositories.roster import apply_roster
-            from router.twilio.signature import webhook_token
-
             reset_caches()
             settings = get_settings()
             upgrade(settings.database_url)

@@ -15,8 +15,8 @@ from router.core.db import session_scope
 from router.core.settings import get_settings
 from router.core.spool import Record, Rejection
 from router.failsafe.spooling import ACCEPTANCE, CALL, KINDS, STATUS, TEXT, spool
-from router.store.repositories import contacts, texts
-from router.texts import service as text_service
+from router.store.repositories import contacts, inbound
+from router.texts.inbound import handle_text
 
 log = logging.getLogger("afterhours.recovery")
 
@@ -122,8 +122,8 @@ def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
 
 def _failsafe_text(session: Session, record: Record, at: datetime) -> None:
     params = record.get("params") or {}
-    text_service.handle_text(session, params, at, reply_already_sent=True)
-    seen = texts.inbound_by_sid(session, params.get("MessageSid") or "")
+    handle_text(session, params, at, reply_already_sent=True)
+    seen = inbound.inbound_by_sid(session, params.get("MessageSid") or "")
     contact = contacts.get(session, seen.contact_id) if seen and seen.contact_id else None
     if seen is not None and contact is not None:
         contacts.add_event(

@@ -64,3 +64,18 @@ CLINICIAN_HELP = (
     "Reply to a patient by texting back here. With several open threads start with the "
     "code, e.g. #2 On my way. Commands: ON [until HH:MM], OFF, WHO, HELP."
 )
+
+
+# The page call a high-risk text places: no name until the clinician presses 1 (S7).
+PAGE_PROMPT = (
+    "This is the {practice} after-hours line. A patient's text reads as urgent. "
+    "Check your texts. Press 1 to be connected to the patient now."
+)
+PAGE_NO_KEY = "No key pressed. Please check your texts. Goodbye."
+PAGE_DECLINED = "Please check your texts. Goodbye."
+PAGE_PROMPT_FAILED = "Please check your texts from the after-hours line."
+PAGE_NO_NUMBER = "The patient's number is not available. Goodbye."
+
+
+def page_connecting(name: str) -> str:
+    return f"Connecting you to {name.rstrip('.')}."

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from twilio.twiml.voice_response import VoiceResponse
+from twilio.twiml.messaging_response import MessagingResponse
+from twilio.twiml.voice_response import Gather, VoiceResponse
 
 # Our languages (en | es) as Twilio's <Say> names them.
 SAY_LANGUAGE = {"en": "en-US", "es": "es-US"}
@@ -40,3 +41,35 @@ def hangup() -> str:
 def bridge() -> str:
     """An empty whisper answer: the leg is bridged when it ends."""
     return str(VoiceResponse())
+
+
+# Both channels: an empty answer, the replies to a text, and the page call's documents.
+EMPTY = "<Response/>"
+
+
+def messages(*bodies: str) -> str:
+    """The answer to a text: one <Message> per body (none: the empty answer)."""
+    if not bodies:
+        return EMPTY
+    response = MessagingResponse()
+    for body in bodies:
+        response.message(body)
+    return str(response)
+
+
+def press_one(action: str, prompt: str, *, timeout_s: int, no_input: str) -> str:
+    """A one-digit <Gather> that posts to `action`; without a key, `no_input` and hang up."""
+    response = VoiceResponse()
+    gather = Gather(num_digits=1, action=action, method="POST", timeout=timeout_s)
+    gather.say(prompt, language="en-US")
+    response.append(gather)
+    response.say(no_input, language="en-US")
+    response.hangup()
+    return str(response)
+
+
+def say_then_dial(text: str, number: str, *, caller_id: str | None, timeout_s: int) -> str:
+    response = VoiceResponse()
+    response.say(text, language="en-US")
+    response.dial(number, caller_id=caller_id, timeout=timeout_s)
+    return str(response)

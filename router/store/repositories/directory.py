@@ -14,9 +14,6 @@ from router.store.models import (
     PracticeNumber,
 )
 
-# TEMPORARY re-export for router/texts/* (helper B's files); the lead re-points them at merge.
-from router.store.repositories.windows import schedules_at as schedules_at
-
 
 def practice_by_number(session: Session, e164: str | None) -> Practice | None:
     if not e164:
@@ -73,3 +70,42 @@ def crisis_lines_by_number(session: Session) -> dict[str, str]:
         )
     )
     return {row[0]: row[1] for row in rows}
+
+
+def reply_number(session: Session, practice: Practice, to: str | None) -> str | None:
+    """The practice number to text from: the one the patient wrote to, else its first."""
+    numbers = practice_numbers(session, practice.id)
+    return to if to in numbers else (numbers[0] if numbers else None)
+
+
+def clinicians_of(session: Session, practice_id: str) -> list[Clinician]:
+    """The practice's clinicians in roster order."""
+    return list(
+        session.scalars(
+            select(Clinician)
+            .where(Clinician.practice_id == practice_id)
+            .order_by(Clinician.position, Clinician.id)
+        )
+    )
+
+
+def clinician_by_phone(session: Session, practice_id: str, e164: str | None) -> Clinician | None:
+    if not e164:
+        return None
+    return session.scalars(
+        select(Clinician).where(Clinician.practice_id == practice_id, Clinician.phone == e164)
+    ).first()
+
+
+def staff_with_role(session: Session, practice_id: str, role: str) -> list[Clinician]:
+    return list(
+        session.scalars(
+            select(Clinician)
+            .where(Clinician.practice_id == practice_id, Clinician.role == role)
+            .order_by(Clinician.position, Clinician.id)
+        )
+    )
+
+
+def supervisors(session: Session, practice_id: str) -> list[Clinician]:
+    return staff_with_role(session, practice_id, "supervisor")

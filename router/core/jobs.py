@@ -1,7 +1,8 @@
 """One interface for jobs: RQ on Redis in production, an in-process queue when embedded.
 
 Services never enqueue directly: they `defer` a job on their session, and the job goes to the
-queue only after that session's transaction commits (and is dropped if it rolls back).
+queue only after that session's transaction commits (and is dropped if it rolls back). Jobs are
+named by their dotted path (`Job`), resolved when they run: `router` never imports `workers`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from functools import lru_cache
 from importlib import import_module
 from typing import Any, Protocol
@@ -26,6 +28,37 @@ from router.core.settings import get_settings
 log = logging.getLogger("afterhours.jobs")
 QUEUE_NAME = "afterhours"
 _DEFERRED = "afterhours_deferred_jobs"
+
+
+class Job(StrEnum):
+    """The job entry points in `workers/jobs.py`, by dotted path."""
+
+    ESCALATE_TEXT = "workers.jobs.escalate_text"
+    CHECK_REPLY = "workers.jobs.check_reply"
+    RELAY_BACKLOG = "workers.jobs.relay_backlog"
+    SEND_MESSAGE = "workers.jobs.send_message"
+    PLACE_CALL = "workers.jobs.place_call"
+
+
+# Job ids name one pending job each (RQ ids: letters, digits, - and _).
+def escalation_job_id(contact_id: str, step: int) -> str:
+    """One pending escalation per contact and step."""
+    return f"escalate-{contact_id}-{step}"
+
+
+def reply_job_id(contact_id: str, inbound_sid: str) -> str:
+    """One pending answer check per patient text."""
+    return f"reply-{contact_id}-{inbound_sid}"
+
+
+def backlog_job_id(contact_id: str, minute_end: datetime) -> str:
+    """One pending flood backlog per contact and minute."""
+    return f"backlog-{contact_id}-{int(minute_end.timestamp())}"
+
+
+def message_job_id(kind: str, message_id: str) -> str:
+    """One pending send per message (kind: sms or call)."""
+    return f"{kind}-{message_id}"
 
 
 @dataclass(frozen=True)
@@ -183,7 +216,7 @@ def defer(
     at: datetime | None = None,
 ) -> None:
     """Asks for a job once `session` commits."""
-    session.info.setdefault(_DEFERRED, []).append(JobRequest(func, args, job_id, at))
+    session.info.setdefault(_DEFERRED, []).append(JobRequest(str(func), args, job_id, at))
 
 
 def defer_cancel(session: Session, job_id: str) -> None:
@@ -212,5 +245,5 @@ def dispatch_committed(session: Session) -> None:
         for request in requests:
             queue.submit(request)
     except (RedisError, OSError) as exc:
-        # The commit stands; the sweeper finds what was not queued (workers.jobs.sweep).
+        # The commit stands; the sweeper finds what was not queued (router.texts.sweep).
         log.error("job queue unavailable, left for the sweeper: %s", type(exc).__name__)

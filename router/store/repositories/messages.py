@@ -1,0 +1,69 @@
+"""Queries for the outbound message log: texts and calls we queued, claimed, sent."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from router.store.models import OutboundMessage
+
+
+def message(session: Session, message_id: str) -> OutboundMessage | None:
+    return session.get(OutboundMessage, message_id)
+
+
+def message_by_sid(session: Session, sid: str) -> OutboundMessage | None:
+    return session.scalars(select(OutboundMessage).where(OutboundMessage.sid == sid)).first()
+
+
+def messages(
+    session: Session, practice_id: str, *, contact_id: str | None, kind: str | None, limit: int
+) -> list[OutboundMessage]:
+    query = select(OutboundMessage).where(OutboundMessage.practice_id == practice_id)
+    if contact_id is not None:
+        query = query.where(OutboundMessage.contact_id == contact_id)
+    if kind is not None:
+        query = query.where(OutboundMessage.kind == kind)
+    return list(
+        session.scalars(
+            query.order_by(OutboundMessage.created_at.desc(), OutboundMessage.id).limit(limit)
+        )
+    )
+
+
+def claim_message(session: Session, message_id: str, now: datetime) -> OutboundMessage | None:
+    """Queued -> sending, only if still queued: the one who changes it sends it."""
+    changed = session.execute(
+        update(OutboundMessage)
+        .where(OutboundMessage.id == message_id, OutboundMessage.status == "queued")
+        .values(status="sending", attempts=OutboundMessage.attempts + 1, updated_at=now)
+    )
+    if changed.rowcount != 1:  # type: ignore[attr-defined]
+        return None
+    message = session.get(OutboundMessage, message_id)
+    if message is not None:
+        session.refresh(message)
+        session.expunge(message)
+    return message
+
+
+def stale_messages(session: Session, now: datetime) -> list[OutboundMessage]:
+    """Messages whose send was lost (a queue that was down, a worker that died)."""
+    return list(
+        session.scalars(
+            select(OutboundMessage)
+            .where(
+                (
+                    (OutboundMessage.status == "queued")
+                    & (OutboundMessage.updated_at < now - timedelta(minutes=2))
+                )
+                | (
+                    (OutboundMessage.status == "sending")
+                    & (OutboundMessage.updated_at < now - timedelta(minutes=5))
+                )
+            )
+            .limit(200)
+        )
+    )

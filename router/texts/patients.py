@@ -1,0 +1,153 @@
+"""A patient's text (S3, S4): opt-out and opt-in words, flood damping, the contact it joins,
+the relay, and the answer the patient gets at once."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy.orm import Session
+
+from policies.privacy import first_name
+from policies.triage import Risk, triage
+from router.contacts.routes import plan_for, practice_policy
+from router.contacts.service import open_follow_up
+from router.core.jobs import Job, backlog_job_id, defer
+from router.store.models import Contact, InboundText, Patient, Practice
+from router.store.repositories import contacts
+from router.store.repositories import inbound as inbound_log
+from router.store.repositories import threads as conversations
+from router.texts import wording
+from router.texts.alerts import nobody_left, stop_notice
+from router.texts.relay import relay_more, relay_next
+from router.twilio.twiml import EMPTY, messages
+
+OPT_OUT = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
+OPT_IN = {"START", "YES", "UNSTOP"}
+INFO = {"HELP", "INFO"}
+
+
+def patient_text(
+    session: Session,
+    practice: Practice,
+    patient: Patient | None,
+    record: InboundText,
+    now: datetime,
+) -> str:
+    """Records and relays a text from a patient (or an unknown number); returns the answer."""
+    policy = practice_policy(practice)
+    language = patient.language if patient else "en"
+    word = record.body.strip().upper()
+    if patient is not None and word in OPT_OUT:
+        return _opt_out(session, practice, patient, record, now)
+    if patient is not None and word in OPT_IN and not patient.textable:
+        patient.textable = True
+        joined = _contact_for(session, practice, patient, record, now)
+        contacts.add_event(session, joined, "opted_in", key=f"in:{record.sid}", at=now)
+        return EMPTY  # Twilio confirms opt-ins itself
+    # Anything else, "yes" and "help" included, may be a patient answering or asking for
+    # help: it is relayed like any text.
+    asked_for_help = word in INFO
+
+    inbound_log.serialize_sender(session, f"text:{practice.id}:{record.from_number}")
+    risk = triage(record.body)
+    minute_ago = now - timedelta(minutes=1)
+    earlier = inbound_log.recent_inbound_count(session, record.from_number or "", minute_ago) - 1
+    flooding = record.from_number is not None and earlier >= policy.texts_per_minute
+    contact = conversations.open_text_contact(
+        session, practice.id, patient.id if patient else None, record.from_number, now
+    )
+    new_contact = contact is None
+    if contact is None:
+        contact = _contact_for(session, practice, patient, record, now, create=True)
+    record.contact_id = contact.id
+    high = risk.risk is Risk.HIGH
+    detail: dict[str, object] = {"risk": risk.risk.value}
+    if risk.categories:
+        detail["categories"] = list(risk.categories)
+    contacts.add_event(
+        session, contact, "text_received", key=f"text:{record.sid}", at=now, detail=detail
+    )
+    raised = high and contact.risk != Risk.HIGH.value
+    if flooding and not raised:
+        # Every text is logged; replies and relays are bounded per minute. What is held back
+        # goes to the clinician in one batch when the minute is over (relay_backlog).
+        contacts.add_event(session, contact, "flood_damped", key=f"flood:{record.sid}", at=now)
+        minute_end = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
+        defer(
+            session,
+            Job.RELAY_BACKLOG,
+            contact.id,
+            job_id=backlog_job_id(contact.id, minute_end),
+            at=minute_end,
+        )
+        return EMPTY
+    if high:
+        contact.risk = Risk.HIGH.value
+
+    if new_contact:
+        reached = relay_next(session, practice, contact, patient, now, bodies=[record.body])
+    else:
+        reached = relay_more(session, practice, contact, patient, record, now, raised=raised)
+    if reached is None:
+        if contact.outcome == "open":
+            nobody_left(session, practice, contact, patient, now, tell_patient=False)
+        return messages(wording.reply("nobody", language, practice=practice.name))
+    clinician, on_duty = reached
+    record.relayed = True
+    who = wording.role_or_first_name(first_name(clinician.name), on_duty)
+    text = wording.reply(
+        "notified", language, practice=practice.name, who=who, minutes=policy.callback_minutes
+    )
+    if high or asked_for_help:
+        text += wording.reply("danger", language)
+    return messages(text)
+
+
+def _contact_for(
+    session: Session,
+    practice: Practice,
+    patient: Patient | None,
+    record: InboundText,
+    now: datetime,
+    *,
+    create: bool = False,
+) -> Contact:
+    if not create:
+        existing = conversations.open_text_contact(
+            session, practice.id, patient.id if patient else None, record.from_number, now
+        )
+        if existing is not None:
+            return existing
+    plan = plan_for(session, practice, patient, now)
+    contact, _ = contacts.create(
+        session,
+        Contact(
+            id=contacts.new_contact_id(),
+            sid=record.sid,
+            channel="sms",
+            practice_id=practice.id,
+            patient_id=patient.id if patient else None,
+            from_number=record.from_number,
+            to_number=record.to_number,
+            started_at=now,
+            outcome="open",
+            route=list(plan.clinicians),
+            crisis_line=practice.crisis_line,
+            language=patient.language if patient else "en",
+            escalation_step=-1,
+        ),
+    )
+    open_follow_up(session, contact, practice, patient, now)
+    return contact
+
+
+def _opt_out(
+    session: Session, practice: Practice, patient: Patient, record: InboundText, now: datetime
+) -> str:
+    """STOP: never text this patient again from the practice number; tell the care team."""
+    patient.textable = False
+    contact = _contact_for(session, practice, patient, record, now)
+    record.contact_id = contact.id
+    contacts.add_event(session, contact, "opted_out", key=f"out:{record.sid}", at=now)
+    stop_notice(session, practice, contact, patient, now)
+    return EMPTY  # Twilio answers STOP itself and blocks further sends (21610)

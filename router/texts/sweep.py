@@ -1,0 +1,54 @@
+"""Units of work that run outside a webhook, each opening its own sessions: one send, and
+the sweep that redoes what a queue outage or a dead worker lost (S4). The worker's jobs
+(workers/jobs.py) and the web process's loop call them."""
+
+from __future__ import annotations
+
+import logging
+
+from router.core import clock
+from router.core.db import session_scope
+from router.store.repositories import messages as message_log
+from router.texts import delivery, escalation, outbox
+from router.twilio.gateway import Sent
+
+log = logging.getLogger("afterhours.jobs")
+
+
+def deliver(message_id: str) -> None:
+    """Sends one queued text or places one queued call. The claim commits before Twilio is
+    asked, so no two workers send it; running twice is harmless."""
+    with session_scope() as session:
+        claimed = outbox.claim(session, message_id, clock.now())
+    if claimed is None:
+        return  # already sent, being sent, or gone
+    result = outbox.transmit(claimed)
+    with session_scope() as session:
+        now = clock.now()
+        if isinstance(result, Sent):
+            outbox.record_sent(session, message_id, result, now)
+        elif outbox.record_failed(session, message_id, result, now):
+            delivery.delivery_failed(session, message_id, now)
+
+
+def sweep() -> int:
+    """Self-healing, run every half minute by the web app: sends and escalations that a queue
+    outage or a dead worker lost are done now. Everything it calls is safe to run twice."""
+    now = clock.now()
+    with session_scope() as session:
+        stale = message_log.stale_messages(session, now)
+        for message in stale:
+            message.status = "queued"
+        lost = [message.id for message in stale]
+        due = escalation.overdue(session, now)
+    for message_id in lost:
+        deliver(message_id)
+    for what, contact_id, key in due:
+        with session_scope() as session:
+            if what == "escalate":
+                escalation.escalate(session, contact_id, int(key), clock.now())
+            else:
+                escalation.reply_overdue(session, contact_id, str(key), clock.now())
+    if lost or due:
+        log.warning("sweep: %d lost sends and %d overdue escalations done", len(lost), len(due))
+    return len(lost) + len(due)
