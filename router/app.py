@@ -25,6 +25,7 @@ from router.twilio import calls
 from router.twilio.recovery import replay_spool, spool
 from router.twilio.sms import router as sms_router
 from router.twilio.voice import router as voice_router
+from router.web import router as web_router
 from workers.jobs import sweep
 
 log = logging.getLogger("afterhours")
@@ -82,6 +83,7 @@ def create_app() -> FastAPI:
     app.include_router(voice_router)
     app.include_router(sms_router)
     app.include_router(api_router)
+    app.include_router(web_router)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:
