@@ -5,8 +5,9 @@
 
 from fastapi import APIRouter
 
-from router.web import home, sign_in
+from router.web import access_log, home, sign_in
 
+access_log.install()
 router = APIRouter()
 router.include_router(sign_in.router)
 router.include_router(home.router)
