@@ -71,7 +71,9 @@ def start(session: Session, user_id: str, password: str, now: datetime) -> str:
     credential = accounts.credential_locked(session, member.id) if member else None
     if member is not None and credential is not None and _is_locked(credential, now):
         raise _locked(session, member, credential)
-    matches = passwords.verify(credential.password_hash if credential else None, password)
+    matches = len(password) <= passwords.MAX_LENGTH and passwords.verify(
+        credential.password_hash if credential else None, password
+    )
     if member is None or credential is None or not matches:
         if credential is not None:
             _count_failure(session, credential, now)
@@ -82,7 +84,7 @@ def start(session: Session, user_id: str, password: str, now: datetime) -> str:
             subject=f"user:{member.id}" if member else None,
             detail={"step": "password"},
         )
-        if credential is not None and _is_locked(credential, now):
+        if member is not None and credential is not None and _is_locked(credential, now):
             raise _locked(session, member, credential)
         raise SignInRefused("password", WRONG_PASSWORD)
     credential.failed_attempts = 0
