@@ -19,6 +19,7 @@ class PracticePolicy:
     callback_minutes: int = 15  # what patients are told to expect
     follow_up_hour: int = 8  # follow-ups are due at this hour on the next weekday
     texts_per_minute: int = 5  # replies and relays one number gets before floods are damped
+    session_idle_timeout_s: int = 900  # a signed-in page session ends after this long idle
 
     def overridden(self, overrides: dict[str, Any]) -> PracticePolicy:
         return replace(self, **validate_overrides(overrides))
@@ -32,6 +33,7 @@ _LIMITS: dict[str, tuple[int, int]] = {
     "callback_minutes": (1, 1_440),
     "follow_up_hour": (0, 23),
     "texts_per_minute": (1, 600),
+    "session_idle_timeout_s": (60, 43_200),
 }
 
 

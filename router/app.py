@@ -16,6 +16,7 @@ from router.api import router as api_router
 from router.calls.endpoints import router as voice_router
 from router.texts.endpoints import router as sms_router
 from router.texts.page import router as page_router
+from router.web import router as web_router
 
 
 @asynccontextmanager
@@ -42,5 +43,6 @@ def create_app() -> FastAPI:
     app.include_router(page_router)
     app.include_router(api_router)
     app.include_router(health.router)
+    app.include_router(web_router)
     api_errors.install(app)
     return app

@@ -3,6 +3,7 @@ a verb raises an AfterhoursError and `_Verbs.invoke` alone turns it into that li
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -212,3 +213,86 @@ def demo() -> None:
     from router.demo.night import play
 
     sys.exit(play())
+
+
+# --- Staff accounts (SPEC §4 `user invite`, §11) -------------------------------------------
+user_app = typer.Typer(help="Staff accounts: invites and access.", no_args_is_help=True)
+tokens_app = typer.Typer(help="API bearer tokens: list and revoke.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+app.add_typer(tokens_app, name="tokens")
+
+
+@user_app.command("invite")
+def user_invite(
+    user_id: Annotated[str, typer.Argument(help="A clinician's, supervisor's or admin's id.")],
+) -> None:
+    """Print a one-time link (valid 24 h) where that person sets a password, alone on the last
+    line; with Twilio credentials it is also texted to their own phone."""
+    from router.accounts.invites import invite
+    from router.core import clock
+    from router.core.db import session_scope
+
+    with session_scope() as session:
+        invitation = invite(session, user_id, clock.now(), actor="cli")
+    texted = "; it was also texted to their phone" if invitation.texted else ""
+    typer.echo(
+        f"set-password link for {user_id}, valid until "
+        f"{invitation.expires_at:%Y-%m-%d %H:%M} UTC and only once{texted}:"
+    )
+    typer.echo(invitation.link)
+
+
+@user_app.command("revoke")
+def user_revoke(
+    user_id: Annotated[str, typer.Argument(help="A clinician's, supervisor's or admin's id.")],
+) -> None:
+    """End every page session and API token of a staff member (and void their links)."""
+    from router.accounts.sessions import revoke_everything
+    from router.core import clock
+    from router.core.db import session_scope
+    from router.store.models import Clinician
+
+    with session_scope() as session:
+        if session.get(Clinician, user_id) is None:
+            raise NotFound(f"no clinician, supervisor or admin with id {user_id!r}")
+        ended = revoke_everything(session, user_id, clock.now(), actor="cli")
+    typer.echo(f"{user_id}: {ended.sessions} sessions and {ended.tokens} API tokens revoked")
+
+
+@tokens_app.command("list")
+def tokens_list(
+    user_id: Annotated[str, typer.Argument(help="A clinician's, supervisor's or admin's id.")],
+) -> None:
+    """List a staff member's API tokens: id, created, last used, revoked (never the token)."""
+    from router.accounts.tokens import list_tokens
+    from router.core.db import session_scope
+
+    def when(value: datetime.datetime | None) -> str:
+        return f"{value:%Y-%m-%d %H:%M}" if value else "-"
+
+    with session_scope() as session:
+        rows = [
+            (row.id, when(row.created_at), when(row.last_used_at), when(row.revoked_at))
+            for row in list_tokens(session, user_id)
+        ]
+    if not rows:
+        typer.echo(f"{user_id} has no API tokens")
+        return
+    typer.echo(f"{'id':>6}  {'created (UTC)':16}  {'last used':16}  revoked")
+    for token_id, created, used, revoked in rows:
+        typer.echo(f"{token_id:>6}  {created:16}  {used:16}  {revoked}")
+
+
+@tokens_app.command("revoke")
+def tokens_revoke(
+    token_id: Annotated[int, typer.Argument(help="The token's id from `tokens list`.")],
+) -> None:
+    """Revoke one API token: it stops working at once."""
+    from router.accounts.tokens import revoke
+    from router.core import clock
+    from router.core.db import session_scope
+
+    with session_scope() as session:
+        row = revoke(session, token_id, clock.now(), actor="cli")
+        owner = row.clinician_id
+    typer.echo(f"token {token_id} of {owner} is revoked")

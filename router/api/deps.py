@@ -9,10 +9,11 @@ from fastapi import Depends, HTTPException, Request
 from sqlalchemy.orm import Session
 
 from policies.vocabulary import STAFF_ROLES
+from router.core import clock
 from router.core.db import get_sessionmaker, run_after_commit
 from router.core.errors import Forbidden
 from router.store.models import Clinician
-from router.store.repositories import tokens
+from router.store.repositories import accounts
 
 
 def get_session() -> Iterator[Session]:
@@ -40,7 +41,7 @@ def current_user(request: Request, session: SessionDep) -> Clinician:
             "a bearer token is required (afterhours token USER_ID)",
             headers={"WWW-Authenticate": "Bearer"},
         )
-    user = tokens.user_for(session, token.strip())
+    user = accounts.bearer_user(session, token.strip(), clock.now())
     if user is None:
         raise HTTPException(401, "that token is not valid", headers={"WWW-Authenticate": "Bearer"})
     return user

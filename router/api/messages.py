@@ -19,8 +19,16 @@ router = APIRouter()
 MessageLogReader = Annotated[Clinician, Depends(StaffOnly("the message log"))]
 
 
+# Texts that carry a sign-in secret: readable in the log only when simulated (development).
+SECRET_PURPOSES = frozenset({"invite", "sign_in_code"})
+HIDDEN_SECRET = "[hidden: this text carries a sign-in secret]"
+
+
 def message_out(message: OutboundMessage) -> MessageOut:
     status = message.status
+    body = message.body
+    if message.purpose in SECRET_PURPOSES and status != MessageStatus.SIMULATED:
+        body = HIDDEN_SECRET
     if status == MessageStatus.SENDING:
         status = MessageStatus.QUEUED  # "sending" is the router's own claim on a queued message
     return MessageOut(
@@ -29,7 +37,7 @@ def message_out(message: OutboundMessage) -> MessageOut:
         purpose=message.purpose,
         to=message.to_number,
         from_=message.from_number,
-        body=message.body,
+        body=body,
         status=status,
         sid=message.sid,
         error_code=message.error_code,

@@ -1,0 +1,33 @@
+"""What each role's home links to. A page not built yet is listed, not linked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    path: str
+    ready: bool = False  # set True when the page exists
+
+
+CLINICIAN = [
+    NavItem("My on-call week", "/week"),
+    NavItem("Cover requests", "/cover"),
+    NavItem("My follow-ups", "/follow-ups"),
+    NavItem("My coaching pauses", "/pauses"),
+]
+SUPERVISOR = [
+    NavItem("Contact log", "/contacts"),
+    NavItem("Follow-up queue", "/follow-ups"),
+    NavItem("Coverage, next 14 days", "/coverage"),
+    NavItem("Audit trail", "/audit"),
+]
+ADMIN = [*SUPERVISOR, NavItem("Roster upload", "/roster")]
+
+BY_ROLE = {"clinician": CLINICIAN, "supervisor": SUPERVISOR, "admin": ADMIN}
+
+
+def for_role(role: str) -> list[NavItem]:
+    return BY_ROLE.get(role, CLINICIAN)
