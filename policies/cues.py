@@ -111,20 +111,29 @@ CLASSES: dict[str, str] = {
 
 # --- high on their own ----------------------------------------------------------------------
 
+# Talk around a place that says it is an ordinary visit ("stuck on the bridge in traffic").
+EVERYDAY_PLACES = (
+    "traffic late delayed commute bus fixing fix repair repairing leak gutter shingles cat dog "
+    "snow meet tour view photo photos party club bar restaurant across crossed beautiful "
+    "deck birthday book reading movie show documentary painting picture pictures garden "
+    "concert trip vacation visit visited stars walked "
+    "fiesta trafico tarde arreglando arreglar gato perro foto fotos cruzamos pasamos cruzar "
+    "estrellas cumpleanos libro pelicula paseo vacaciones "
+    "groceries shopping store buy comprar tienda tortillas mandado super supermercado"
+)
+
 PLACE: tuple[Entry, ...] = (
     (
         "at_a_height",
         "on|at|to|near|toward|towards|top|heading|standing|sitting|walking|driving * @PLACE",
-        "traffic late delayed commute bus fixing fix repair repairing leak gutter shingles "
-        "cat dog snow meet tour view photo photos party club bar restaurant",
+        EVERYDAY_PLACES,
     ),
     (
         "at_a_height",
         "on|at|to|near|toward|towards|top|heading the|a|this|that @PLACE",
-        "traffic late delayed commute bus fixing fix repair repairing leak gutter shingles "
-        "cat dog snow meet tour view photo photos party club bar restaurant",
+        EVERYDAY_PLACES,
     ),
-    ("at_the_edge", "on|at|near|to the edge|ledge", "seat chair bed sanity"),
+    ("at_the_edge", "on|at|near|to the edge|ledge", "seat chair bed sanity " + EVERYDAY_PLACES),
     ("at_the_edge", "edge of the|this|a @PLACE|building|platform|roof"),
     (
         "at_a_height",
@@ -133,14 +142,14 @@ PLACE: tuple[Entry, ...] = (
     (
         "at_a_height",
         "@PRESENT_AT ** @PLACE",
-        "traffic late delayed commute bus fixing fix repair repairing leak gutter shingles cat dog snow meet tour view photo photos party club bar restaurant fiesta trafico tarde arreglando gato perro foto across over crossed beautiful cruzamos pasamos cruzar",
+        EVERYDAY_PLACES,
     ),
     ("at_a_height", "ultimo|ultima * piso|nivel|azotea"),
-    ("at_a_height", "golden gate", "across over crossed beautiful walked tour"),
+    ("at_a_height", "golden gate", EVERYDAY_PLACES),
     (
         "at_a_height",
         "en|para|al|hacia|arriba|sobre|encima|del * @PLACE",
-        "trafico tarde retraso arreglando arreglar arreglo goteras gato perro reparar foto",
+        EVERYDAY_PLACES,
     ),
 )
 
@@ -195,7 +204,15 @@ MEANS: tuple[Entry, ...] = (
         "collecting|collected|juntar|guardar|contar|acumular ** @PILLS",
         "refill pharmacy money coupon insurance",
     ),
-    ("pills_counted_out", "@PILLS ** lined|counted|ready|hand|contadas|contados|listas|mano"),
+    (
+        "pills_counted_out",
+        "@PILLS ** lined|counted|ready|hand|contadas|contados|listas|mano|pile|piles|stack|montoncito",
+    ),
+    (
+        "pills_counted_out",
+        "have|got|tengo|tener ** #20 ** @PILLS",
+        "left refill prescription until till supply month week quedan receta",
+    ),
     (
         "enough_pills",
         "enough|suficiente|suficientes ** @PILLS|them|las|los ** to|para",
@@ -238,6 +255,10 @@ INGESTION: tuple[Entry, ...] = (
         "sobredosis|overdose",
         "que cuanto como what how much counts prevention narcan naloxone",
     ),
+    (
+        "swallowed_poison",
+        "@INGESTED|drank|drink|beber|bebi|tomar|tome ** bleach|antifreeze|poison|cleaner|cloro|lejia|veneno|raticida|detergent|detergente|lysol|clorox|pinesol",
+    ),
     ("sedatives_with_alcohol", "@SEDATIVE ** @ALCOHOL"),
     ("sedatives_with_alcohol", "@ALCOHOL ** @SEDATIVE"),
     ("pills_with_alcohol", "@INGESTED|drank|drink|mixed|mezcle|mix ** @PILLS ** @ALCOHOL|with|con"),
@@ -250,6 +271,7 @@ OTHER_INGESTION: tuple[Entry, ...] = (
         "someone_else_swallowed",
         "@OTHER ** swallow|ate|eat|drank|drink|take|got|get|tragar|comer|tomar|beber|agarrar "
         "** @PILLS|@CONTAINER|@DOSE|bleach|cloro|something|algo|cabinet|botiquin",
+        "his their own already su sus",
     ),
     ("someone_else_swallowed", "@OTHER ** overdose|overdosed|od|sobredosis"),
 )
@@ -265,6 +287,10 @@ PREPARATORY: tuple[Entry, ...] = (
     ),
     ("goodbye_letters", "note|notes|letter|letters|carta|cartas ** goodbye|despedida"),
     ("goodbye_letters", "left|wrote|deje|escribi * notes|letters|cartas"),
+    (
+        "goodbye_letters",
+        "left|wrote|write|leave|dejar|escribir ** note|letter|carta|nota ** mom|dad|parents|husband|wife|kids|sister|brother|mama|papa|papas|padres|esposo|esposa|hijos|hermana|hermano|familia|everyone|todos",
+    ),
     ("giving_things_away", "gave|give|giving|given * away"),
     (
         "giving_things_away",
@@ -278,6 +304,7 @@ PREPARATORY: tuple[Entry, ...] = (
     (
         "a_will",
         "wrote|write|writing|made|make|did|finished|updated|set|hice|hacer|escribi * will|testamento",
+        "lawyer attorney estate notary abogado notario our nuestro",
     ),
     (
         "who_gets_my_things",
@@ -288,7 +315,7 @@ PREPARATORY: tuple[Entry, ...] = (
         "when|after|once|cuando|para|despues ** im|i|am|no|me ** gone|este|estoy|vaya|muera|die|dead",
     ),
     ("affairs_in_order", "affairs|everything|todo ** in|arreglado|arreglados|listo|order|orden"),
-    ("wont_need_them", "wont|not * need * them|anymore|any|where|again"),
+    ("wont_need_them", "wont|not * need * them|anymore|any|where|again|after|longer"),
     ("wont_need_them", "ya|no * lo|los|la|las|voy * necesitar|necesitare"),
     ("wont_need_them", "where|donde * im|voy * going|ir"),
     ("last_message", "last|final|ultimo|ultima * text|message|msg|mensaje|goodbye"),
@@ -393,6 +420,7 @@ IDEATION: tuple[Entry, ...] = (
     ),
     ("off_myself", "off|offing myself"),
     ("no_reason_to_live", "nothing|nada * to|por|para|que * live|vivir"),
+    ("no_reason_to_live", "not|isnt|aint|no|nothing ** worth * living|live|vivir"),
     ("no_reason_to_live", "no * tengo|hay * por|para * que * vivir"),
     (
         "no_reason_to_live",
@@ -508,6 +536,10 @@ DISTRESS: tuple[Entry, ...] = (
     ("relapsed", "relapsed|relapse|recai|recaida"),
     ("cant_go_on", "no * puedo|quiero * seguir"),
     ("burden", "burden|carga"),
+    (
+        "cant_stop_thinking",
+        "keep|cant|stop|dejo|puedo * thinking|pensar|pensando * about|en * it|this|that|eso|esto|doing|hacerlo",
+    ),
     ("nothing_to_lose", "nothing|nada * to|que * lose|perder"),
     ("hate_myself", "hate|hating|odio * myself"),
     ("hate_myself", "me odio"),
@@ -602,6 +634,7 @@ IDIOMS: tuple[str, ...] = (
     "me mata|matan|matas",
     "me colgo|colgaron|cuelga|cuelgan",
     "killing me",
+    "live|vivir * with|in|at|near|there|here|together|alone|con|en|aqui|alla|juntos|sola|solo",
     "could * kill myself",
 )
 # A question about a dose, a refill or a pharmacy.

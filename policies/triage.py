@@ -153,6 +153,7 @@ _OD = re.compile(r"\bo\.?d['\u2019]?d\b|\bo\.d\.", re.IGNORECASE)  # "OD'd", "o.
 # one); a line break always does.
 _CLAUSE = re.compile(r"[.!?;,:]+(?=\s|$)|[()\[\]\"\n\u00bf\u00a1]+|\s-\s")
 _MY_SELF = re.compile(r"\bmy\s+self\b")
+_NO_ONE = re.compile(r"\bno\s+one\b")  # one word, so that its "no" negates nothing
 _WORD = re.compile(r"[^\W\d_]+(?:[*#@$]+[^\W\d_]+)*[*#@$]*|\d+")
 _CENSORED = re.compile(r"[*#@$]+")
 _CLAUSE_WORDS = frozenset(cues.CLAUSE_WORDS.split())
@@ -183,6 +184,7 @@ def _read(text: str) -> list[_Clause]:
     text = text.translate(_APOSTROPHES)  # before NFKC, which turns "´" into a space
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     text = _MY_SELF.sub("myself", text)
+    text = _NO_ONE.sub("noone", text)
     clauses: list[_Clause] = []
     for part in _CLAUSE.split(text):
         words: list[_Word] = []
