@@ -45,7 +45,7 @@ CLASSES: dict[str, str] = {
     "DOSE": "dose doses dosis supply prescription",
     "CONTAINER": (
         "bottle bottles box boxes pack packet strip blister frasco frascos bote caja cajas "
-        "paquete tira"
+        "paquete tira cabinet botiquin sleeve"
     ),
     "ALL": (
         "all whole entire every rest bunch handful lot lots several everything todo toda "
@@ -88,7 +88,8 @@ CLASSES: dict[str, str] = {
     "AT_HAND": (
         "have has got get hands holding hold bought loaded load lap hand mouth head next "
         "here with against desk bed table out ready pocket tengo tener mano cargada cargado "
-        "lista listo conmigo aqui compre agarre junto contra"
+        "lista listo conmigo aqui compre agarre junto contra backpack bag purse pocket car "
+        "mochila bolsa bolso bolsillo carro"
     ),
     "POSSESSIONS": (
         "cat dog cats dogs stuff things money car guitar clothes jewelry plants savings "
@@ -104,7 +105,8 @@ CLASSES: dict[str, str] = {
         "muneca munecas brazo brazos pierna piernas piel venas panza abdomen"
     ),
     "PRESENT_AT": (
-        "on at onto by under near top up atop climbed climbing standing sitting parked "
+        "on at onto by under near top up atop climbed climbing standing sitting parked along "
+        "beside alongside "
         "en al junto sobre encima arriba subi subir parada parado sentada sentado"
     ),
 }
@@ -125,7 +127,7 @@ EVERYDAY_PLACES = (
 PLACE: tuple[Entry, ...] = (
     (
         "at_a_height",
-        "on|at|to|near|toward|towards|top|heading|standing|sitting|walking|driving * @PLACE",
+        "on|at|to|near|toward|towards|top|heading|standing|sitting * @PLACE",
         EVERYDAY_PLACES,
     ),
     (
@@ -156,7 +158,11 @@ PLACE: tuple[Entry, ...] = (
 MEANS: tuple[Entry, ...] = (
     ("gun_at_hand", "have|has|got|get|holding|hold|bought|buy|load|loaded * @GUN", "hunting"),
     ("gun_at_hand", "@GUN * lap|hand|mouth|head|loaded|ready|next|out|mano|cargada|lista|conmigo"),
-    ("gun_at_hand", "tener|tengo|comprar|compre|cargar|cargue|agarre * @GUN", "caza cazar"),
+    (
+        "gun_at_hand",
+        "tener|tengo|comprar|compre|cargar|cargue|agarre * @GUN",
+        "caza cazar trabajo guardia policia seguridad work job police security",
+    ),
     (
         "rope_ready",
         "have|got|bought|buy|tied|tie|made|hung|hang|ready|tener|comprar|amarrar|colgar * @ROPE",
@@ -177,8 +183,16 @@ MEANS: tuple[Entry, ...] = (
         "holding|got|grabbed|here|with|sitting|con|aqui * @BLADE",
         "cooking cook dinner onion onions cocinando cake pastel steak chop kitchen cocina sharpened vegetables",
     ),
-    ("gun_at_hand", "@AT_HAND ** @GUN", "hunting caza range"),
-    ("gun_at_hand", "@GUN ** @AT_HAND", "hunting caza range"),
+    (
+        "gun_at_hand",
+        "@AT_HAND ** @GUN",
+        "hunting caza range work job guardia police policia security seguridad",
+    ),
+    (
+        "gun_at_hand",
+        "@GUN ** @AT_HAND",
+        "hunting caza range work job guardia police policia security seguridad",
+    ),
     (
         "blade_at_hand",
         "@BLADE ** against|contra|wrist|wrists|throat|skin|muneca|munecas|cuello|piel",
@@ -221,6 +235,17 @@ MEANS: tuple[Entry, ...] = (
     ("car_in_garage", "garage|garaje|cochera ** running|engine|exhaust|prendido|encendido|motor"),
     ("car_in_garage", "running|engine|exhaust|prendido|encendido|motor ** garage|garaje|cochera"),
     ("charcoal_sealed", "charcoal|carbon|monoxide|carbon ** taped|sealed|tape|windows|ventanas"),
+    ("pills_at_hand", "emptied|poured|dumped|vacie|vaciar|saque ** @CONTAINER|@PILLS"),
+    (
+        "means_for_tonight",
+        "@BLADE|@GUN|@ROPE ** tonight|noche|rn|now|ahorita|ahora",
+        "party fiesta shave shaving afeitar rasurar hunting caza",
+    ),
+    (
+        "means_for_tonight",
+        "tonight|noche|rn|ahorita ** @BLADE|@GUN|@ROPE",
+        "party fiesta shave shaving afeitar rasurar hunting caza",
+    ),
 )
 
 INGESTION: tuple[Entry, ...] = (
@@ -263,6 +288,7 @@ INGESTION: tuple[Entry, ...] = (
     ("sedatives_with_alcohol", "@ALCOHOL ** @SEDATIVE"),
     ("pills_with_alcohol", "@INGESTED|drank|drink|mixed|mezcle|mix ** @PILLS ** @ALCOHOL|with|con"),
     ("pills_with_alcohol", "@INGESTED|drank|mixed|mezcle ** @ALCOHOL ** @PILLS"),
+    ("swallowed_it_all", "drank|drink|bebi|beber|chugged ** @ALL|@CONTAINER ** @PILLS"),
 )
 
 # Another person (a child, a friend) swallowed something: 911 and poison control.
@@ -270,7 +296,7 @@ OTHER_INGESTION: tuple[Entry, ...] = (
     (
         "someone_else_swallowed",
         "@OTHER ** swallow|ate|eat|drank|drink|take|got|get|tragar|comer|tomar|beber|agarrar "
-        "** @PILLS|@CONTAINER|@DOSE|bleach|cloro|something|algo|cabinet|botiquin",
+        "** @PILLS|@CONTAINER|@DOSE|bleach|cloro|something|algo|cabinet|botiquin|battery|batteries|magnet|magnets|pila|pilas|iman|imanes|chemicals|quimicos|detergent|detergente",
         "his their own already su sus",
     ),
     ("someone_else_swallowed", "@OTHER ** overdose|overdosed|od|sobredosis"),
@@ -339,6 +365,11 @@ PREPARATORY: tuple[Entry, ...] = (
         "tell_them_i_love_them",
         "tell|diganle|dile|digan|decirle * mom|dad|family|kids|sister|brother|mama|papa|familia|hijos|hermana|hermano ** love|sorry|quiero|perdon",
     ),
+    (
+        "said_goodbye",
+        "despedir|despedirme|despidiendo * de * todos|todas|mi|mis",
+        "fiesta aeropuerto trabajo",
+    ),
 )
 
 CANT_STAY_SAFE: tuple[Entry, ...] = (
@@ -371,6 +402,9 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
         "cant|cannot|wont|no * promise|prometer|prometo ** make|llegar|sobrevivir|aguantar",
         "appointment session class work meeting cita clase trabajo group grupo party",
     ),
+    ("cant_stay_safe", "cant|cannot|shouldnt|not * be * trusted"),
+    ("cant_stay_safe", "no * puedo|pueda|poder * cuidar|cuidarme"),
+    ("cant_stay_safe", "cant|cannot|unable|not * take * care * myself"),
 )
 
 IDEATION: tuple[Entry, ...] = (
@@ -400,7 +434,11 @@ IDEATION: tuple[Entry, ...] = (
     ("not_wake_up", "sleep|dormir|dormirme * forever|siempre"),
     ("nobody_would_miss_me", "nobody|noone|one * would|will|gonna|even ** miss|notice|care"),
     ("nobody_would_miss_me", "nadie * extranar|notar|importar|llorar"),
-    ("better_off_without_me", "better|mejor ** without|sin * me|mi"),
+    (
+        "better_off_without_me",
+        "better|mejor|fine|happier|ok|okay|bien|felices ** without|sin * me|mi",
+    ),
+    ("wont_be_alive", "be * gone * soon|forever|tomorrow|pronto"),
     (
         "better_off_without_me",
         "better|happier|easier|mejor|felices * if|when|sin|si * i|me|yo * gone|dead|died|wasnt|werent|disappeared|muero|muriera|fuera|muerta|muerto",
@@ -430,7 +468,7 @@ IDEATION: tuple[Entry, ...] = (
         "doesnt_want_to_live",
         "dont|not|no|never * want|wanna|querer|quiero ** live|alive|exist|here|vivir|existir|seguir|aqui|estar",
     ),
-    ("stop_existing", "stop|dejar * exist|existing|existir"),
+    ("stop_existing", "stop|dejar * exist|existing|existir|living|live|vivir|breathing|respirar"),
     ("disappear_forever", "disappear|desaparecer|gone * forever|siempre"),
     ("done_with_life", "done|tired|finished|cansada|cansado ** life|living|alive|vivir"),
     (
@@ -511,6 +549,11 @@ SELF_HARM: tuple[Entry, ...] = (
         "bang|banging|banged|hit|hitting|punch|punching|golpear|golpeando * my|mi|la * head|cabeza",
     ),
     ("hurt_myself", "hice|hacer|hago|hacerme * cortes|cortadas|cortaditas|quemaduras"),
+    (
+        "bleeding_from_my_arm",
+        "bleeding|sangrando|sangra ** @BODY",
+        "fell accident bit nosebleed cai accidente mordio",
+    ),
 )
 
 # --- not high on their own: they read with each other and with the contact's recent texts -----
@@ -549,6 +592,8 @@ DISTRESS: tuple[Entry, ...] = (
     ("want_the_pain_to_stop", "want|need|quiero * pain|dolor * stop|end|pare|termine"),
     ("disappear", "want|wish|quiero|quisiera * disappear|desaparecer"),
     ("trapped", "trapped|atrapada|atrapado"),
+    ("no_future", "no|dont|cant|nunca * see|veo|future|futuro ** future|futuro|me|mi"),
+    ("tired_of_fighting", "tired|cansada|cansado|done * of|de * fighting|trying|luchar|intentar"),
 )
 
 # The contact's own recent texts count: a farewell after a method or a means is high.
@@ -603,6 +648,8 @@ PAST: tuple[str, ...] = (
     "history of",
     "last year",
     "talked * about",
+    "when * i * tried",
+    "cuando * intente",
     "in %1900",
     "cuando tenia|era",
     "hace * anos",

@@ -580,7 +580,7 @@ def _lowered(
         return PAST
     if logistics and pattern.name in _LOGISTICS_CUES:
         return LOGISTICS
-    if category in (PLACE, MEANS) and _said_of_someone_else(clause, start):
+    if category == PLACE and _said_of_someone_else(clause, start):
         return SOMEONE_ELSE
     if laughing and category in _LOWERED_BY_LAUGHTER:
         return LAUGHTER
