@@ -63,9 +63,9 @@ CLASSES: dict[str, str] = {
     ),
     "PLACE": (
         "bridge roof rooftop tracks railroad railway ledge cliff cliffs overpass railing "
-        "balcony parapet dam skyway "
+        "parapet dam skyway lookout overlook viewpoint "
         "puente azotea techo vias barranco cornisa acantilado precipicio barandal borde "
-        "balcon presa"
+        "presa mirador"
     ),
     # someone else who may have swallowed something
     "OTHER": (
@@ -73,7 +73,7 @@ CLASSES: dict[str, str] = {
         "nephew niece grandson granddaughter cousin sobrino sobrina nieto nieta primo prima "
         "mom dad mother father husband wife partner boyfriend girlfriend he she "
         "hijo hija nino nina bebe amigo amiga hermano hermana novio novia mama papa esposo "
-        "esposa roomie"
+        "esposa roomie grandma grandpa grandmother grandfather abuela abuelo"
     ),
     "INGESTED": (
         "=took =taken =swallowed =swallow =downed =popped =ate =eaten =chugged =ingested "
@@ -118,10 +118,11 @@ EVERYDAY_PLACES = (
     "traffic late delayed commute bus fixing fix repair repairing leak gutter shingles cat dog "
     "snow meet tour view photo photos party club bar restaurant across crossed beautiful "
     "deck birthday book reading movie show documentary painting picture pictures garden "
-    "concert trip vacation visit visited stars walked "
+    "concert trip vacation visit visited stars "
     "fiesta trafico tarde arreglando arreglar gato perro foto fotos cruzamos pasamos cruzar "
     "estrellas cumpleanos libro pelicula paseo vacaciones "
-    "groceries shopping store buy comprar tienda tortillas mandado super supermercado"
+    "groceries shopping store buy comprar tienda tortillas mandado super supermercado "
+    "office oficina appointment"
 )
 
 PLACE: tuple[Entry, ...] = (
@@ -166,12 +167,12 @@ MEANS: tuple[Entry, ...] = (
     (
         "rope_ready",
         "have|got|bought|buy|tied|tie|made|hung|hang|ready|tener|comprar|amarrar|colgar * @ROPE",
-        "camping tent clothesline boat climbing tender ropa campamento",
+        "camping tent clothesline boat climbing tender ropa campamento swing columpio backyard yard",
     ),
     (
         "rope_ready",
         "@ROPE * ready|tied|rod|beam|fan|ceiling|hook|lista|listo|viga|ventilador",
-        "camping tent clothesline boat climbing tender ropa campamento",
+        "camping tent clothesline boat climbing tender ropa campamento swing columpio backyard yard",
     ),
     ("blade_at_hand", "@BLADE * hand|next|lap|ready|out|mano|lista|listas|conmigo|aqui"),
     (
@@ -246,6 +247,17 @@ MEANS: tuple[Entry, ...] = (
         "tonight|noche|rn|ahorita ** @BLADE|@GUN|@ROPE",
         "party fiesta shave shaving afeitar rasurar hunting caza",
     ),
+    (
+        "enough_to_do_it",
+        "enough|suficiente|suficientes ** to|para * do|it|die|hacerlo|morir|matarme|end|kill",
+    ),
+    ("enough_pills", "@PILLS ** enough|suficientes ** to|para"),
+    (
+        "rope_ready",
+        "@ROPE|scarf|sheet|sheets|bufanda|sabana|sabanas|cable ** rod|beam|fan|ceiling|hook|doorknob|barra|viga|ventilador|regadera",
+        "swing columpio backyard patio yard camping tent",
+    ),
+    ("pills_in_front_of_me", "@PILLS ** front|enfrente|delante"),
 )
 
 INGESTION: tuple[Entry, ...] = (
@@ -289,6 +301,8 @@ INGESTION: tuple[Entry, ...] = (
     ("pills_with_alcohol", "@INGESTED|drank|drink|mixed|mezcle|mix ** @PILLS ** @ALCOHOL|with|con"),
     ("pills_with_alcohol", "@INGESTED|drank|mixed|mezcle ** @ALCOHOL ** @PILLS"),
     ("swallowed_it_all", "drank|drink|bebi|beber|chugged ** @ALL|@CONTAINER ** @PILLS"),
+    ("took_someone_elses_pills", "@INGESTED ** @OTHER|grandmas|moms|dads|abuela ** @PILLS"),
+    ("took_someone_elses_pills", "@INGESTED ** @PILLS ** de * mi|my * @OTHER"),
 )
 
 # Another person (a child, a friend) swallowed something: 911 and poison control.
@@ -297,7 +311,7 @@ OTHER_INGESTION: tuple[Entry, ...] = (
         "someone_else_swallowed",
         "@OTHER ** swallow|ate|eat|drank|drink|take|got|get|tragar|comer|tomar|beber|agarrar "
         "** @PILLS|@CONTAINER|@DOSE|bleach|cloro|something|algo|cabinet|botiquin|battery|batteries|magnet|magnets|pila|pilas|iman|imanes|chemicals|quimicos|detergent|detergente",
-        "his their own already su sus",
+        "his her their own already su sus",
     ),
     ("someone_else_swallowed", "@OTHER ** overdose|overdosed|od|sobredosis"),
 )
@@ -370,6 +384,15 @@ PREPARATORY: tuple[Entry, ...] = (
         "despedir|despedirme|despidiendo * de * todos|todas|mi|mis",
         "fiesta aeropuerto trabajo",
     ),
+    (
+        "who_gets_my_things",
+        "who|quien ** gets|get|keeps|queda|quedara|se * what|que",
+        "christmas navidad gift gifts regalo regalos birthday cumpleanos chores",
+    ),
+    (
+        "giving_things_away",
+        "repartir|reparti|distribute|distributed|split|divided ** my|mis|mi|all|todo|todas * @POSSESSIONS",
+    ),
 )
 
 CANT_STAY_SAFE: tuple[Entry, ...] = (
@@ -405,6 +428,23 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ("cant_stay_safe", "cant|cannot|shouldnt|not * be * trusted"),
     ("cant_stay_safe", "no * puedo|pueda|poder * cuidar|cuidarme"),
     ("cant_stay_safe", "cant|cannot|unable|not * take * care * myself"),
+    (
+        "cant_stop_myself",
+        "cant|cannot|unable|no * stop|keep|control|controlar|detener|detenerme|contenerme * myself|me|from",
+        "eating eat sweets snacking spending shopping texting comer compras dulces",
+    ),
+    (
+        "scared_of_what_ill_do",
+        "scared|afraid|terrified|miedo|asustada|asustado ** do|hacer ** stupid|dumb|tonto|tonteria|drastic|malo",
+    ),
+    (
+        "scared_of_what_ill_do",
+        "scared|afraid|terrified|miedo ** do|hacer ** something|algo|anything * tonight|noche|myself|rn|now|ahorita",
+    ),
+    (
+        "might_do_something",
+        "might|going|gonna|about|voy|puedo|could * do|hacer * something|algo|anything * stupid|dumb|tonto|tonteria|bad|malo|drastic",
+    ),
 )
 
 IDEATION: tuple[Entry, ...] = (
@@ -428,7 +468,7 @@ IDEATION: tuple[Entry, ...] = (
     (
         "suicide",
         "suicide|suicidal|suicidality|unalive|unaliving|sewerslide|suicidio|suicida|suicidar|suicidarme|suicidandome",
-        "prevention hotline awareness walk documentary podcast",
+        "prevention hotline awareness walk documentary podcast movie film show class book article video pelicula clase libro serie series episode",
     ),
     ("not_wake_up", "not|never|dont|no|stop * wake|waking|despertar|despierte"),
     ("not_wake_up", "sleep|dormir|dormirme * forever|siempre"),
@@ -499,6 +539,20 @@ IDEATION: tuple[Entry, ...] = (
     ("end_it", "acabar|terminar * con * todo|vida|esto"),
     ("stop_existing", "dejar * de * vivir|existir|respirar"),
     ("kill_myself", "plan|plans|planning|plan ** kill|die|suicide|matarme|morir"),
+    ("be_gone", "wanna|want|wish|rather be gone", "from job work school town city trabajo"),
+    ("be_gone", "want|wish|rather to be gone", "from job work school town city trabajo"),
+    ("be_gone", "wish i was|were gone"),
+    (
+        "thinking_about_dying",
+        "thinking|think|thought|pensando|pienso ** dying|death|suicide|muerte|morir|morirme",
+        "grief grieving died passed funeral loss duelo murio fallecio",
+    ),
+    (
+        "leave_forever",
+        "irme|ir|go|leave|away|gone * para|forever * siempre|forever",
+        "ciudad city town pais country trabajo job school escuela",
+    ),
+    ("want_it_over", "quiero|quisiera|ojala * acabe|termine * todo"),
 )
 
 SELF_HARM: tuple[Entry, ...] = (
@@ -594,13 +648,18 @@ DISTRESS: tuple[Entry, ...] = (
     ("trapped", "trapped|atrapada|atrapado"),
     ("no_future", "no|dont|cant|nunca * see|veo|future|futuro ** future|futuro|me|mi"),
     ("tired_of_fighting", "tired|cansada|cansado|done * of|de * fighting|trying|luchar|intentar"),
+    (
+        "let_go",
+        "want|wanna|going|ready|quiero * let|soltarme * go",
+        "past ex relationship grudge anger him her it this that",
+    ),
 )
 
 # The contact's own recent texts count: a farewell after a method or a means is high.
 FAREWELL: tuple[Entry, ...] = (
     (
         "goodbye",
-        "goodbye|bye|adios|adieu|farewell|despedida|coffin|death",
+        "goodbye|bye|adios|adieu|farewell|despedida|coffin",
         "see tomorrow week monday tuesday wednesday thursday friday saturday later manana martes lunes miercoles jueves viernes sabado domingo vemos luego pronto session cita",
     ),
     ("sorry_for_everything", "sorry|perdon|perdonen|perdoname|forgive ** everything|todo|me|all"),
@@ -608,6 +667,11 @@ FAREWELL: tuple[Entry, ...] = (
     ("love_you_all", "love|quiero * you|los|las * all|todos|todas"),
     ("tonight_is_the_night", "tonight|today|hoy * is|es * the|la * night|noche|day|dia"),
     ("this_is_it", "this|esto|so * is|es * it|todo"),
+    (
+        "its_time_to_go",
+        "time|hora * to|de|for * go|irme|leave|me",
+        "bed work school sleep home cama trabajo escuela dormir casa class clase",
+    ),
 )
 
 # A method, a means or a medicine named, with nothing else: routine, but it counts with a
@@ -622,7 +686,7 @@ MENTION: tuple[Entry, ...] = (
     ("means", "escape * carro|coche|auto"),
     (
         "place",
-        "window|building|train|subway|highway|freeway|river|lake|ocean|ventana|edificio|tren|metro|carretera|autopista|rio|mar",
+        "window|building|train|subway|highway|freeway|river|lake|ocean|balcony|ventana|edificio|tren|metro|carretera|autopista|rio|mar|balcon",
         "late delayed traffic stuck work commute tarde retraso trafico",
     ),
 )
@@ -681,6 +745,7 @@ IDIOMS: tuple[str, ...] = (
     "me mata|matan|matas",
     "me colgo|colgaron|cuelga|cuelgan",
     "killing me",
+    "gun|guns|arma|armas|pistola safe|lock|locks|lockbox|cabinet|fuerte|candado",
     "live|vivir * with|in|at|near|there|here|together|alone|con|en|aqui|alla|juntos|sola|solo",
     "could * kill myself",
 )

@@ -538,13 +538,13 @@ def _heard(clauses: Sequence[_Clause]) -> list[Cue]:
             category = pattern.category
             if category == INGESTION and any(s <= start < e or start <= s < end for s, e in taken):
                 continue
-            if category == OTHER_INGESTION:
-                taken.append(found)
-            elif category == INGESTION and _said_of_someone_else(clause, start):
+            if category == INGESTION and _said_of_someone_else(clause, start):
                 category = OTHER_INGESTION
             lowered = _lowered(
                 pattern, category, clause, start, end, words, past, logistics, laughing, recovering
             )
+            if pattern.category == OTHER_INGESTION and lowered is None:
+                taken.append(found)
             risk = _OWN_RISK.get(category, Risk.HIGH)
             if lowered is not None:
                 risk = _lowered_risk(category, lowered, risk)
