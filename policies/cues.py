@@ -122,7 +122,8 @@ EVERYDAY_PLACES = (
     "fiesta trafico tarde arreglando arreglar gato perro foto fotos cruzamos pasamos cruzar "
     "estrellas cumpleanos libro pelicula paseo vacaciones "
     "groceries shopping store buy comprar tienda tortillas mandado super supermercado "
-    "office oficina appointment"
+    "office oficina appointment fireworks fuegos artificiales festival parade desfile picnic "
+    "race carrera marathon bike bici"
 )
 
 PLACE: tuple[Entry, ...] = (
@@ -258,6 +259,12 @@ MEANS: tuple[Entry, ...] = (
         "swing columpio backyard patio yard camping tent",
     ),
     ("pills_in_front_of_me", "@PILLS ** front|enfrente|delante"),
+    (
+        "rope_ready",
+        "@ROPE ** hanging|hung|colgando|colgada|tree|arbol|branch|rama",
+        "swing columpio backyard patio yard camping tent hammock hamaca",
+    ),
+    ("pills_counted_out", "stash|stashed|hidden|hid|escondi|escondidas|reserva ** @PILLS"),
 )
 
 INGESTION: tuple[Entry, ...] = (
@@ -553,6 +560,7 @@ IDEATION: tuple[Entry, ...] = (
         "ciudad city town pais country trabajo job school escuela",
     ),
     ("want_it_over", "quiero|quisiera|ojala * acabe|termine * todo"),
+    ("never_born", "wish|ojala ** never|no|nunca ** born|nacido|nacer|naciera"),
 )
 
 SELF_HARM: tuple[Entry, ...] = (
