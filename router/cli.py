@@ -77,10 +77,8 @@ def roster_load(file: Annotated[Path, typer.Argument(help="A roster YAML file.")
             summary = apply_roster(session, roster)
     except RosterError as exc:
         fail(f"{file}: {exc}")
-    typer.echo(
-        f"loaded {summary.practice}: {summary.clinicians} clinicians, "
-        f"{summary.patients} patients, {summary.windows} windows"
-    )
+    for line in summary.lines():
+        typer.echo(line)
 
 
 def _practice_id_in(text: str) -> str | None:

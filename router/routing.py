@@ -5,7 +5,7 @@ service behind calls, texts, `who` and the route API), and the follow-up every c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -51,12 +51,25 @@ def open_follow_up(
     at: datetime,
 ) -> FollowUp:
     """Every contact opens a follow-up for the patient's first care-team clinician, due at
-    the practice's follow-up hour on the next weekday (unassigned for an unknown caller)."""
+    the practice's follow-up hour on the next weekday that is not a holiday. An unknown
+    caller's goes to the duty clinician on call, else a supervisor (never unassigned)."""
     team = directory.care_team(session, patient.id) if patient else []
     zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
     hour = practice_policy(practice).follow_up_hour
+    holidays = holiday_dates(practice)
+    assignee = team[0] if team else None
+    if assignee is None and practice is not None:
+        assignee = directory.follow_up_owner_for_unknown(session, practice, at)
     return contacts.open_follow_up(
-        session, contact, team[0] if team else None, follow_up_due(at, zone, hour)
+        session, contact, assignee, follow_up_due(at, zone, hour, holidays)
+    )
+
+
+def holiday_dates(practice: Practice | None) -> frozenset[date]:
+    return (
+        frozenset(date.fromisoformat(day) for day in (practice.holidays or []))
+        if practice
+        else frozenset()
     )
 
 

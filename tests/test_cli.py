@@ -46,7 +46,13 @@ def audit_ids() -> list[int]:
 def test_roster_load_reports_what_it_loaded(database_url: str) -> None:
     result = run("roster", "load", str(RIVERSIDE_FILE))
     assert result.exit_code == 0, result.output
-    assert result.stdout == "loaded riverside: 5 clinicians, 3 patients, 4 windows\n"
+    assert result.stdout.splitlines() == [
+        "loaded riverside: 5 clinicians, 3 patients, 4 windows",
+        "added: clinician dr-chen, clinician dr-kim, clinician dr-lee, clinician dr-patel, "
+        "clinician sup-ortiz, patient pt-ana, patient pt-jo, patient pt-sam",
+        "changed: none",
+        "deactivated: none",
+    ]
     with session_scope() as session:
         lee = session.get(Clinician, "dr-lee")
         assert lee is not None
@@ -119,7 +125,12 @@ def test_roster_load_accepts_windows_for_clinicians_loaded_earlier(
     )
     result = run("roster", "load", str(changed))
     assert result.exit_code == 0, result.output
-    assert result.stdout == "loaded riverside: 4 clinicians, 3 patients, 5 windows\n"
+    assert result.stdout.splitlines() == [
+        "loaded riverside: 4 clinicians, 3 patients, 5 windows",
+        "added: patient pt-lou",
+        "changed: clinician dr-lee, patient pt-ana, patient pt-sam",
+        "deactivated: clinician dr-chen, patient pt-jo",
+    ]
 
 
 # roster export

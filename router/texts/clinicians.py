@@ -232,7 +232,7 @@ def _who(session: Session, practice: Practice, now: datetime) -> str:
     clinicians = list(
         session.scalars(
             select(Clinician)
-            .where(Clinician.practice_id == practice.id)
+            .where(Clinician.practice_id == practice.id, Clinician.active.is_(True))
             .order_by(Clinician.position, Clinician.id)
         )
     )

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from policies.route import ClinicianSchedule, CoachingPause
+from policies.route import ClinicianSchedule, CoachingPause, is_on_duty
 from policies.schedule import DAY_NAMES, OnCallWindow, OneOffWindow, WeeklyWindow, parse_clock
 from router.store.models import (
     CareTeamMember,
@@ -47,14 +47,17 @@ def patient_by_phone(session: Session, practice_id: str, e164: str | None) -> Pa
             PatientPhone.practice_id == practice_id, PatientPhone.e164 == e164
         )
     ).first()
-    return session.get(Patient, row.patient_id) if row else None
+    patient = session.get(Patient, row.patient_id) if row else None
+    # A patient left out of the roster calls and texts as an unknown caller (SPEC §5).
+    return patient if patient is not None and patient.active else None
 
 
 def care_team(session: Session, patient_id: str) -> list[str]:
     return list(
         session.scalars(
             select(CareTeamMember.clinician_id)
-            .where(CareTeamMember.patient_id == patient_id)
+            .join(Clinician, Clinician.id == CareTeamMember.clinician_id)
+            .where(CareTeamMember.patient_id == patient_id, Clinician.active.is_(True))
             .order_by(CareTeamMember.position)
         )
     )
@@ -111,7 +114,7 @@ def schedules_at(
         c.id: c
         for c in session.scalars(
             select(Clinician)
-            .where(Clinician.id.in_(ids))
+            .where(Clinician.id.in_(ids), Clinician.active.is_(True))
             .order_by(Clinician.position, Clinician.id)
         )
     }
@@ -147,3 +150,24 @@ def crisis_lines_by_number(session: Session) -> dict[str, str]:
         )
     )
     return {row[0]: row[1] for row in rows}
+
+
+def follow_up_owner_for_unknown(session: Session, practice: Practice, now: datetime) -> str | None:
+    """Who follows up an unknown caller: the first duty clinician on call, else the first
+    supervisor, else the first admin of the practice."""
+    for clinician_id, schedule in schedules_at(session, practice, [], now).items():
+        if is_on_duty(schedule, now):
+            return clinician_id
+    for role in ("supervisor", "admin"):
+        found = session.scalars(
+            select(Clinician.id)
+            .where(
+                Clinician.practice_id == practice.id,
+                Clinician.role == role,
+                Clinician.active.is_(True),
+            )
+            .order_by(Clinician.position, Clinician.id)
+        ).first()
+        if found is not None:
+            return found
+    return None

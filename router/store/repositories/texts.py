@@ -90,7 +90,11 @@ def clinician_by_phone(session: Session, practice_id: str, e164: str | None) -> 
     if not e164:
         return None
     return session.scalars(
-        select(Clinician).where(Clinician.practice_id == practice_id, Clinician.phone == e164)
+        select(Clinician).where(
+            Clinician.practice_id == practice_id,
+            Clinician.phone == e164,
+            Clinician.active.is_(True),
+        )
     ).first()
 
 
@@ -98,7 +102,11 @@ def staff_with_role(session: Session, practice_id: str, role: str) -> list[Clini
     return list(
         session.scalars(
             select(Clinician)
-            .where(Clinician.practice_id == practice_id, Clinician.role == role)
+            .where(
+                Clinician.practice_id == practice_id,
+                Clinician.role == role,
+                Clinician.active.is_(True),
+            )
             .order_by(Clinician.position, Clinician.id)
         )
     )
