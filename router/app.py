@@ -18,6 +18,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from router.api.v1 import router as api_router
+from router.api.windows import router as windows_api
 from router.core.db import get_engine, session_scope
 from router.core.settings import get_settings
 from router.store.repositories import directory
@@ -82,6 +83,7 @@ def create_app() -> FastAPI:
     app.include_router(voice_router)
     app.include_router(sms_router)
     app.include_router(api_router)
+    app.include_router(windows_api)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

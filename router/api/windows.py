@@ -1,0 +1,100 @@
+"""`/api/v1/windows` (SPEC §11): list, create, change and delete on-call windows (S8)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
+
+from router.api.deps import CurrentUser, SessionDep
+from router.oncall import window_service
+from router.oncall.window_service import Forbidden, NotFound, WindowError
+
+router = APIRouter(prefix="/api/v1", tags=["windows"])
+
+WindowBody = Annotated[
+    dict[str, Any],
+    Body(
+        examples=[
+            {"clinician": "dr-lee", "days": ["mon", "wed"], "start": "17:00", "end": "23:00"},
+            {"clinician": "dr-lee", "from": "2026-12-24T18:00", "to": "2026-12-26T08:00"},
+            {
+                "clinician": "dr-lee",
+                "from": "2026-12-31T17:00",
+                "to": "2027-01-01T09:00",
+                "off": True,
+            },
+        ]
+    ),
+]
+
+
+def unprocessable(field: str, value: object, message: str, where: str = "body") -> HTTPException:
+    return HTTPException(
+        status_code=422, detail=[{"loc": [where, field], "msg": message, "input": value}]
+    )
+
+
+def refuse_unknown_filters(request: Request, allowed: set[str]) -> None:
+    for key in request.query_params:
+        if key not in allowed:
+            raise unprocessable(
+                key,
+                request.query_params[key],
+                f"unknown filter {key!r} (expected one of: {', '.join(sorted(allowed))})",
+                "query",
+            )
+
+
+def _answer_errors(exc: Exception) -> HTTPException:
+    if isinstance(exc, WindowError):
+        return unprocessable(exc.field, exc.value, str(exc))
+    if isinstance(exc, Forbidden):
+        return HTTPException(403, str(exc))
+    return HTTPException(404, str(exc))
+
+
+@router.get("/windows")
+def list_windows(
+    request: Request,
+    session: SessionDep,
+    user: CurrentUser,
+    clinician: Annotated[str | None, Query(max_length=64)] = None,
+) -> list[dict[str, Any]]:
+    """Windows of the practice (supervisors, admins) or of the caller (clinicians)."""
+    refuse_unknown_filters(request, {"clinician"})
+    try:
+        rows = window_service.list_windows(session, user, clinician)
+    except (Forbidden, NotFound) as exc:
+        raise _answer_errors(exc) from None
+    return [window_service.window_document(row) for row in rows]
+
+
+@router.post("/windows", status_code=201)
+def create_window(session: SessionDep, user: CurrentUser, entry: WindowBody) -> dict[str, Any]:
+    """A window written like a roster entry; `off: true` takes the clinician off call."""
+    try:
+        row = window_service.create_window(session, user, entry)
+    except (WindowError, Forbidden, NotFound) as exc:
+        raise _answer_errors(exc) from None
+    return window_service.window_document(row)
+
+
+@router.patch("/windows/{window_id}")
+def update_window(
+    session: SessionDep, user: CurrentUser, window_id: int, changes: WindowBody
+) -> dict[str, Any]:
+    try:
+        row = window_service.update_window(session, user, window_id, changes)
+    except (WindowError, Forbidden, NotFound) as exc:
+        raise _answer_errors(exc) from None
+    return window_service.window_document(row)
+
+
+@router.delete("/windows/{window_id}", status_code=204)
+def delete_window(session: SessionDep, user: CurrentUser, window_id: int) -> Response:
+    try:
+        window_service.delete_window(session, user, window_id)
+    except (Forbidden, NotFound) as exc:
+        raise _answer_errors(exc) from None
+    return Response(status_code=204)
