@@ -17,6 +17,8 @@ from redis import RedisError
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
+from router.api.coverage import router as coverage_api
+from router.api.follow_ups import router as follow_ups_api
 from router.api.v1 import router as api_router
 from router.api.windows import router as windows_api
 from router.core.db import get_engine, session_scope
@@ -84,6 +86,8 @@ def create_app() -> FastAPI:
     app.include_router(sms_router)
     app.include_router(api_router)
     app.include_router(windows_api)
+    app.include_router(follow_ups_api)
+    app.include_router(coverage_api)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

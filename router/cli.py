@@ -7,6 +7,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, NoReturn
+from zoneinfo import ZoneInfo
 
 import typer
 import yaml
@@ -150,6 +151,53 @@ def who(
     for position, cid in enumerate(plan.clinicians, start=1):
         typer.echo(f"  {position}. {cid} ({names[cid]})")
     typer.echo(f"  {len(plan.clinicians) + 1}. crisis line {plan.crisis_line}")
+
+
+@app.command()
+def coverage(
+    days: Annotated[int, typer.Option(help="How many days ahead, from now.")] = 14,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    practice: Annotated[str | None, typer.Option(help="Practice id (if several).")] = None,
+) -> None:
+    """The coverage gaps of the next N days: outside office hours, who has nobody on call."""
+    from datetime import timedelta
+
+    from router.core import clock
+    from router.core.db import session_scope
+    from router.oncall.coverage import gap_document, gaps_for
+    from router.store.models import Practice
+    from router.store.repositories.roster import practice_ids
+
+    if not 1 <= days <= 62:
+        fail(f"--days {days} must be from 1 to 62")
+    start = clock.now()
+    with session_scope() as session:
+        ids = practice_ids(session)
+        if practice is None:
+            if not ids:
+                fail("no practice has been loaded yet (afterhours roster load FILE)")
+            if len(ids) > 1:
+                fail(f"several practices ({', '.join(ids)}): choose one with --practice")
+            practice = ids[0]
+        if practice not in ids:
+            fail(f"no practice with id {practice!r}")
+        row = session.get(Practice, practice)
+        assert row is not None
+        gaps = gaps_for(session, row, start, start + timedelta(days=days))
+        zone = ZoneInfo(row.timezone)
+    documents = [gap_document(gap) for gap in gaps]
+    if as_json:
+        typer.echo(json.dumps({"practice": practice, "gaps": documents}))
+        return
+    typer.echo(f"coverage of {practice} for the next {days} days: {len(gaps)} gaps")
+    for gap in gaps:
+        start_local, end_local = gap.start.astimezone(zone), gap.end.astimezone(zone)
+        typer.echo(
+            f"  {start_local:%a %Y-%m-%d %H:%M} to {end_local:%a %Y-%m-%d %H:%M}: "
+            f"{', '.join(gap.patients)}"
+        )
+        for patient, why in gap.why:
+            typer.echo(f"    {patient}: {why}")
 
 
 @app.command()

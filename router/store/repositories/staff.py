@@ -200,3 +200,13 @@ def coverage_alert(
 
 def practices(session: Session) -> Sequence[Practice]:
     return list(session.scalars(select(Practice).order_by(Practice.id)))
+
+
+def clinician_of_practice(
+    session: Session, practice_id: str, clinician_id: str
+) -> Clinician | None:
+    """An active member of staff of the practice, or None."""
+    clinician = session.get(Clinician, clinician_id)
+    if clinician is None or clinician.practice_id != practice_id or not clinician.active:
+        return None
+    return clinician
