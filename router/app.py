@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from router.api.coverage import router as coverage_api
 from router.api.follow_ups import router as follow_ups_api
+from router.api.me import router as me_api
 from router.api.v1 import router as api_router
 from router.api.windows import router as windows_api
 from router.core.db import get_engine, session_scope
@@ -88,6 +89,7 @@ def create_app() -> FastAPI:
     app.include_router(windows_api)
     app.include_router(follow_ups_api)
     app.include_router(coverage_api)
+    app.include_router(me_api)
 
     @app.get("/healthz", tags=["health"])
     def healthz() -> dict[str, str]:

@@ -369,13 +369,15 @@ class OutboundMessage(Base):
 
 
 class IcalFeed(Base):
-    """A clinician's private calendar feed: the URL's secret, kept only as a SHA-256."""
+    """A clinician's private calendar feed; the URL's secret is kept only as a SHA-256."""
 
     __tablename__ = "ical_feeds"
 
     clinician_id: Mapped[str] = mapped_column(
         ForeignKey("clinicians.id", ondelete="CASCADE"), primary_key=True
     )
+    # The URL's secret is HMAC(signing token, clinician, nonce): a new nonce revokes the URL.
+    nonce: Mapped[str] = mapped_column(String(32))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
