@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from policies.route import ClinicianSchedule, is_on_duty
+from policies.route import ClinicianSchedule, Cover, is_on_duty
 from policies.schedule import Interval, WeeklyWindow, is_on_call, occurrences
 
 NO_CARE_TEAM = "no care team"
@@ -53,8 +53,10 @@ def uncovered_at(
     schedules: Mapping[str, ClinicianSchedule],
     office: OfficeHours,
     at: datetime,
+    covers: Iterable[Cover] = (),
 ) -> dict[str, str]:
-    """The patients nobody covers at `at`, each with the reason; empty in office hours."""
+    """The patients nobody covers at `at`, each with the reason; empty in office hours. A
+    colleague covering for a care-team member counts in their place."""
     if at.tzinfo is None or at.utcoffset() is None:
         raise ValueError(f"at must be an aware datetime, got {at}")
     if office.is_open(at):
@@ -62,21 +64,26 @@ def uncovered_at(
     if any(is_on_duty(schedule, at) for schedule in schedules.values()):
         return {}
     on = {cid for cid, schedule in schedules.items() if on_call_at(schedule, at)}
+    standing_in = {cover.absent: cover.present for cover in covers if cover.active(at)}
     result: dict[str, str] = {}
     for patient, team in care_teams.items():
         if not team:
             result[patient] = f"{NO_CARE_TEAM} {NO_DUTY}"
-        elif not on.intersection(team):
+        elif not on.intersection(standing_in.get(member, member) for member in team):
             result[patient] = f"{TEAM_OFF_CALL} {NO_DUTY}"
     return result
 
 
 def _boundaries(
-    schedules: Iterable[ClinicianSchedule], office: OfficeHours, start: datetime, end: datetime
+    schedules: Iterable[ClinicianSchedule],
+    office: OfficeHours,
+    covers: Iterable[Cover],
+    start: datetime,
+    end: datetime,
 ) -> list[datetime]:
     """Every instant in [start, end) at which who is on call, or office hours, may change."""
     points = {start}
-    spans: list[Interval] = []
+    spans: list[Interval] = [Interval(cover.start, cover.end) for cover in covers]
     for schedule in schedules:
         for window in (*schedule.windows, *schedule.off):
             spans.extend(occurrences(window, schedule.timezone, start, end))
@@ -95,6 +102,7 @@ def coverage_gaps(
     office: OfficeHours,
     start: datetime,
     end: datetime,
+    covers: Sequence[Cover] = (),
 ) -> list[Gap]:
     """The gaps in [start, end), sorted; neighbouring stretches with the same patients join."""
     for name, value in (("start", start), ("end", end)):
@@ -103,11 +111,11 @@ def coverage_gaps(
     start, end = start.astimezone(UTC), end.astimezone(UTC)
     if end <= start:
         return []
-    points = _boundaries(schedules.values(), office, start, end)
+    points = _boundaries(schedules.values(), office, covers, start, end)
     gaps: list[Gap] = []
     for index, point in enumerate(points):
         stop = points[index + 1] if index + 1 < len(points) else end
-        missing = uncovered_at(care_teams, schedules, office, point)
+        missing = uncovered_at(care_teams, schedules, office, point, covers)
         if not missing:
             continue
         patients = tuple(sorted(missing))

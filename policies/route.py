@@ -31,6 +31,21 @@ class CoachingPause:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """An accepted cover request: `present` takes `absent`'s place in their patients' routes
+    for [start, end) (SPEC §11). The on-call and off windows that go with it are ordinary
+    windows of the two clinicians."""
+
+    absent: str
+    present: str
+    start: datetime  # aware
+    end: datetime  # aware
+
+    def active(self, now: datetime) -> bool:
+        return self.start <= now < self.end
+
+
+@dataclass(frozen=True)
 class RoutePlan:
     at: datetime  # aware
     clinicians: tuple[str, ...]  # clinician ids to try, in order
@@ -52,14 +67,18 @@ def plan_route(
     pauses: Iterable[CoachingPause],
     crisis_line: str,
     now: datetime,
+    covers: Iterable[Cover] = (),
 ) -> RoutePlan:
     """The patient's on-call care team in priority order, then duty clinicians, then the crisis
-    line. `pauses` are this patient's; a pause never holds back a duty clinician."""
+    line. `pauses` are this patient's; a pause never holds back a duty clinician. A care-team
+    member who is covered for now is replaced, in their place, by the colleague covering."""
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError(f"now must be an aware datetime, got {now}")
     paused = {pause.clinician_id for pause in pauses if pause.until > now}
+    standing_in = {cover.absent: cover.present for cover in covers if cover.active(now)}
     chosen: list[str] = []
-    for clinician_id in care_team:
+    for member in care_team:
+        clinician_id = standing_in.get(member, member)
         schedule = schedules.get(clinician_id)
         if (
             schedule is not None

@@ -16,7 +16,7 @@ from policies.policy import PracticePolicy, policy_for
 from policies.route import RoutePlan, plan_route
 from router.core.phones import caller_e164, region_of
 from router.store.models import Contact, FollowUp, Patient, Practice
-from router.store.repositories import contacts, directory
+from router.store.repositories import contacts, directory, staff
 
 
 @dataclass(frozen=True)
@@ -83,9 +83,11 @@ def plan_for(
     """The route at `at`: the patient's on-call care team, duty clinicians, the crisis line.
     An unknown caller (patient None) is routed like a patient with no care team."""
     team = directory.care_team(session, patient.id) if patient else []
-    schedules = directory.schedules_at(session, practice, team, at)
+    # Colleagues covering for the care team stand in their place (SPEC §11).
+    covers = [c for c in staff.covers_at(session, practice.id, at) if c.absent in team]
+    schedules = directory.schedules_at(session, practice, team + [c.present for c in covers], at)
     pauses = directory.pauses_for(session, patient.id, at) if patient else []
-    return plan_route(team, schedules, pauses, practice.crisis_line, at)
+    return plan_route(team, schedules, pauses, practice.crisis_line, at, covers)
 
 
 def route_for_patient(session: Session, patient_id: str, at: datetime) -> RoutePlan:

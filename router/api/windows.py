@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
+from sqlalchemy.orm import Session
 
 from router.api.deps import CurrentUser, SessionDep
-from router.oncall import window_service
+from router.core import clock
+from router.oncall import cover, window_service
 from router.oncall.window_service import Forbidden, NotFound, WindowError
+from router.store.models import Clinician
 
 router = APIRouter(prefix="/api/v1", tags=["windows"])
 
@@ -98,3 +102,61 @@ def delete_window(session: SessionDep, user: CurrentUser, window_id: int) -> Res
     except (Forbidden, NotFound) as exc:
         raise _answer_errors(exc) from None
     return Response(status_code=204)
+
+
+CoverBody = Annotated[
+    dict[str, Any],
+    Body(examples=[{"to": "dr-patel", "at": "2026-12-02T17:00:00-05:00"}]),
+]
+
+
+def _cover_errors(exc: Exception) -> HTTPException:
+    if isinstance(exc, cover.AlreadyAnswered):
+        return HTTPException(409, str(exc))
+    if isinstance(exc, cover.Forbidden):
+        return HTTPException(403, str(exc))
+    if isinstance(exc, cover.NotFound):
+        return HTTPException(404, str(exc))
+    return _answer_errors(exc)
+
+
+@router.post("/windows/{window_id}/cover", status_code=201, tags=["cover requests"])
+def ask_cover(
+    session: SessionDep, user: CurrentUser, window_id: int, body: CoverBody
+) -> dict[str, Any]:
+    """Ask a colleague (`to`) to cover the occurrence of this window that starts at `at`;
+    they are texted a code to answer with."""
+    for key in body:
+        if key not in ("to", "at"):
+            raise unprocessable(key, body[key], f"unknown field {key!r} (expected to, at)")
+    raw_at = body.get("at")
+    try:
+        at = datetime.fromisoformat(str(raw_at).replace("Z", "+00:00"))
+    except ValueError:
+        raise unprocessable(
+            "at", raw_at, f"at {raw_at!r} is not an ISO 8601 time like 2026-12-02T17:00:00-05:00"
+        ) from None
+    try:
+        request = cover.ask(session, user, window_id, body.get("to"), at, clock.now())
+    except (WindowError, cover.Forbidden, cover.NotFound) as exc:
+        raise _cover_errors(exc) from None
+    return cover.request_document(request)
+
+
+def _answer(session: Session, user: Clinician, request_id: int, accept: bool) -> dict[str, Any]:
+    try:
+        request = cover.answer(session, user, request_id, accept, clock.now(), by="api")
+    except (cover.AlreadyAnswered, cover.Forbidden, cover.NotFound) as exc:
+        raise _cover_errors(exc) from None
+    return cover.request_document(request)
+
+
+@router.post("/cover-requests/{request_id}/accept", tags=["cover requests"])
+def accept_cover(session: SessionDep, user: CurrentUser, request_id: int) -> dict[str, Any]:
+    """The colleague takes the stretch: on call for it, in the asker's place."""
+    return _answer(session, user, request_id, True)
+
+
+@router.post("/cover-requests/{request_id}/decline", tags=["cover requests"])
+def decline_cover(session: SessionDep, user: CurrentUser, request_id: int) -> dict[str, Any]:
+    return _answer(session, user, request_id, False)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from policies.coverage import Gap, OfficeHours, coverage_gaps, within
-from policies.route import ClinicianSchedule
+from policies.route import ClinicianSchedule, Cover
 from policies.schedule import DAY_NAMES, OnCallWindow, WeeklyWindow, parse_clock
 from router.core import clock
 from router.store.models import CoverageAlert, Practice
@@ -51,7 +51,11 @@ def gaps_for(session: Session, practice: Practice, start: datetime, end: datetim
     teams = {p.id: [] for p in staff.active_patients(session, practice.id)}
     teams.update(staff.care_teams(session, practice.id))
     schedules = practice_schedules(session, practice)
-    return coverage_gaps(teams, schedules, office_hours(practice), start, end)
+    covers = [
+        Cover(r.asker_id, r.colleague_id, r.starts_at, r.ends_at)
+        for r in staff.accepted_covers(session, practice.id, start, end)
+    ]
+    return coverage_gaps(teams, schedules, office_hours(practice), start, end, covers)
 
 
 def gap_document(gap: Gap) -> dict[str, Any]:

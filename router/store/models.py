@@ -402,6 +402,13 @@ class CoverRequest(Base):
     status: Mapped[str] = mapped_column(String(10), default="pending")  # pending|accepted|declined
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # On acceptance: the colleague's on-call window and the asker's time off for the stretch.
+    cover_window_id: Mapped[int | None] = mapped_column(
+        ForeignKey("oncall_windows.id", ondelete="SET NULL"), nullable=True
+    )
+    off_window_id: Mapped[int | None] = mapped_column(
+        ForeignKey("oncall_windows.id", ondelete="SET NULL"), nullable=True
+    )
 
 
 class CoverageAlert(Base):

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from policies.route import Cover
 from router.store.models import (
     CareTeamMember,
     Clinician,
@@ -210,3 +211,16 @@ def clinician_of_practice(
     if clinician is None or clinician.practice_id != practice_id or not clinician.active:
         return None
     return clinician
+
+
+def covers_at(session: Session, practice_id: str, at: datetime) -> list[Cover]:
+    """The accepted cover requests running at `at`, as the route reads them."""
+    rows = session.scalars(
+        select(CoverRequest).where(
+            CoverRequest.practice_id == practice_id,
+            CoverRequest.status == "accepted",
+            CoverRequest.starts_at <= at,
+            CoverRequest.ends_at > at,
+        )
+    )
+    return [Cover(r.asker_id, r.colleague_id, r.starts_at, r.ends_at) for r in rows]

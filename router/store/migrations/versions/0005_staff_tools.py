@@ -51,10 +51,14 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=10), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("answered_at", sa.DateTime(), nullable=True),
+        sa.Column("cover_window_id", sa.Integer(), nullable=True),
+        sa.Column("off_window_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(["asker_id"], ["clinicians.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["colleague_id"], ["clinicians.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["practice_id"], ["practices.id"], ondelete="CASCADE"),
         sa.ForeignKeyConstraint(["window_id"], ["oncall_windows.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["cover_window_id"], ["oncall_windows.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["off_window_id"], ["oncall_windows.id"], ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id"),
     )
     with op.batch_alter_table("cover_requests", schema=None) as batch_op:
