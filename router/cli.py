@@ -4,17 +4,36 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 from zoneinfo import ZoneInfo
 
+import click
 import typer
 import yaml
+from typer.core import TyperGroup
 
 from router.core.settings import get_settings
 
+
+class _Commands(TyperGroup):
+    """An unmigrated database gets one line saying what to run, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+
+        try:
+            return super().invoke(ctx)
+        except (OperationalError, ProgrammingError) as exc:
+            text = str(exc.orig).lower()
+            if "no such table" in text or ("relation" in text and "does not exist" in text):
+                fail("the database has no afterhours tables yet: run `afterhours db upgrade`")
+            raise
+
+
 app = typer.Typer(
+    cls=_Commands,
     help="afterhours: after-hours phone and SMS router for mental-health care teams.",
     no_args_is_help=True,
     add_completion=False,
@@ -122,20 +141,29 @@ def who(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The ordered route for a patient at an instant."""
+    from policies.schedule import resolve_local
     from router.core import clock
     from router.core.db import session_scope
+    from router.oncall.why import reasons_for
     from router.routing import UnknownPatient, route_document, route_for_patient
-    from router.store.models import Clinician
+    from router.store.models import Clinician, Patient, Practice
 
     instant = clock.now()
+    parsed: datetime | None = None
     if at is not None:
         try:
-            instant = datetime.fromisoformat(at.replace("Z", "+00:00"))
+            parsed = datetime.fromisoformat(at.replace("Z", "+00:00"))
         except ValueError:
             fail(f"--at {at!r} is not an ISO 8601 time like 2026-11-25T02:00:00-05:00")
-        if instant.tzinfo is None:
-            instant = instant.replace(tzinfo=UTC)
     with session_scope() as session:
+        patient = session.get(Patient, patient_id)
+        practice = session.get(Practice, patient.practice_id) if patient else None
+        if parsed is not None:
+            # Without an offset, --at is the practice's wall-clock time (RFC 5545 rules).
+            zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
+            instant = parsed if parsed.tzinfo else resolve_local(parsed, zone)
+            if practice is not None and parsed.tzinfo is None:
+                instant = instant.astimezone(zone)
         try:
             plan = route_for_patient(session, patient_id, instant)
         except UnknownPatient as exc:
@@ -144,6 +172,7 @@ def who(
             cid: (session.get(Clinician, cid) or Clinician(name=cid)).name
             for cid in plan.clinicians
         }
+        reasons = reasons_for(session, patient, instant) if patient and not as_json else []
     if as_json:
         typer.echo(json.dumps(route_document(patient_id, plan)))
         return
@@ -151,6 +180,10 @@ def who(
     for position, cid in enumerate(plan.clinicians, start=1):
         typer.echo(f"  {position}. {cid} ({names[cid]})")
     typer.echo(f"  {len(plan.clinicians) + 1}. crisis line {plan.crisis_line}")
+    if reasons:
+        typer.echo("why:")
+        for cid, name, reason in reasons:
+            typer.echo(f"  {cid} ({name}): {reason}")
 
 
 @app.command()

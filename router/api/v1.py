@@ -5,14 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from pydantic import BaseModel
 
 from router.api.deps import CurrentUser, SessionDep
 from router.api.errors import invalid, parse_instant
 from router.core import clock
 from router.routing import UnknownPatient, route_document, route_for_patient
-from router.store.models import CoachingPause, Contact, Patient
+from router.store.models import Clinician, CoachingPause, Contact, Patient
 from router.store.repositories import audit, contacts, directory, texts
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -61,8 +61,12 @@ def contact_document(session: SessionDep, contact: Contact) -> dict[str, Any]:
     }
 
 
+CONTACT_FILTERS = {"since", "until", "patient", "clinician", "outcome", "follow_up", "limit"}
+
+
 @router.get("/contacts")
 def list_contacts(
+    request: Request,
     session: SessionDep,
     user: CurrentUser,
     since: str | None = None,
@@ -73,6 +77,17 @@ def list_contacts(
     follow_up: str | None = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> list[dict[str, Any]]:
+    for key in request.query_params:
+        if key not in CONTACT_FILTERS:
+            raise invalid(key, request.query_params[key], "is not a filter of the contact log")
+    if patient is not None:
+        known = session.get(Patient, patient)
+        if known is None or known.practice_id != user.practice_id:
+            raise HTTPException(404, f"no patient {patient!r} in your practice")
+    if clinician is not None:
+        staff_member = session.get(Clinician, clinician)
+        if staff_member is None or staff_member.practice_id != user.practice_id:
+            raise HTTPException(404, f"no clinician {clinician!r} in your practice")
     if outcome is not None and outcome not in OUTCOMES:
         raise invalid("outcome", outcome, f"is not one of {', '.join(OUTCOMES)}")
     if follow_up is not None and follow_up not in ("open", "done"):
