@@ -399,7 +399,8 @@ class CoverRequest(Base):
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     duty: Mapped[bool] = mapped_column(Boolean, default=False)
     code: Mapped[str] = mapped_column(String(8))
-    status: Mapped[str] = mapped_column(String(10), default="pending")  # pending|accepted|declined
+    # pending | accepted | declined | cancelled (one of the two left the practice)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # On acceptance: the colleague's on-call window and the asker's time off for the stretch.

@@ -206,3 +206,18 @@ def test_only_the_colleague_asked_can_answer_S8(client, caller, expected) -> Non
 )
 def test_a_cover_answer_by_text_is_read_strictly(text, answer) -> None:
     assert parse_cover_answer(text) == answer
+
+
+def test_a_cover_ends_when_the_colleague_leaves_the_practice(client) -> None:
+    from tests.roster.test_staff_changes import RIVERSIDE, load, without_clinician
+
+    asked = ask(client, "dr-lee", "dr-lee", "dr-kim").json()
+    client.post(f"/api/v1/cover-requests/{asked['id']}/accept", headers=bearer("dr-kim"))
+    assert route("pt-sam", THURSDAY_9PM) == ["dr-kim", "dr-patel"]
+    load(without_clinician(RIVERSIDE, "dr-kim"))
+    # Nobody would stand in: Lee's time off for the stretch is lifted.
+    assert route("pt-sam", THURSDAY_9PM) == ["dr-lee", "dr-patel"]
+    with session_scope() as session:
+        request = session.get(CoverRequest, asked["id"])
+        assert request is not None
+        assert request.status == "cancelled"

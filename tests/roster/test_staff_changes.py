@@ -8,12 +8,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from sqlalchemy import select
 
 from policies.followup import follow_up_due
 from router.core.db import session_scope
 from router.roster.parse import RosterError, parse_roster
 from router.routing import route_for_patient
-from router.store.models import Clinician, Practice
+from router.store.models import Clinician, FollowUp, Practice
 from router.store.repositories import directory, tokens
 from router.store.repositories import roster as roster_repo
 from router.store.repositories.roster import apply_roster, export_roster, known_clinicians
@@ -187,3 +188,18 @@ def test_an_unknown_callers_follow_up_goes_to_a_supervisor_when_nobody_is_on_dut
     sim.phone(CRISIS_LINE).answers_and_presses()
     sid = sim.call(STRANGER, PRACTICE_NUMBER).call_sid
     assert contact_for(sid)["follow_up"]["assignee"] == "sup-ortiz"
+
+
+def test_a_leaving_clinicians_open_follow_ups_go_to_the_team_or_a_supervisor(
+    sim, roster, clock
+) -> None:
+    sim.phone(CRISIS_LINE).answers_and_presses()
+    sim.phone("+16175550105").no_answer()
+    ana = sim.call("+16175550198", PRACTICE_NUMBER).call_sid  # Ana: Dr Chen's patient
+    assert contact_for(ana)["follow_up"]["assignee"] == "dr-chen"
+    load(without_clinician(RIVERSIDE, "dr-chen"))
+    # Ana has nobody else on her team: a supervisor follows up.
+    assert contact_for(ana)["follow_up"]["assignee"] == "sup-ortiz"
+    with session_scope() as session:
+        held = session.scalars(select(FollowUp).where(FollowUp.assignee == "dr-chen")).all()
+    assert held == []

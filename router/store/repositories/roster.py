@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from policies.schedule import DAY_NAMES, resolve_local
@@ -16,6 +16,9 @@ from router.store.models import (
     ApiToken,
     CareTeamMember,
     Clinician,
+    Contact,
+    CoverRequest,
+    FollowUp,
     OnCallWindow,
     Patient,
     PatientPhone,
@@ -287,7 +290,55 @@ def _deactivate_absent(session: Session, roster: Roster) -> tuple[str, ...]:
             patient.active = False
             gone.append(f"patient {patient.id}")
     session.flush()
+    left = [name.removeprefix("clinician ") for name in gone if name.startswith("clinician ")]
+    if left:
+        _hand_over(session, practice_id, left)
     return tuple(sorted(gone))
+
+
+def _hand_over(session: Session, practice_id: str, left: list[str]) -> None:
+    """What the clinicians who left still held: their open follow-ups go to the patient's
+    first remaining care-team clinician, else the first supervisor (else admin), so none is
+    left with nobody; cover requests to or from them end (an accepted one's time off for the
+    asker is lifted, since nobody would stand in)."""
+    staff_ids = [
+        c.id
+        for role in ("supervisor", "admin")
+        for c in session.scalars(
+            select(Clinician)
+            .where(
+                Clinician.practice_id == practice_id,
+                Clinician.role == role,
+                Clinician.active.is_(True),
+            )
+            .order_by(Clinician.position, Clinician.id)
+        )
+    ]
+    for follow, contact in session.execute(
+        select(FollowUp, Contact)
+        .join(Contact, Contact.id == FollowUp.contact_id)
+        .where(FollowUp.assignee.in_(left), FollowUp.status == "open")
+    ):
+        team = list(
+            session.scalars(
+                select(CareTeamMember.clinician_id)
+                .join(Clinician, Clinician.id == CareTeamMember.clinician_id)
+                .where(CareTeamMember.patient_id == contact.patient_id, Clinician.active.is_(True))
+                .order_by(CareTeamMember.position)
+            )
+        )
+        follow.assignee = (team or staff_ids or [None])[0]
+    for request in session.scalars(
+        select(CoverRequest).where(
+            or_(CoverRequest.asker_id.in_(left), CoverRequest.colleague_id.in_(left)),
+            CoverRequest.status.in_(("pending", "accepted")),
+        )
+    ):
+        lifted = request.off_window_id
+        if request.status == "accepted" and request.colleague_id in left and lifted is not None:
+            session.execute(delete(OnCallWindow).where(OnCallWindow.id == lifted))
+        request.status = "cancelled"
+    session.flush()
 
 
 def refresh_one_off_bounds(session: Session, clinician_ids: set[str]) -> None:
