@@ -13,6 +13,7 @@ from router.core import clock
 from router.oncall import cover, window_service
 from router.oncall.window_service import Forbidden, NotFound, WindowError
 from router.store.models import Clinician
+from router.store.repositories import staff
 
 router = APIRouter(prefix="/api/v1", tags=["windows"])
 
@@ -149,6 +150,23 @@ def _answer(session: Session, user: Clinician, request_id: int, accept: bool) ->
     except (cover.AlreadyAnswered, cover.Forbidden, cover.NotFound) as exc:
         raise _cover_errors(exc) from None
     return cover.request_document(request)
+
+
+COVER_STATUSES = ("pending", "accepted", "declined", "cancelled")
+
+
+@router.get("/cover-requests", tags=["cover requests"])
+def list_cover_requests(
+    request: Request, session: SessionDep, user: CurrentUser, status: str | None = None
+) -> list[dict[str, Any]]:
+    """Cover requests asked by or of the caller (supervisors and admins: the practice's)."""
+    refuse_unknown_filters(request, {"status"})
+    if status is not None and status not in COVER_STATUSES:
+        why = f"status {status!r} is not one of {', '.join(COVER_STATUSES)}"
+        raise unprocessable("status", status, why, "query")
+    mine = None if user.role in window_service.STAFF_ROLES else user.id
+    found = staff.cover_requests(session, user.practice_id, mine, status)
+    return [cover.request_document(r) for r in found]
 
 
 @router.post("/cover-requests/{request_id}/accept", tags=["cover requests"])

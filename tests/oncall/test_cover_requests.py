@@ -221,3 +221,19 @@ def test_a_cover_ends_when_the_colleague_leaves_the_practice(client) -> None:
         request = session.get(CoverRequest, asked["id"])
         assert request is not None
         assert request.status == "cancelled"
+
+
+def test_cover_requests_are_listed_for_those_they_concern_S8(client) -> None:
+    asked = ask(client, "dr-lee", "dr-lee", "dr-kim").json()
+
+    def ids(user: str, query: str = "") -> list[int]:
+        response = client.get(f"/api/v1/cover-requests{query}", headers=bearer(user))
+        assert response.status_code == 200, response.text
+        return [r["id"] for r in response.json()]
+
+    assert ids("dr-lee") == ids("dr-kim") == ids("sup-ortiz") == [asked["id"]]
+    assert ids("dr-patel") == []
+    assert ids("sup-hale") == []
+    assert ids("dr-kim", "?status=accepted") == []
+    bad = client.get("/api/v1/cover-requests?status=maybe", headers=bearer("dr-kim"))
+    assert bad.status_code == 422

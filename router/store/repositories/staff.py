@@ -224,3 +224,17 @@ def covers_at(session: Session, practice_id: str, at: datetime) -> list[Cover]:
         )
     )
     return [Cover(r.asker_id, r.colleague_id, r.starts_at, r.ends_at) for r in rows]
+
+
+def cover_requests(
+    session: Session, practice_id: str, clinician_id: str | None, status: str | None
+) -> list[CoverRequest]:
+    """The practice's cover requests, or those asked by or of one clinician; newest first."""
+    query = select(CoverRequest).where(CoverRequest.practice_id == practice_id)
+    if clinician_id is not None:
+        query = query.where(
+            or_(CoverRequest.asker_id == clinician_id, CoverRequest.colleague_id == clinician_id)
+        )
+    if status is not None:
+        query = query.where(CoverRequest.status == status)
+    return list(session.scalars(query.order_by(CoverRequest.id.desc())))
