@@ -143,7 +143,6 @@ _EMOJI = {
     "\N{WAVING HAND SIGN}": " bye ",
     "\N{FACE WITH TEARS OF JOY}": " lol ",
     "\N{ROLLING ON THE FLOOR LAUGHING}": " lol ",
-    "\N{SKULL}": " lol ",
     "\N{CAT FACE WITH TEARS OF JOY}": " lol ",
 }
 _EMOJI_TABLE = str.maketrans(_EMOJI)
