@@ -109,8 +109,14 @@ def grow_to(
 
 
 def measure(
-    engine: Engine, practice_id: str, samples: list[tuple[str, datetime]], repeat: int
+    engine: Engine,
+    practice_id: str,
+    samples: list[tuple[str, datetime]],
+    repeat: int,
+    time_cap_s: float = 60.0,
 ) -> LookupResult:
+    """Times the lookups: a warm-up pass, then `repeat` passes or until `time_cap_s` (with at
+    least 50 timed lookups)."""
     total_windows = 0
     with Session(engine) as session:
         total_windows = int(
@@ -119,29 +125,38 @@ def measure(
     plan_times: list[float] = []
     pure_times: list[float] = []
     fetched: list[int] = []
-    for round_ in range(repeat + 1):
+
+    def one(patient_id: str, at: datetime) -> None:
+        with Session(engine) as session:
+            patient = session.get(Patient, patient_id)
+            practice = session.get(Practice, practice_id)
+            assert patient is not None
+            assert practice is not None
+            t0 = time.perf_counter()
+            plan_for(session, practice, patient, at)
+            elapsed = time.perf_counter() - t0
+            team = directory.care_team(session, patient.id)
+            schedules = directory.schedules_at(session, practice, team, at)
+            pauses = directory.pauses_for(session, patient.id, at)
+            crisis_line = practice.crisis_line
+            session.rollback()
+        t1 = time.perf_counter()
+        plan_route(team, schedules, pauses, crisis_line, at)
+        plan_times.append(elapsed)
+        pure_times.append(time.perf_counter() - t1)
+        fetched.append(sum(len(s.windows) + len(s.off) for s in schedules.values()))
+
+    for patient_id, at in samples[:20]:  # warm-up: caches, prepared statements
+        one(patient_id, at)
+    plan_times.clear()
+    pure_times.clear()
+    fetched.clear()
+    deadline = time.perf_counter() + time_cap_s
+    for _ in range(repeat):
         for patient_id, at in samples:
-            with Session(engine) as session:
-                patient = session.get(Patient, patient_id)
-                practice = session.get(Practice, practice_id)
-                assert patient is not None
-                assert practice is not None
-                t0 = time.perf_counter()
-                plan_for(session, practice, patient, at)
-                elapsed = time.perf_counter() - t0
-                team = directory.care_team(session, patient.id)
-                schedules = directory.schedules_at(session, practice, team, at)
-                pauses = directory.pauses_for(session, patient.id, at)
-                crisis_line = practice.crisis_line
-                session.rollback()
-            t1 = time.perf_counter()
-            plan_route(team, schedules, pauses, crisis_line, at)
-            pure = time.perf_counter() - t1
-            if round_ == 0:
-                continue  # warm-up: the first pass fills caches
-            plan_times.append(elapsed)
-            pure_times.append(pure)
-            fetched.append(sum(len(s.windows) + len(s.off) for s in schedules.values()))
+            if len(plan_times) >= 50 and time.perf_counter() > deadline:
+                break
+            one(patient_id, at)
     ordered = sorted(plan_times)
     return LookupResult(
         windows=total_windows,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -271,13 +272,20 @@ def render(res: Any) -> str:
 
 
 def readme_section(res: Any) -> str:
+    intro = (
+        "`make bench` measures SPEC §10 on PostgreSQL (its own database, afterhours_bench on "
+        "127.0.0.1:5432; Redis db 14) against a bare FastAPI floor that only checks the "
+        "signature, and exits 1 while a target is missed; `BENCH_QUICK=1 make bench` is a "
+        "small, fast run. Latest full run "
+        f"{res.started:%Y-%m-%d}, {res.machine['nproc']} cores {res.machine['cpu']}, on a "
+        "machine shared with other work (noisy figures); the whole table is in "
+        "[bench/results.md](bench/results.md) and where the time goes in "
+        "[bench/PROFILE.md](bench/PROFILE.md):"
+    )
     lines = [
         "## Performance",
         "",
-        f"`make bench` measures SPEC §10 on PostgreSQL against a bare FastAPI floor "
-        f"(latest run {res.started:%Y-%m-%d}, {res.machine['nproc']} cores "
-        f"{res.machine['cpu']}; full table in [bench/results.md](bench/results.md), where the "
-        "time goes in [bench/PROFILE.md](bench/PROFILE.md)):",
+        *textwrap.wrap(intro, 95, break_on_hyphens=False),
         "",
         "| target | figure | limit | |",
         "|---|---|---|---|",

@@ -99,7 +99,7 @@ def plan(quick: bool) -> Plan:
         call_counts={1: 25, 8: 120, 32: 192},
         time_cap_s=8.0,
         growth_calls=1_000,
-        growth_cap_s=45.0,
+        growth_cap_s=30.0,
         lookup_sizes=[1_000, 100_000, 1_000_000],
         lookup_samples=200,
         lookup_repeat=2,
