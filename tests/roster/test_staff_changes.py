@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from router.contacts.routes import route_for_patient
 from sqlalchemy import select
 
 from policies.followup import follow_up_due
+from router.contacts.routes import route_for_patient
 from router.core.db import session_scope
 from router.roster.parse import RosterError, parse_roster
 from router.store.models import Clinician, FollowUp, Practice
