@@ -209,7 +209,8 @@ def render(res: Any) -> str:
     out.append("")
     out.append(
         "What a call pays for its route: `router.contacts.routes.plan_for` (care team, "
-        "schedules and pauses from PostgreSQL, then `policies.route.plan_route`), for the same sampled "
+        "schedules and pauses from PostgreSQL, then `policies.route.plan_route`), for the "
+        "same sampled "
         "patients and instants (the next 7 days) at each size; `pure` is `plan_route` alone "
         "on the fetched schedules. Growth model: 1,000 clinicians keep one weekly window each; "
         "every further window is a one-off 12-hour window spread over 5 years back and 1 "
