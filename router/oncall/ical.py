@@ -20,13 +20,14 @@ from policies.schedule import DAY_NAMES, parse_clock
 from router.core.settings import get_settings
 from router.store.models import Clinician, IcalFeed, OnCallWindow, Practice
 from router.store.repositories import audit, staff
+from router.twilio.signature import webhook_token
 
 _RRULE_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 FEED_PATH = "/api/v1/ical/{token}.ics"
 
 
 def _secret(clinician_id: str, nonce: str) -> str:
-    key = get_settings().webhook_token().encode()
+    key = webhook_token(get_settings()).encode()
     digest = hmac.new(key, f"ical:{clinician_id}:{nonce}".encode(), hashlib.sha256)
     return digest.hexdigest()[:40]
 
