@@ -29,6 +29,7 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
+    health.check_deploy()  # refuses a wrong production configuration, warns about development
     app = FastAPI(
         title="afterhours",
         description="After-hours phone and SMS router for mental-health care teams.",
