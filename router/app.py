@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 import anyio
 from fastapi import FastAPI
 
-from router import background, health
+from router import background, health, metrics
 from router.api.v1 import router as api_router
 from router.calls.endpoints import router as voice_router
 from router.twilio.sms import router as sms_router
@@ -40,4 +40,6 @@ def create_app() -> FastAPI:
     app.include_router(sms_router)
     app.include_router(api_router)
     app.include_router(health.router)
+    app.include_router(metrics.router)
+    app.add_middleware(metrics.WebhookTimer)
     return app
