@@ -16,7 +16,7 @@ from router.calls import twiml as call_twiml
 from router.core.db import session_scope
 from router.store.models import Patient, Practice
 from router.twilio import twiml
-from tests.conftest import LEE, PRACTICE_NUMBER, SAM
+from tests.conftest import LEE, PATEL, PRACTICE_NUMBER, SAM
 
 # What every database can hold (no NUL, no lone surrogate): the pure tests below add those.
 HOSTILE = 'Riverside\x01\x08\x0b\x0c\x1b\x7f\ufffe\uffff DBT <Clinic> & "co"'
@@ -93,3 +93,24 @@ def test_a_huge_name_is_bounded_in_speech(language):
     response = VoiceResponse()
     call_twiml.greet(response, "N" * 5000, language)
     assert len(str(response)) < 1000
+
+
+def _rename_clinicians(name: str) -> None:
+    from router.store.models import Clinician
+
+    with session_scope() as session:
+        for row in session.query(Clinician):
+            row.name = name
+
+
+def test_a_control_character_in_a_clinician_name_does_not_break_a_text_reply(texting):
+    _rename_clinicians("Dana\x01\x1b Lee\uffff")
+    who = texting.sim.device(PATEL).send("WHO", to=PRACTICE_NUMBER).replies[0].body
+    assert "Dana" in who
+    on = texting.sim.device(LEE).send("ON until 22:30", to=PRACTICE_NUMBER).replies[0].body
+    assert "until 22:30" in on
+
+
+def test_a_control_character_in_a_patient_text_does_not_break_the_reply(texting):
+    replies = texting.sim.device(SAM).send("help\x01\x1b me\ufffe", to=PRACTICE_NUMBER).replies
+    assert "reached Dana" in " ".join(reply.body for reply in replies)

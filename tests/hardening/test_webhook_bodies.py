@@ -120,3 +120,30 @@ def test_any_body_any_type_any_signature_never_breaks_a_webhook(
     response = client.post(url, content=body, headers=headers)
     _no_traceback(response)
     assert response.status_code in (403, 413, 415)
+
+
+_FIELD_TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=80)
+_VOICE_FIELDS = ("CallSid", "From", "To", "CallStatus", "Digits", "DialCallStatus", "ErrorCode")
+_SMS_FIELDS = ("MessageSid", "From", "To", "Body", "MessageStatus", "ErrorCode")
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    url=st.sampled_from(WEBHOOKS),
+    # Twilio always sends AccountSid; any other field may be missing or hold anything.
+    values=st.fixed_dictionaries(
+        {"AccountSid": _FIELD_TEXT},
+        optional=dict.fromkeys(_VOICE_FIELDS + _SMS_FIELDS, _FIELD_TEXT),
+    ),
+)
+def test_any_signed_field_values_get_an_answer_that_parses(client, url, values):
+    import xml.etree.ElementTree as ET
+
+    response = client.post(
+        url, data=values, headers={"X-Twilio-Signature": _signature(url, values)}
+    )
+    _no_traceback(response)
+    assert response.status_code == 200, (url, response.text[:200])
+    ET.fromstring(response.content)
