@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
 
 from router.core.runtime import process_singleton
 
@@ -66,8 +67,13 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _password_into_url(self) -> Settings:
-        url = make_url(self.database_url)
-        if self.database_password and url.username and url.password is None:
+        if not self.database_password:
+            return self
+        try:
+            url = make_url(self.database_url)
+        except ArgumentError:
+            raise ValueError("DATABASE_URL is not a database URL") from None
+        if url.username and url.password is None:
             url = url.set(password=self.database_password.strip())
             self.database_url = url.render_as_string(hide_password=False)
         return self
@@ -119,19 +125,22 @@ def load_settings() -> Settings:
     try:
         settings = Settings(_secrets_dir=secrets_dir)
     except ValidationError as exc:
-        details = "; ".join(
-            f"{'.'.join(str(part) for part in error['loc']).upper()}={_shown(error['input'])}: "
-            f"{error['msg']}"
-            for error in exc.errors()
-        )
+        details = "; ".join(_described(error) for error in exc.errors())
         raise SystemExit(f"afterhours: invalid configuration: {details}") from None
     if settings.afterhours_env == "production" and settings.deploy_problems():
         raise UnsafeDeploy(settings.deploy_problems())
     return settings
 
 
-def _shown(value: object) -> str:
-    return repr(value)[:40] if isinstance(value, str | int | float) else "?"
+def _described(error: Any) -> str:
+    """One validation error: the variable and the value it had (settings that are secrets
+    are plain strings and never fail validation, so no secret is shown)."""
+    name = ".".join(str(part) for part in error["loc"]).upper()
+    value = error["input"]
+    if not name:
+        return str(error["msg"]).removeprefix("Value error, ")
+    shown = repr(value)[:40] if isinstance(value, str | int | float) else "?"
+    return f"{name}={shown}: {error['msg']}"
 
 
 @process_singleton

@@ -81,6 +81,7 @@ def test_the_cli_and_the_worker_refuse_in_one_line_without_a_traceback(productio
     from workers.run import run_worker
 
     production.delenv("TWILIO_AUTH_TOKEN")
+    production.setattr("router.core.logging.configure_logging", lambda: None)
     get_settings.cache_clear()
     result = CliRunner().invoke(app, ["serve", "--port", "1"])
     assert result.exit_code == 1
