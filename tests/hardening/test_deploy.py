@@ -82,9 +82,15 @@ def test_the_cli_and_the_worker_refuse_in_one_line_without_a_traceback(productio
 
     production.delenv("TWILIO_AUTH_TOKEN")
     production.setattr("router.core.logging.configure_logging", lambda: None)
+
+    def started(*_: object, **__: object) -> None:
+        raise AssertionError("the server started")
+
+    production.setattr("uvicorn.run", started)
     get_settings.cache_clear()
     result = CliRunner().invoke(app, ["serve", "--port", "1"])
     assert result.exit_code == 1
+    assert "TWILIO_AUTH_TOKEN" in str(result.exception)
     get_settings.cache_clear()
     with pytest.raises(SystemExit) as refused:
         run_worker(burst=True)
