@@ -8,11 +8,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Dependencies first, from pyproject.toml alone, so that a code change reuses this layer.
-COPY pyproject.toml ./
-RUN python -c "import tomllib; print('\n'.join(tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']))" > /tmp/requirements.txt \
-    && pip install -r /tmp/requirements.txt \
-    && rm /tmp/requirements.txt
+# Dependencies first, exactly as locked (versions and hashes), so that a code change reuses
+# this layer and a rebuild installs what was tested. Regenerate the lock after changing
+# pyproject.toml's dependencies:
+#   pip-compile --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+COPY requirements.lock ./
+RUN pip install --require-hashes --no-deps -r requirements.lock
 
 # The package, installed the ordinary way: the app, its migrations, the demo roster and the
 # Twilio simulator `afterhours demo` plays through all ship in it. Code stays owned by
@@ -21,7 +22,7 @@ COPY README.md ./
 COPY policies ./policies
 COPY router ./router
 COPY workers ./workers
-RUN pip install . \
+RUN pip install --no-deps . \
     && rm -rf build *.egg-info
 
 # Non-root user and its writable data directory (spool, development token, SQLite file).

@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 import anyio
 from fastapi import FastAPI
 
-from router import background, health
+from router import background, health, metrics
 from router.api import errors as api_errors
 from router.api import router as api_router
 from router.api.coverage import router as coverage_api
@@ -36,6 +36,7 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app() -> FastAPI:
+    health.check_deploy()  # refuses a wrong production configuration, warns about development
     app = FastAPI(
         title="afterhours",
         description="After-hours phone and SMS router for mental-health care teams.",
@@ -53,4 +54,6 @@ def create_app() -> FastAPI:
     app.include_router(health.router)
     app.include_router(web_router)
     api_errors.install(app)
+    app.include_router(metrics.router)
+    app.add_middleware(metrics.WebhookTimer)
     return app

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from router import metrics
 from router.calls import service as calls
 from router.calls import twiml
 from router.core import clock
@@ -38,7 +39,7 @@ async def _answer(
         return xml(await within(get_settings().voice_deadline_s, work))
     except Exception as exc:  # S1: the deliberate catch-all at the voice edge
         reason = _reason(exc)
-        log.error("%s: %s", failed, reason)
+        log.error(failed + ": %s", reason)  # the event is code's own sentence (S7)
         return xml(on_failure(reason))
 
 
@@ -49,7 +50,12 @@ def _reason(exc: BaseException) -> str:
 
 def _failsafe(params: Mapping[str, str], step: int | None = None) -> Callable[[str], str]:
     """Dial the crisis line, and keep the call for the database (S1, S5)."""
-    return lambda reason: twiml.failsafe(keep_call(params, reason, clock.now(), step))
+
+    def answer(reason: str) -> str:
+        metrics.failsafe_answered("voice", reason)
+        return twiml.failsafe(keep_call(params, reason, clock.now(), step))
+
+    return answer
 
 
 @router.post("/voice")

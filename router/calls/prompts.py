@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from router.twilio.twiml import spoken_name
+
 _PROMPTS: dict[str, dict[str, str]] = {
     "greeting": {
         "en": "You have reached the {practice} after-hours line. "
@@ -47,6 +49,15 @@ SCREEN_TOO_LATE = "This call has already been answered or has ended. Goodbye."
 
 
 def prompt(key: str, language: str, **values: str) -> str:
+    """The prompt in the caller's language; the names in it as they may be spoken."""
     texts = _PROMPTS[key]
     text = texts.get(language) or texts["en"]
-    return text.format(**values)
+    return text.format(**{name: spoken_name(value) for name, value in values.items()})
+
+
+def screen_prompt(practice: str) -> str:
+    return SCREEN_PROMPT.format(practice=spoken_name(practice))
+
+
+def screen_connecting(patient: str) -> str:
+    return SCREEN_CONNECTING.format(patient=spoken_name(patient).rstrip(".")) + "."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from twilio.twiml.voice_response import Dial, Gather, VoiceResponse
 
-from router.calls.prompts import SCREEN_CONNECTING, SCREEN_NO_INPUT, SCREEN_PROMPT, prompt
+from router.calls.prompts import SCREEN_NO_INPUT, prompt, screen_connecting, screen_prompt
 from router.twilio.twiml import say, url
 
 CRISIS_RING_S = 60
@@ -84,10 +84,10 @@ def screen(contact_id: str, step: int, practice_name: str, screen_timeout_s: int
         method="POST",
         timeout=screen_timeout_s,
     )
-    gather.say(SCREEN_PROMPT.format(practice=practice_name), language="en-US")
+    say(gather, screen_prompt(practice_name), "en")
     response.append(gather)
     # A voicemail or silence falls through the Gather: hang up that leg, never bridge it.
-    response.say(SCREEN_NO_INPUT, language="en-US")
+    say(response, SCREEN_NO_INPUT, "en")
     response.hangup()
     return str(response)
 
@@ -95,5 +95,5 @@ def screen(contact_id: str, step: int, practice_name: str, screen_timeout_s: int
 def connecting(patient_name: str) -> str:
     """Said to the clinician who pressed 1, just before the bridge: now the name (S2)."""
     response = VoiceResponse()
-    response.say(SCREEN_CONNECTING.format(patient=patient_name.rstrip(".")) + ".", language="en-US")
+    say(response, screen_connecting(patient_name), "en")
     return str(response)

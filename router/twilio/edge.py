@@ -13,12 +13,15 @@ from starlette.datastructures import FormData
 
 from router.core.db import session_scope
 from router.twilio.signature import twilio_form
+from router.twilio.twiml import speakable
 
 SignedForm = Annotated[FormData, Depends(twilio_form)]
 
 
 def xml(body: str) -> Response:
-    return Response(content=body, media_type="application/xml")
+    """A webhook's TwiML answer. Whatever a name or a text carried into it, the document
+    Twilio gets parses: characters XML 1.0 cannot carry are dropped (none is markup)."""
+    return Response(content=speakable(body), media_type="application/xml")
 
 
 def form_params(form: FormData) -> dict[str, str]:

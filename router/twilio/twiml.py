@@ -3,6 +3,7 @@ up. What a call or a text says lives with its channel (router/calls/, router/tex
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
 from twilio.twiml.messaging_response import MessagingResponse
@@ -10,6 +11,22 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 
 # Our languages (en | es) as Twilio's <Say> names them.
 SAY_LANGUAGE = {"en": "en-US", "es": "es-US"}
+
+# What XML 1.0 cannot carry (C0 controls but tab and newline, lone surrogates, U+FFFE/FFFF)
+# and what carriers' GSM and speech engines drop or choke on (DEL, the C1 controls).
+_UNCARRIABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# A name is spoken, not read out as a page: anything longer was never a name.
+NAME_SPOKEN_MAX = 100
+
+
+def speakable(text: str) -> str:
+    """`text` without the characters that would make a TwiML document unparseable."""
+    return _UNCARRIABLE.sub("", text)
+
+
+def spoken_name(name: str) -> str:
+    """A practice's, clinician's or patient's name as it may be said on a call."""
+    return " ".join(speakable(name).split())[:NAME_SPOKEN_MAX]
 
 
 def say_language(language: str) -> str:
@@ -21,8 +38,8 @@ def url(path: str, **query: str | int) -> str:
     return f"{path}?{urlencode(query)}" if query else path
 
 
-def say(response: VoiceResponse, text: str, language: str) -> None:
-    response.say(text, language=say_language(language))
+def say(response: VoiceResponse | Gather, text: str, language: str) -> None:
+    response.say(speakable(text), language=say_language(language))
 
 
 def spoken_then_hangup(text: str, language: str = "en") -> str:
