@@ -20,7 +20,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check router workers policies tests
 	$(BIN)/ruff format --check router workers policies tests
-	$(BIN)/mypy policies
+	$(BIN)/mypy policies router workers
 
 serve: $(STAMP)
 	$(BIN)/afterhours db upgrade

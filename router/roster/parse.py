@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -94,7 +94,8 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
-    mapping = _Mapping(loader.construct_mapping(node, deep=True))
+    # A key YAML reads as something else (`1: x`) is still only a key: _unknown_keys names it.
+    mapping = _Mapping(cast("dict[str, Any]", loader.construct_mapping(node, deep=True)))
     mapping.line = node.start_mark.line + 1
     return mapping
 
