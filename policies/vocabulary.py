@@ -99,6 +99,9 @@ class Purpose(StrEnum):
     SUPERVISOR_ALERT = "supervisor_alert"
     OPTOUT_NOTICE = "optout_notice"
     NOTICE = "notice"
+    # staff accounts: the message log hides these bodies unless simulated
+    INVITE = "invite"
+    SIGN_IN_CODE = "sign_in_code"
 
 
 class Role(StrEnum):

@@ -15,10 +15,11 @@ import yaml
 
 from policies.policy import PolicyError, validate_overrides
 from policies.schedule import DAY_NAMES, parse_clock
+from policies.vocabulary import Role
 from router.core.errors import AfterhoursError, InputError
 from router.core.phones import InvalidPhoneNumber, region_of, to_e164
 
-ROLES = ("clinician", "supervisor", "admin")
+ROLES = tuple(Role)
 LANGUAGES = ("en", "es")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -286,7 +287,7 @@ def _parse_clinicians(
             check.fail(where, "phone is missing")
         else:
             phone = _phone(check, where, "phone", phone_raw, region)
-        role = item.get("role", "clinician")
+        role = item.get("role", Role.CLINICIAN)
         if role not in ROLES:
             check.fail(where, f"role {role!r} must be one of {', '.join(ROLES)}")
         zone = _zone(

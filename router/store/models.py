@@ -19,6 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from policies.vocabulary import FollowUpStatus, MessageStatus, Outcome, Role
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stored as naive UTC on every backend, always read back as aware UTC."""
@@ -76,7 +78,7 @@ class Clinician(Base):
     )
     name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(20), index=True)
-    role: Mapped[str] = mapped_column(String(16), default="clinician")
+    role: Mapped[str] = mapped_column(String(16), default=Role.CLINICIAN)
     timezone: Mapped[str | None] = mapped_column(String(64), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -187,7 +189,7 @@ class Contact(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    outcome: Mapped[str] = mapped_column(String(16), default="open")
+    outcome: Mapped[str] = mapped_column(String(16), default=Outcome.OPEN)
     connected_to: Mapped[str | None] = mapped_column(
         ForeignKey("clinicians.id", ondelete="SET NULL"), nullable=True
     )
@@ -247,7 +249,7 @@ class FollowUp(Base):
         ForeignKey("clinicians.id", ondelete="SET NULL"), nullable=True
     )
     due: Mapped[datetime] = mapped_column(UTCDateTime)
-    status: Mapped[str] = mapped_column(String(8), default="open")  # open | done
+    status: Mapped[str] = mapped_column(String(8), default=FollowUpStatus.OPEN)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -349,7 +351,7 @@ class OutboundMessage(Base):
     to_number: Mapped[str] = mapped_column(String(32))
     from_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
     body: Mapped[str | None] = mapped_column(Text, nullable=True)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=MessageStatus.PENDING)
     sid: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
     error_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
