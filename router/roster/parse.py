@@ -287,7 +287,8 @@ def _parse_clinicians(
             check.fail(where, "phone is missing")
         else:
             phone = _phone(check, where, "phone", phone_raw, region)
-        role = item.get("role", Role.CLINICIAN)
+        # The plain string, as YAML reads it: `roster export`'s yaml.safe_dump refuses enums.
+        role = item.get("role", Role.CLINICIAN.value)
         if role not in ROLES:
             check.fail(where, f"role {role!r} must be one of {', '.join(ROLES)}")
         zone = _zone(
