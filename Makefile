@@ -20,7 +20,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check router workers policies tests bench
 	$(BIN)/ruff format --check router workers policies tests bench
-	$(BIN)/mypy policies
+	$(BIN)/mypy policies router workers
 	$(BIN)/lint-imports
 
 # SPEC §10 on PostgreSQL (127.0.0.1:5432, database afterhours_bench) and Redis db 14; writes

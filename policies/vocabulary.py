@@ -123,3 +123,12 @@ class FollowUpStatus(StrEnum):
 
     OPEN = "open"
     DONE = "done"
+
+
+class CoverStatus(StrEnum):
+    """Where a cover request stands (SPEC §11)."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    CANCELLED = "cancelled"  # one of the two left the practice

@@ -27,6 +27,7 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from policies.vocabulary import MessageKind, Outcome
 from router.core.jobs import get_queue
 from router.failsafe.spooling import spool
 from router.store.models import Contact
@@ -97,7 +98,9 @@ def failsafe_answered(channel: str, reason: str) -> None:
 
 def delivery_failed(kind: str) -> None:
     """An outbound text (`sms`) or call (`call`) failed or was undelivered."""
-    DELIVERIES_FAILED.labels(kind="call" if kind == "call" else "sms").inc()
+    DELIVERIES_FAILED.labels(
+        kind=MessageKind.CALL if kind == MessageKind.CALL else MessageKind.SMS
+    ).inc()
 
 
 def escalations(pending: int, overdue: int) -> None:
@@ -166,7 +169,7 @@ def _note_outcomes(session: Session, _context: object, _instances: object) -> No
         if not isinstance(instance, Contact) or not instance.outcome:
             continue
         history = inspect(instance).attrs.outcome.history
-        if history.added and instance.outcome != "open":
+        if history.added and instance.outcome != Outcome.OPEN:
             noted = session.info.setdefault(_PENDING_OUTCOMES, [])
             noted.append((instance.channel or "other", instance.outcome))
 

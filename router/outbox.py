@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from policies.delivery import retry_after
+from policies.vocabulary import MessageKind, MessageStatus, Purpose
 from router.core.jobs import Job, defer, message_job_id
 from router.core.settings import get_settings
 from router.store.models import OutboundMessage
@@ -25,18 +26,18 @@ def new_message_id() -> str:
 
 
 def _job(kind: str) -> Job:
-    return Job.SEND_MESSAGE if kind == "sms" else Job.PLACE_CALL
+    return Job.SEND_MESSAGE if kind == MessageKind.SMS else Job.PLACE_CALL
 
 
 def _queue(
     session: Session,
     *,
-    kind: str,
+    kind: MessageKind,
     practice_id: str | None,
     to: str,
     from_: str | None,
     body: str | None,
-    purpose: str,
+    purpose: Purpose,
     now: datetime,
     contact_id: str | None,
     clinician_id: str | None,
@@ -50,7 +51,7 @@ def _queue(
         to_number=to,
         from_number=from_,
         body=body,
-        status="queued",
+        status=MessageStatus.QUEUED,
         contact_id=contact_id,
         clinician_id=clinician_id,
         step=step,
@@ -79,7 +80,7 @@ def queue_sms(
     to: str,
     from_: str | None,
     body: str,
-    purpose: str,
+    purpose: Purpose,
     now: datetime,
     contact_id: str | None = None,
     clinician_id: str | None = None,
@@ -90,7 +91,7 @@ def queue_sms(
     sent = [
         _queue(
             session,
-            kind="sms",
+            kind=MessageKind.SMS,
             practice_id=practice_id,
             to=to,
             from_=from_,
@@ -112,7 +113,7 @@ def queue_call(
     practice_id: str | None,
     to: str,
     from_: str | None,
-    purpose: str,
+    purpose: Purpose,
     now: datetime,
     contact_id: str | None = None,
     clinician_id: str | None = None,
@@ -120,7 +121,7 @@ def queue_call(
 ) -> OutboundMessage:
     return _queue(
         session,
-        kind="call",
+        kind=MessageKind.CALL,
         practice_id=practice_id,
         to=to,
         from_=from_,
@@ -144,7 +145,7 @@ def transmit(message: OutboundMessage) -> Sent | GatewayError:
     base = get_settings().public_base_url
     gateway = get_gateway()
     try:
-        if message.kind == "sms":
+        if message.kind == MessageKind.SMS:
             return gateway.send_sms(
                 to=message.to_number,
                 from_=message.from_number or "",
@@ -185,9 +186,9 @@ def record_failed(session: Session, message_id: str, error: GatewayError, now: d
     )
     wait = retry_after(message.attempts, permanent=error.permanent)
     if wait is not None:
-        message.status = "queued"
+        message.status = MessageStatus.QUEUED
         job_id = message_job_id(message.kind, message.id)
         defer(session, _job(message.kind), message.id, job_id=job_id, at=now + wait)
         return False
-    message.status = "failed"
+    message.status = MessageStatus.FAILED
     return True

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import Purpose
 from router.accounts import passwords, sessions
 from router.accounts.errors import AccountError, LinkNotUsable, UnknownStaff
 from router.accounts.texting import text_staff
@@ -50,7 +51,7 @@ def invite(session: Session, user_id: str, now: datetime, *, actor: str = "cli")
             session,
             member,
             f"Set your afterhours password here (works once, for 24 hours): {link}",
-            purpose="invite",
+            purpose=Purpose.INVITE,
             now=now,
         )
     audit.append(

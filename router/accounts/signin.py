@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import Purpose
 from router.accounts import passwords, sessions
 from router.accounts.errors import SignInRefused
 from router.accounts.texting import text_staff
@@ -109,7 +110,7 @@ def start(session: Session, user_id: str, password: str, now: datetime) -> str:
         member,
         f"afterhours sign-in code: {code}. It works once, for 15 minutes. "
         "If you did not just sign in, tell your supervisor.",
-        purpose="sign_in_code",
+        purpose=Purpose.SIGN_IN_CODE,
         now=now,
     )
     audit.append(session, actor="web", action="signin.code_sent", subject=f"user:{member.id}")

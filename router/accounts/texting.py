@@ -9,13 +9,14 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import Purpose
 from router.outbox import queue_sms
 from router.store.models import Clinician
 from router.store.repositories import directory
 
 
 def text_staff(
-    session: Session, member: Clinician, body: str, *, purpose: str, now: datetime
+    session: Session, member: Clinician, body: str, *, purpose: Purpose, now: datetime
 ) -> None:
     numbers = directory.practice_numbers(session, member.practice_id)
     queue_sms(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query
 
-from policies.vocabulary import MessageKind, MessageStatus
+from policies.vocabulary import MessageKind, MessageStatus, Purpose
 from router.api.deps import SessionDep, StaffOnly
 from router.api.schemas import MessageOut
 from router.core.errors import one_of
@@ -20,7 +20,7 @@ MessageLogReader = Annotated[Clinician, Depends(StaffOnly("the message log"))]
 
 
 # Texts that carry a sign-in secret: readable in the log only when simulated (development).
-SECRET_PURPOSES = frozenset({"invite", "sign_in_code"})
+SECRET_PURPOSES = frozenset({Purpose.INVITE, Purpose.SIGN_IN_CODE})
 HIDDEN_SECRET = "[hidden: this text carries a sign-in secret]"
 
 

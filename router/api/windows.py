@@ -8,6 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import CoverStatus
 from router.api.deps import CurrentUser, SessionDep
 from router.core import clock
 from router.oncall import cover, window_service
@@ -152,7 +153,7 @@ def _answer(session: Session, user: Clinician, request_id: int, accept: bool) ->
     return cover.request_document(request)
 
 
-COVER_STATUSES = ("pending", "accepted", "declined", "cancelled")
+COVER_STATUSES = tuple(CoverStatus)
 
 
 @router.get("/cover-requests", tags=["cover requests"])

@@ -13,6 +13,7 @@ from twilio.twiml.voice_response import VoiceResponse
 
 from policies.privacy import display_name
 from policies.screening import leg_result
+from policies.vocabulary import Channel, EventType, Outcome
 from router.calls import twiml
 from router.calls.prompts import SCREEN_DECLINED, SCREEN_TOO_LATE
 from router.contacts.caller import identify
@@ -53,13 +54,13 @@ def start_call(session: Session, params: Mapping[str, str], now: datetime) -> st
         route, crisis = [], get_settings().crisis_line
 
     contact, created = open_contact(
-        session, who, sid=sid, channel="voice", at=now, route=route, crisis_line=crisis
+        session, who, sid=sid, channel=Channel.VOICE, at=now, route=route, crisis_line=crisis
     )
     if created:
         detail = {"route": route, "known_caller": patient is not None}
         if practice is None:
             detail["unknown_practice_number"] = True
-        contacts.add_event(session, contact, "greeted", at=now, detail=detail)
+        contacts.add_event(session, contact, EventType.GREETED, at=now, detail=detail)
         log.info("call %s: contact %s, %d clinicians on the route", sid, contact.id, len(route))
     return _render_step(session, contact, 0, now, greet=True)
 
@@ -84,13 +85,18 @@ def _render_step(
         if clinician is not None and clinician.active and clinician.phone:
             break
         step += 1  # a clinician removed or deactivated since the call began: on to the next
-    if step < len(route) and contact.outcome == "open":
+    if step < len(route) and contact.outcome == Outcome.OPEN:
         clinician_id = route[step]
         clinician = session.get(Clinician, clinician_id)
         assert clinician is not None
         contacts.ensure_leg(session, contact.id, step, clinician_id)
         contacts.add_event(
-            session, contact, "dialled", key=f"dialled:{step}", clinician_id=clinician_id, at=now
+            session,
+            contact,
+            EventType.DIALLED,
+            key=f"dialled:{step}",
+            clinician_id=clinician_id,
+            at=now,
         )
         twiml.dial_clinician(
             response,
@@ -102,11 +108,11 @@ def _render_step(
             language=language,
         )
         return str(response)
-    if contact.outcome == "connected":
+    if contact.outcome == Outcome.CONNECTED:
         response.hangup()
         return str(response)
-    contacts.add_event(session, contact, "crisis_line", at=now, detail={"after": step})
-    contact.outcome = "crisis_line"
+    contacts.add_event(session, contact, EventType.CRISIS_LINE, at=now, detail={"after": step})
+    contact.outcome = Outcome.CRISIS_LINE
     twiml.dial_crisis_line(
         response, crisis_line=contact.crisis_line, language=language, contact_id=contact.id
     )
@@ -119,12 +125,17 @@ def screen_leg(
     """The clinician's phone was answered (by a person or a voicemail): ask for the digit."""
     contact = contacts.get(session, contact_id)
     leg = contacts.leg(session, contact_id, step) if contact else None
-    if contact is None or leg is None or contact.outcome != "open":
+    if contact is None or leg is None or contact.outcome != Outcome.OPEN:
         return spoken_then_hangup(SCREEN_TOO_LATE)
     leg.answered = True
     leg.child_sid = params.get("CallSid") or leg.child_sid
     contacts.add_event(
-        session, contact, "answered", key=f"answered:{step}", clinician_id=leg.clinician_id, at=now
+        session,
+        contact,
+        EventType.ANSWERED,
+        key=f"answered:{step}",
+        clinician_id=leg.clinician_id,
+        at=now,
     )
     practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
     policy = practice_policy(practice)
@@ -142,18 +153,22 @@ def screen_answer(
     if contact is None or leg is None:
         return spoken_then_hangup(SCREEN_TOO_LATE)
     digits = (params.get("Digits") or "").strip()
-    if contact.outcome == "connected" and contact.connected_to == leg.clinician_id and leg.accepted:
+    if (
+        contact.outcome == Outcome.CONNECTED
+        and contact.connected_to == leg.clinician_id
+        and leg.accepted
+    ):
         accepted_again = True  # a retried Gather action: answer the same
     else:
         accepted_again = False
-    if not accepted_again and contact.outcome != "open":
+    if not accepted_again and contact.outcome != Outcome.OPEN:
         return spoken_then_hangup(SCREEN_TOO_LATE)
     if digits != "1":
-        leg.result = "declined"
+        leg.result = EventType.DECLINED
         contacts.add_event(
             session,
             contact,
-            "declined",
+            EventType.DECLINED,
             key=f"declined:{step}",
             clinician_id=leg.clinician_id,
             at=now,
@@ -182,8 +197,8 @@ def replay_acceptance(session: Session, contact_id: str, step: int, at: datetime
 
 
 def _accept(session: Session, contact: Contact, leg: CallLeg, at: datetime) -> None:
-    leg.accepted, leg.result = True, "accepted"
-    for event in ("accepted", "bridged"):
+    leg.accepted, leg.result = True, EventType.ACCEPTED
+    for event in (EventType.ACCEPTED, EventType.BRIDGED):
         contacts.add_event(
             session,
             contact,
@@ -192,7 +207,7 @@ def _accept(session: Session, contact: Contact, leg: CallLeg, at: datetime) -> N
             clinician_id=leg.clinician_id,
             at=at,
         )
-    contact.outcome, contact.connected_to = "connected", leg.clinician_id
+    contact.outcome, contact.connected_to = Outcome.CONNECTED, leg.clinician_id
 
 
 def after_dial(
@@ -207,18 +222,18 @@ def after_dial(
         contacts.add_event(
             session,
             contact,
-            "call_ended",
+            EventType.CALL_ENDED,
             key=f"dial_done:{step}",
             clinician_id=leg.clinician_id,
             at=now,
             detail={"talk_s": _int(params.get("DialCallDuration"))},
         )
         return hangup()
-    if contact.outcome in ("connected", "abandoned") or contact.ended_at is not None:
+    if contact.outcome in (Outcome.CONNECTED, Outcome.ABANDONED) or contact.ended_at is not None:
         return hangup()  # bridged already, or the caller has hung up
     status = (params.get("DialCallStatus") or "").strip()
-    if leg is not None and leg.result != "declined":
-        result = leg_result(leg.answered, declined=False, dial_status=status)
+    if leg is not None and leg.result != EventType.DECLINED:
+        result = EventType(leg_result(leg.answered, declined=False, dial_status=status))
         leg.result = result
         contacts.add_event(
             session,
@@ -243,12 +258,12 @@ def after_crisis(
     status = (params.get("DialCallStatus") or "").strip()
     language = contact.language
     if status == "completed":
-        contacts.add_event(session, contact, "crisis_connected", at=now)
+        contacts.add_event(session, contact, EventType.CRISIS_CONNECTED, at=now)
         return hangup()
     contacts.add_event(
         session,
         contact,
-        "crisis_unreached",
+        EventType.CRISIS_UNREACHED,
         key=f"crisis_unreached:{attempt}",
         at=now,
         detail={"dial_status": status[:16]},
@@ -281,16 +296,18 @@ def call_status(session: Session, params: Mapping[str, str], now: datetime) -> b
     contacts.add_event(
         session,
         contact,
-        "ended",
+        EventType.ENDED,
         at=now,
         detail={"status": status, "duration_s": _int(params.get("CallDuration"))},
     )
-    reached_crisis = contacts.has_event(session, contact, "crisis_connected")
-    if contact.outcome == "open" or (contact.outcome == "crisis_line" and not reached_crisis):
-        if contact.outcome == "open":
-            contact.outcome = "abandoned"
+    reached_crisis = contacts.has_event(session, contact, EventType.CRISIS_CONNECTED)
+    if contact.outcome == Outcome.OPEN or (
+        contact.outcome == Outcome.CRISIS_LINE and not reached_crisis
+    ):
+        if contact.outcome == Outcome.OPEN:
+            contact.outcome = Outcome.ABANDONED
         # Hung up before reaching anyone: somebody calls back first thing, not whenever.
-        contacts.add_event(session, contact, "abandoned", at=now)
+        contacts.add_event(session, contact, EventType.ABANDONED, at=now)
         mark_urgent(session, contact, due_by=now)
     return True
 

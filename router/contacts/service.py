@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from policies.followup import follow_up_due, urgent_due
+from policies.vocabulary import Channel, FollowUpStatus, Outcome
 from router.contacts.caller import Caller
 from router.contacts.routes import practice_policy
 from router.store.models import Contact, FollowUp, Patient, Practice
@@ -20,11 +21,11 @@ def open_contact(
     who: Caller,
     *,
     sid: str,
-    channel: str,
+    channel: Channel,
     at: datetime,
     route: list[str],
     crisis_line: str,
-    outcome: str = "open",
+    outcome: Outcome = Outcome.OPEN,
     escalation_step: int = 0,
 ) -> tuple[Contact, bool]:
     """The contact for `sid` with its follow-up; `created` is False when it already existed
@@ -84,7 +85,7 @@ def holiday_dates(practice: Practice | None) -> frozenset[date]:
 def mark_urgent(session: Session, contact: Contact, due_by: datetime | None = None) -> None:
     """The contact's open follow-up becomes urgent, and due by `due_by` when one is given."""
     follow = contacts.follow_up(session, contact.id)
-    if follow is None or follow.status != "open":
+    if follow is None or follow.status != FollowUpStatus.OPEN:
         return
     follow.urgent = True
     if due_by is not None:

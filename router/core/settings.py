@@ -123,7 +123,7 @@ def load_settings() -> Settings:
     # so that tokens and passwords stay out of the environment `docker inspect` shows.
     secrets_dir = os.environ.get("SECRETS_DIR") or None
     try:
-        settings = Settings(_secrets_dir=secrets_dir)
+        settings = Settings(_secrets_dir=secrets_dir)  # type: ignore[call-arg]  # pydantic-settings' init option
     except ValidationError as exc:
         details = "; ".join(_described(error) for error in exc.errors())
         raise SystemExit(f"afterhours: invalid configuration: {details}") from None

@@ -22,6 +22,7 @@ from zoneinfo import ZoneInfo
 import httpx
 import uvicorn
 
+from policies.vocabulary import MessageKind
 from router.app import create_app
 from router.core import clock
 from router.core.db import reset_caches, session_scope
@@ -152,7 +153,7 @@ class Night:
             for row in fresh:
                 self.shown.add(row.id)
                 who = NAMES.get(row.to_number, PATIENTS.get(row.to_number, row.to_number))
-                if row.kind == "call":
+                if row.kind == MessageKind.CALL:
                     print(
                         f"       router calls {who} (page: urgent text, press 1 to connect)"
                         f" [{row.status}]"

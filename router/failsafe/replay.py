@@ -8,6 +8,7 @@ from datetime import datetime
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import Channel, EventType, Outcome
 from router.calls import service as calls
 from router.contacts.caller import identify
 from router.contacts.service import mark_urgent, open_contact
@@ -98,26 +99,31 @@ def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
             session,
             identify(session, record.get("to"), record.get("from")),
             sid=sid,
-            channel="voice",
+            channel=Channel.VOICE,
             at=at,
             route=[],
             crisis_line=record.get("crisis_line") or get_settings().crisis_line,
-            outcome="crisis_line",
+            outcome=Outcome.CRISIS_LINE,
         )
         mark_urgent(session, contact)  # the router failed this caller: a person checks first
     contacts.add_event(
         session,
         contact,
-        "failsafe",
+        EventType.FAILSAFE,
         key=f"failsafe:{record['at']}",
         at=at,
         detail={"reason": record.get("reason", "")[:64], "step": record.get("step")},
     )
     contacts.add_event(
-        session, contact, "crisis_line", key="crisis_line", at=at, detail={"failsafe": True}
+        session,
+        contact,
+        EventType.CRISIS_LINE,
+        key=EventType.CRISIS_LINE,
+        at=at,
+        detail={"failsafe": True},
     )
-    if contact.outcome == "open":
-        contact.outcome = "crisis_line"
+    if contact.outcome == Outcome.OPEN:
+        contact.outcome = Outcome.CRISIS_LINE
 
 
 def _failsafe_text(session: Session, record: Record, at: datetime) -> None:
@@ -129,7 +135,7 @@ def _failsafe_text(session: Session, record: Record, at: datetime) -> None:
         contacts.add_event(
             session,
             contact,
-            "failsafe",
+            EventType.FAILSAFE,
             key=f"failsafe:{seen.sid}",
             at=at,
             detail={"reason": str(record.get("reason", ""))[:64]},

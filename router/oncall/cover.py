@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.orm import Session
 
 from policies.schedule import occurrences
+from policies.vocabulary import CoverStatus, Purpose
 from router.outbox import queue_sms
 from router.roster.parse import WindowError
 from router.store.models import Clinician, CoverRequest, OnCallWindow, Practice
@@ -129,7 +130,7 @@ def ask(
         ends_at=end,
         duty=row.duty,
         code=_code(session, row.practice_id),
-        status="pending",
+        status=CoverStatus.PENDING,
         created_at=now,
     )
     session.add(request)
@@ -149,7 +150,7 @@ def ask(
             f"{asker.name} asks you to cover on call{duty} {_when(practice, zone, start, end)}. "
             f"Reply YES {request.code} to take it or NO {request.code} to decline."
         ),
-        purpose="cover_request",
+        purpose=Purpose.COVER_REQUEST,
         now=now,
         clinician_id=colleague.id,
     )
@@ -198,11 +199,14 @@ def answer(
         raise NotFound(f"no cover request {request_id} in your practice")
     if request.colleague_id != user.id:
         raise Forbidden("only the colleague asked can answer a cover request")
-    if request.status != "pending":
+    if request.status != CoverStatus.PENDING:
         raise AlreadyAnswered(f"cover request {request_id} is already {request.status}")
     if accept and request.ends_at <= now:
         raise AlreadyAnswered(f"cover request {request_id} is for a stretch that is over")
-    request.status, request.answered_at = ("accepted" if accept else "declined"), now
+    request.status, request.answered_at = (
+        (CoverStatus.ACCEPTED if accept else CoverStatus.DECLINED),
+        now,
+    )
     if accept:
         request.cover_window_id = _one_off(
             session, request, request.colleague_id, off=False, duty=request.duty
@@ -229,7 +233,7 @@ def answer(
             to=asker.phone,
             from_=numbers[0] if numbers else None,
             body=f"{name} {'accepted' if accept else 'declined'} your cover request.",
-            purpose="cover_answer",
+            purpose=Purpose.COVER_ANSWER,
             now=now,
             clinician_id=asker.id,
         )

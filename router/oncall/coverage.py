@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from policies.coverage import Gap, OfficeHours, coverage_gaps, within
 from policies.route import ClinicianSchedule, Cover
 from policies.schedule import DAY_NAMES, OnCallWindow, WeeklyWindow, parse_clock
+from policies.vocabulary import Purpose
 from router.core import clock
 from router.outbox import queue_sms
 from router.store.models import CoverageAlert, Practice
@@ -49,7 +50,7 @@ def practice_schedules(session: Session, practice: Practice) -> dict[str, Clinic
 
 
 def gaps_for(session: Session, practice: Practice, start: datetime, end: datetime) -> list[Gap]:
-    teams = {p.id: [] for p in staff.active_patients(session, practice.id)}
+    teams: dict[str, list[str]] = {p.id: [] for p in staff.active_patients(session, practice.id)}
     teams.update(staff.care_teams(session, practice.id))
     schedules = practice_schedules(session, practice)
     covers = [
@@ -105,7 +106,7 @@ def tell_supervisors_of_gaps(session: Session, practice: Practice, now: datetime
                 to=supervisor.phone,
                 from_=numbers[0] if numbers else None,
                 body=alert_body(practice, gap),
-                purpose="coverage_gap",
+                purpose=Purpose.COVERAGE_GAP,
                 now=now,
                 clinician_id=supervisor.id,
             )

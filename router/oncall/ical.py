@@ -124,4 +124,5 @@ def feed(session: Session, clinician: Clinician) -> bytes:
     for row in staff.windows(session, practice.id, clinician.id):
         calendar.add_component(_event(row, zone, practice))
     calendar.add_missing_timezones()
-    return calendar.to_ical()
+    feed: bytes = calendar.to_ical()
+    return feed

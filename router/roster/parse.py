@@ -8,17 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
 from policies.policy import PolicyError, validate_overrides
 from policies.schedule import DAY_NAMES, parse_clock
+from policies.vocabulary import Role
 from router.core.errors import AfterhoursError, InputError
 from router.core.phones import InvalidPhoneNumber, region_of, to_e164
 
-ROLES = ("clinician", "supervisor", "admin")
+ROLES = tuple(Role)
 LANGUAGES = ("en", "es")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 
@@ -108,7 +109,8 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
-    mapping = _Mapping(loader.construct_mapping(node, deep=True))
+    # A key YAML reads as something else (`1: x`) is still only a key: _unknown_keys names it.
+    mapping = _Mapping(cast("dict[str, Any]", loader.construct_mapping(node, deep=True)))
     mapping.line = node.start_mark.line + 1
     return mapping
 
@@ -358,7 +360,8 @@ def _parse_clinicians(
             check.fail(where, "phone is missing")
         else:
             phone = _phone(check, where, "phone", phone_raw, region)
-        role = item.get("role", "clinician")
+        # The plain string, as YAML reads it: `roster export`'s yaml.safe_dump refuses enums.
+        role = item.get("role", Role.CLINICIAN.value)
         if role not in ROLES:
             check.fail(where, f"role {role!r} must be one of {', '.join(ROLES)}")
         zone = _zone(

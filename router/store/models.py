@@ -19,6 +19,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from policies.vocabulary import CoverStatus, FollowUpStatus, MessageStatus, Outcome, Role
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """Stored as naive UTC on every backend, always read back as aware UTC."""
@@ -79,7 +81,7 @@ class Clinician(Base):
     )
     name: Mapped[str] = mapped_column(String(200))
     phone: Mapped[str] = mapped_column(String(20), index=True)
-    role: Mapped[str] = mapped_column(String(16), default="clinician")
+    role: Mapped[str] = mapped_column(String(16), default=Role.CLINICIAN)
     timezone: Mapped[str | None] = mapped_column(String(64), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     # Left out of the practice's roster file: never routed to, history kept (SPEC §5).
@@ -194,7 +196,7 @@ class Contact(Base):
     started_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     duration_s: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    outcome: Mapped[str] = mapped_column(String(16), default="open")
+    outcome: Mapped[str] = mapped_column(String(16), default=Outcome.OPEN)
     connected_to: Mapped[str | None] = mapped_column(
         ForeignKey("clinicians.id", ondelete="SET NULL"), nullable=True
     )
@@ -254,7 +256,7 @@ class FollowUp(Base):
         ForeignKey("clinicians.id", ondelete="SET NULL"), nullable=True
     )
     due: Mapped[datetime] = mapped_column(UTCDateTime)
-    status: Mapped[str] = mapped_column(String(8), default="open")  # open | done
+    status: Mapped[str] = mapped_column(String(8), default=FollowUpStatus.OPEN)
     urgent: Mapped[bool] = mapped_column(Boolean, default=False)
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
@@ -356,7 +358,7 @@ class OutboundMessage(Base):
     to_number: Mapped[str] = mapped_column(String(32))
     from_number: Mapped[str | None] = mapped_column(String(32), nullable=True)
     body: Mapped[str | None] = mapped_column(Text, nullable=True)
-    status: Mapped[str] = mapped_column(String(16), default="pending")
+    status: Mapped[str] = mapped_column(String(16), default=MessageStatus.PENDING)
     sid: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True)
     error_code: Mapped[int | None] = mapped_column(Integer, nullable=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
@@ -469,7 +471,7 @@ class CoverRequest(Base):
     duty: Mapped[bool] = mapped_column(Boolean, default=False)
     code: Mapped[str] = mapped_column(String(8))
     # pending | accepted | declined | cancelled (one of the two left the practice)
-    status: Mapped[str] = mapped_column(String(10), default="pending")
+    status: Mapped[str] = mapped_column(String(10), default=CoverStatus.PENDING)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # On acceptance: the colleague's on-call window and the asker's time off for the stretch.

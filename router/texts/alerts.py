@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from policies.privacy import display_name
+from policies.vocabulary import EventType, FollowUpStatus, Outcome, Purpose, Role
 from router.outbox import queue_sms
 from router.store.models import Clinician, Contact, Patient, Practice
 from router.store.repositories import contacts, directory
@@ -32,8 +33,8 @@ def nobody_left(
     tell_patient: bool,
 ) -> None:
     """The end of the list: the patient gets crisis resources, supervisors are alerted."""
-    contact.outcome = "crisis_line"
-    contacts.add_event(session, contact, "crisis_message", at=now)
+    contact.outcome = Outcome.CRISIS_LINE
+    contacts.add_event(session, contact, EventType.CRISIS_MESSAGE, at=now)
     number = directory.reply_number(session, practice, contact.to_number)
     if tell_patient and contact.from_number and (patient is None or patient.textable):
         queue_sms(
@@ -42,7 +43,7 @@ def nobody_left(
             to=contact.from_number,
             from_=number,
             body=wording.reply("unanswered", contact.language, practice=practice.name),
-            purpose="crisis_message",
+            purpose=Purpose.CRISIS_MESSAGE,
             now=now,
             contact_id=contact.id,
         )
@@ -51,9 +52,9 @@ def nobody_left(
         "they were given crisis resources. An urgent follow-up is open."
     )
     told = alert_people(session, practice, contact, patient, alert, now, number)
-    contacts.add_event(session, contact, "supervisors_alerted", at=now, detail={"to": told})
+    contacts.add_event(session, contact, EventType.SUPERVISORS_ALERTED, at=now, detail={"to": told})
     follow = contacts.follow_up(session, contact.id)
-    if follow is not None and follow.status == "open":
+    if follow is not None and follow.status == FollowUpStatus.OPEN:
         follow.urgent = True
         follow.due = min(follow.due, now)
 
@@ -64,7 +65,7 @@ def text_staff(
     contact: Contact,
     people: list[Clinician],
     body: str,
-    purpose: str,
+    purpose: Purpose,
     now: datetime,
     number: str | None,
 ) -> None:
@@ -95,11 +96,11 @@ def alert_people(
     """Texts the practice's supervisors; without any, its admins; without those, the care
     team. Returns who was told (ids), so the log never claims an alert nobody got."""
     people = directory.supervisors(session, practice.id) or directory.staff_with_role(
-        session, practice.id, "admin"
+        session, practice.id, Role.ADMIN
     )
     if not people and patient is not None:
         people = directory.care_team_clinicians(session, patient.id)
-    text_staff(session, practice, contact, people, body, "supervisor_alert", now, number)
+    text_staff(session, practice, contact, people, body, Purpose.SUPERVISOR_ALERT, now, number)
     if not people:
         log.error("practice %s has nobody to alert about contact %s", practice.id, contact.id)
     return [person.id for person in people]
@@ -115,4 +116,4 @@ def stop_notice(
         "from the practice number. Call them instead."
     )
     team = directory.care_team_clinicians(session, patient.id)
-    text_staff(session, practice, contact, team, notice, "optout_notice", now, number)
+    text_staff(session, practice, contact, team, notice, Purpose.OPTOUT_NOTICE, now, number)

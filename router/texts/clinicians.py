@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from policies.privacy import display_name
 from policies.schedule import on_until
+from policies.vocabulary import EventType, Purpose
 from router.oncall import windows
 from router.outbox import queue_sms
 from router.store.models import Clinician, InboundText, Patient, Practice, TextThread
@@ -90,7 +91,7 @@ def _reply_in_thread(
     contacts.add_event(
         session,
         contact,
-        "clinician_replied",
+        EventType.CLINICIAN_REPLIED,
         key=f"reply:{record.sid}",
         clinician_id=clinician.id,
         at=now,
@@ -106,7 +107,7 @@ def _reply_in_thread(
         to=contact.from_number,
         from_=directory.reply_number(session, practice, contact.to_number),
         body=body,
-        purpose="clinician_reply",
+        purpose=Purpose.CLINICIAN_REPLY,
         now=now,
         contact_id=contact.id,
         clinician_id=clinician.id,

@@ -10,6 +10,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from policies.delivery import FAILED, call_status, next_status
+from policies.vocabulary import EventType, Outcome, Purpose
 from router.core.jobs import Job, defer, escalation_job_id
 from router.outbox import queue_sms
 from router.store.models import Clinician, Patient, Practice
@@ -59,7 +60,7 @@ def delivery_failed(session: Session, message_id: str, now: datetime) -> None:
     contacts.add_event(
         session,
         contact,
-        "delivery_failed",
+        EventType.DELIVERY_FAILED,
         key=f"failed:{message.id}",
         clinician_id=message.clinician_id,
         at=now,
@@ -71,7 +72,7 @@ def delivery_failed(session: Session, message_id: str, now: datetime) -> None:
         if patient is not None:
             patient.textable = False
     number = message.from_number
-    if message.purpose == "clinician_reply" and message.clinician_id:
+    if message.purpose == Purpose.CLINICIAN_REPLY and message.clinician_id:
         # The clinician was told "Sent": tell them it did not arrive.
         clinician = session.get(Clinician, message.clinician_id)
         if clinician is not None:
@@ -80,14 +81,14 @@ def delivery_failed(session: Session, message_id: str, now: datetime) -> None:
                 practice_id=message.practice_id,
                 to=clinician.phone,
                 from_=number,
-                purpose="notice",
+                purpose=Purpose.NOTICE,
                 now=now,
                 contact_id=contact.id,
                 clinician_id=clinician.id,
                 body="afterhours: your reply was NOT delivered to the patient. Please call them.",
             )
     practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
-    if message.purpose == "crisis_message" and practice is not None:
+    if message.purpose == Purpose.CRISIS_MESSAGE and practice is not None:
         # The patient could not be given crisis resources by text: a person must call.
         patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
         alert_people(
@@ -101,9 +102,9 @@ def delivery_failed(session: Session, message_id: str, now: datetime) -> None:
             number,
         )
     if (
-        message.purpose == "relay"
+        message.purpose == Purpose.RELAY
         and message.step is not None
-        and contact.outcome == "open"
+        and contact.outcome == Outcome.OPEN
         and contact.escalation_step == message.step
     ):
         defer(

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from policies.escalation import ack_timeout, answered_since, is_overdue
+from policies.vocabulary import EventType, Outcome
 from router.contacts.routes import practice_policy
 from router.core.jobs import defer_cancel, escalation_job_id
 from router.store.models import Contact, ContactEvent, Patient, Practice
@@ -29,13 +30,13 @@ def escalate(session: Session, contact_id: str, step: int, now: datetime) -> Non
     Safe to run twice: it acts only if the contact is still open at that very step.
     """
     contact = contacts.get_locked(session, contact_id)
-    if contact is None or contact.outcome != "open" or contact.escalation_step != step:
+    if contact is None or contact.outcome != Outcome.OPEN or contact.escalation_step != step:
         return
     practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
     if practice is None:
         return
     patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
-    contacts.add_event(session, contact, "not_acknowledged", key=f"timeout:{step}", at=now)
+    contacts.add_event(session, contact, EventType.NOT_ACKNOWLEDGED, key=f"timeout:{step}", at=now)
     # The patient's own words only (never a clinician's reply), the latest three.
     bodies = [t.body for t in inbound_log.patient_texts(session, contact.id)][-3:] or [""]
     if relay_next(session, practice, contact, patient, now, bodies=bodies, escalated=True) is None:
@@ -49,7 +50,7 @@ def reply_overdue(session: Session, contact_id: str, inbound_sid: str, now: date
     """
     contact = contacts.get_locked(session, contact_id)
     inbound = inbound_log.inbound_by_sid(session, inbound_sid)
-    if contact is None or inbound is None or contact.outcome != "acknowledged":
+    if contact is None or inbound is None or contact.outcome != Outcome.ACKNOWLEDGED:
         return
     if _answered(contacts.events(session, contact.id), inbound.sid):
         return
@@ -58,10 +59,10 @@ def reply_overdue(session: Session, contact_id: str, inbound_sid: str, now: date
         return
     patient = session.get(Patient, contact.patient_id) if contact.patient_id else None
     holder = contact.connected_to
-    contact.outcome = "open"
+    contact.outcome = Outcome.OPEN
     contact.round_start = contact.escalation_step + 1
     contacts.add_event(
-        session, contact, "not_acknowledged", key=f"unanswered:{inbound_sid}", at=now
+        session, contact, EventType.NOT_ACKNOWLEDGED, key=f"unanswered:{inbound_sid}", at=now
     )
     reached = relay_next(
         session,
@@ -87,12 +88,12 @@ def overdue(session: Session, now: datetime) -> list[tuple[str, str, int | str]]
             continue
         wait = ack_timeout(practice_policy(practice), contact.risk)
         events = contacts.events(session, contact.id)
-        if contact.outcome == "open" and contact.escalation_step >= 0:
+        if contact.outcome == Outcome.OPEN and contact.escalation_step >= 0:
             step = contact.escalation_step
             relayed = [e for e in events if e.key == f"relayed:{step}"]
             if relayed and is_overdue(relayed[0].at, wait, now):
                 found.append(("escalate", contact.id, step))
-        elif contact.outcome == "acknowledged":
+        elif contact.outcome == Outcome.ACKNOWLEDGED:
             last = inbound_log.last_patient_text(session, contact.id)
             if last is None or not is_overdue(last.received_at, wait, now):
                 continue
@@ -114,11 +115,16 @@ def acknowledge(
     session: Session, contact: Contact, clinician_id: str, now: datetime, how: str
 ) -> None:
     """A clinician answered: the contact is theirs, and its pending escalation is cancelled."""
-    if contact.outcome == "open":
-        contact.outcome = "acknowledged"
+    if contact.outcome == Outcome.OPEN:
+        contact.outcome = Outcome.ACKNOWLEDGED
         contact.connected_to = clinician_id
         contacts.add_event(
-            session, contact, "acknowledged", clinician_id=clinician_id, at=now, detail={"by": how}
+            session,
+            contact,
+            EventType.ACKNOWLEDGED,
+            clinician_id=clinician_id,
+            at=now,
+            detail={"by": how},
         )
         defer_cancel(session, escalation_job_id(contact.id, contact.escalation_step))
         follow = contacts.follow_up(session, contact.id)

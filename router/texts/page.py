@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from policies.privacy import display_name
+from policies.vocabulary import EventType
 from router.core import clock
 from router.core.settings import get_settings
 from router.store.models import Contact, Patient, Practice
@@ -82,7 +83,7 @@ async def page_answer(form: SignedForm, m: Annotated[str, Query(max_length=40)])
             contacts.add_event(
                 session,
                 contact,
-                "page_accepted",
+                EventType.PAGE_ACCEPTED,
                 key=f"page:{m}",
                 clinician_id=message.clinician_id,
                 at=now,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from policies.privacy import first_name
 from policies.triage import Risk, triage
+from policies.vocabulary import Channel, EventType, Outcome
 from router.contacts.routes import plan_for, practice_policy
 from router.contacts.service import open_follow_up
 from router.core.jobs import Job, backlog_job_id, defer
@@ -42,7 +43,7 @@ def patient_text(
     if patient is not None and word in OPT_IN and not patient.textable:
         patient.textable = True
         joined = _contact_for(session, practice, patient, record, now)
-        contacts.add_event(session, joined, "opted_in", key=f"in:{record.sid}", at=now)
+        contacts.add_event(session, joined, EventType.OPTED_IN, key=f"in:{record.sid}", at=now)
         return EMPTY  # Twilio confirms opt-ins itself
     # Anything else, "yes" and "help" included, may be a patient answering or asking for
     # help: it is relayed like any text.
@@ -65,13 +66,15 @@ def patient_text(
     if risk.categories:
         detail["categories"] = list(risk.categories)
     contacts.add_event(
-        session, contact, "text_received", key=f"text:{record.sid}", at=now, detail=detail
+        session, contact, EventType.TEXT_RECEIVED, key=f"text:{record.sid}", at=now, detail=detail
     )
     raised = high and contact.risk != Risk.HIGH.value
     if flooding and not raised:
         # Every text is logged; replies and relays are bounded per minute. What is held back
         # goes to the clinician in one batch when the minute is over (relay_backlog).
-        contacts.add_event(session, contact, "flood_damped", key=f"flood:{record.sid}", at=now)
+        contacts.add_event(
+            session, contact, EventType.FLOOD_DAMPED, key=f"flood:{record.sid}", at=now
+        )
         minute_end = now.replace(second=0, microsecond=0) + timedelta(minutes=1)
         defer(
             session,
@@ -89,7 +92,7 @@ def patient_text(
     else:
         reached = relay_more(session, practice, contact, patient, record, now, raised=raised)
     if reached is None:
-        if contact.outcome == "open":
+        if contact.outcome == Outcome.OPEN:
             nobody_left(session, practice, contact, patient, now, tell_patient=False)
         return messages(wording.reply("nobody", language, practice=practice.name))
     clinician, on_duty = reached
@@ -124,13 +127,13 @@ def _contact_for(
         Contact(
             id=contacts.new_contact_id(),
             sid=record.sid,
-            channel="sms",
+            channel=Channel.SMS,
             practice_id=practice.id,
             patient_id=patient.id if patient else None,
             from_number=record.from_number,
             to_number=record.to_number,
             started_at=now,
-            outcome="open",
+            outcome=Outcome.OPEN,
             route=list(plan.clinicians),
             crisis_line=practice.crisis_line,
             language=patient.language if patient else "en",
@@ -148,6 +151,6 @@ def _opt_out(
     patient.textable = False
     contact = _contact_for(session, practice, patient, record, now)
     record.contact_id = contact.id
-    contacts.add_event(session, contact, "opted_out", key=f"out:{record.sid}", at=now)
+    contacts.add_event(session, contact, EventType.OPTED_OUT, key=f"out:{record.sid}", at=now)
     stop_notice(session, practice, contact, patient, now)
     return EMPTY  # Twilio answers STOP itself and blocks further sends (21610)

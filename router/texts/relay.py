@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from policies.escalation import ack_timeout, next_in_round, next_thread_code
 from policies.route import is_on_duty
 from policies.triage import Risk, triage
+from policies.vocabulary import EventType, Outcome, Purpose
 from router.contacts.routes import plan_for, practice_policy
 from router.core.jobs import Job, defer, escalation_job_id, reply_job_id
 from router.outbox import queue_call, queue_sms
@@ -47,14 +48,14 @@ def page(
         practice_id=practice.id,
         to=clinician.phone,
         from_=number,
-        purpose="page",
+        purpose=Purpose.PAGE,
         now=now,
         contact_id=contact.id,
         clinician_id=clinician.id,
         step=step,
     )
     contacts.add_event(
-        session, contact, "paged", key=f"paged:{key}", clinician_id=clinician.id, at=now
+        session, contact, EventType.PAGED, key=f"paged:{key}", clinician_id=clinician.id, at=now
     )
 
 
@@ -109,7 +110,7 @@ def relay_next(
             body=wording.relay(
                 label(patient), "\n".join(bodies), code if others else None, escalated=escalated
             ),
-            purpose="relay",
+            purpose=Purpose.RELAY,
             now=now,
             contact_id=contact.id,
             clinician_id=clinician_id,
@@ -118,7 +119,7 @@ def relay_next(
         contacts.add_event(
             session,
             contact,
-            "escalated" if escalated else "relayed",
+            EventType.ESCALATED if escalated else EventType.RELAYED,
             key=f"relayed:{step}",
             clinician_id=clinician_id,
             at=now,
@@ -155,10 +156,12 @@ def relay_more(
     on_call = plan_for(session, practice, patient, now).clinicians
     if holder_id is None or holder_id not in on_call:
         # Whoever held it is off call now: the text starts up the list again.
-        if contact.outcome == "acknowledged":
-            contact.outcome = "open"
+        if contact.outcome == Outcome.ACKNOWLEDGED:
+            contact.outcome = Outcome.OPEN
             contact.round_start = contact.escalation_step + 1
-            contacts.add_event(session, contact, "reopened", key=f"reopened:{record.sid}", at=now)
+            contacts.add_event(
+                session, contact, EventType.REOPENED, key=f"reopened:{record.sid}", at=now
+            )
         return relay_next(session, practice, contact, patient, now, bodies=[record.body])
     clinician = session.get(Clinician, holder_id)
     thread = conversations.thread(session, contact.id, holder_id)
@@ -173,17 +176,22 @@ def relay_more(
         to=clinician.phone,
         from_=number,
         body=wording.relay(label(patient), record.body, thread.code if others else None),
-        purpose="relay",
+        purpose=Purpose.RELAY,
         now=now,
         contact_id=contact.id,
         clinician_id=holder_id,
         step=thread.step,
     )
     contacts.add_event(
-        session, contact, "relayed", key=f"relayed:{record.sid}", clinician_id=holder_id, at=now
+        session,
+        contact,
+        EventType.RELAYED,
+        key=f"relayed:{record.sid}",
+        clinician_id=holder_id,
+        at=now,
     )
     policy = practice_policy(practice)
-    if contact.outcome == "acknowledged":
+    if contact.outcome == Outcome.ACKNOWLEDGED:
         # A conversation under way: each new text still needs an answer within the timeout.
         high = contact.risk == Risk.HIGH and (raised or triage(record.body).risk is Risk.HIGH)
         if high:
@@ -196,7 +204,7 @@ def relay_more(
             job_id=reply_job_id(contact.id, record.sid),
             at=now + ack_timeout(policy, Risk.HIGH if high else Risk.ROUTINE),
         )
-    elif raised and contact.outcome == "open":
+    elif raised and contact.outcome == Outcome.OPEN:
         # Now high risk: page the holder and shorten the wait before the next clinician.
         page(session, practice, contact, clinician, number, thread.step, record.sid, now)
         defer(
@@ -237,7 +245,7 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
             to=holder.phone,
             from_=directory.reply_number(session, practice, contact.to_number),
             body=wording.relay(label(patient), "\n".join(bodies), thread.code),
-            purpose="relay",
+            purpose=Purpose.RELAY,
             now=now,
             contact_id=contact.id,
             clinician_id=holder.id,
@@ -246,13 +254,13 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
         contacts.add_event(
             session,
             contact,
-            "relayed",
+            EventType.RELAYED,
             key=f"backlog:{pending[-1].sid}",
             clinician_id=holder.id,
             at=now,
             detail={"texts": len(bodies)},
         )
-        if contact.outcome == "acknowledged":
+        if contact.outcome == Outcome.ACKNOWLEDGED:
             defer(
                 session,
                 Job.CHECK_REPLY,
@@ -263,11 +271,11 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
             )
         return
     was = contact.outcome
-    if was != "open":
-        contact.outcome = "open"
+    if was != Outcome.OPEN:
+        contact.outcome = Outcome.OPEN
         contact.round_start = contact.escalation_step + 1
     if relay_next(session, practice, contact, patient, now, bodies=bodies) is None:
-        if was == "open":
+        if was == Outcome.OPEN:
             nobody_left(session, practice, contact, patient, now, tell_patient=True)
         else:
             contact.outcome = was  # answered or ended before: nobody new to tell

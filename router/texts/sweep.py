@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 
+from policies.vocabulary import MessageStatus
 from router import outbox
 from router.core import clock
 from router.core.db import session_scope
@@ -39,7 +40,7 @@ def sweep() -> int:
     with session_scope() as session:
         stale = message_log.stale_messages(session, now)
         for message in stale:
-            message.status = "queued"
+            message.status = MessageStatus.QUEUED
         lost = [message.id for message in stale]
         due = escalation.overdue(session, now)
     for message_id in lost:

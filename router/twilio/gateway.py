@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from policies.vocabulary import MessageStatus
 from router.core.settings import get_settings
 
 log = logging.getLogger("afterhours.gateway")
@@ -43,10 +44,10 @@ class RecordingGateway:
     """No credentials: nothing leaves the machine; the message log says `simulated`."""
 
     def send_sms(self, *, to: str, from_: str, body: str, status_callback: str) -> Sent:
-        return Sent("SM" + uuid.uuid4().hex, "simulated")
+        return Sent("SM" + uuid.uuid4().hex, MessageStatus.SIMULATED)
 
     def place_call(self, *, to: str, from_: str, url: str, status_callback: str) -> Sent:
-        return Sent("CA" + uuid.uuid4().hex, "simulated")
+        return Sent("CA" + uuid.uuid4().hex, MessageStatus.SIMULATED)
 
 
 _http_client: Any = None
@@ -72,7 +73,7 @@ class TwilioGateway:
         for attempt in range(1, self.attempts + 1):
             try:
                 resource = send()
-                return Sent(resource.sid, resource.status or "queued")
+                return Sent(resource.sid, resource.status or MessageStatus.QUEUED)
             except TwilioRestException as exc:
                 code = exc.code if isinstance(exc.code, int) else None
                 permanent = code in PERMANENT_ERRORS or (

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import parse_qsl
 
 from fastapi import HTTPException, Request
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 from twilio.request_validator import RequestValidator
 
 from router.core.settings import Settings, get_settings
@@ -109,7 +109,8 @@ def _form_fields(body: bytes) -> FormData:
     except (UnicodeDecodeError, ValueError):
         # Twilio sends UTF-8 and few fields: whatever this is, Twilio did not sign it.
         raise _refuse(403, "invalid or missing X-Twilio-Signature") from None
-    return FormData(pairs)
+    fields: list[tuple[str, str | UploadFile]] = list(pairs)
+    return FormData(fields)
 
 
 async def twilio_form(request: Request) -> FormData:

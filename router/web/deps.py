@@ -9,6 +9,7 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
+from policies.vocabulary import Role
 from router.accounts import sessions
 from router.api.deps import SessionDep
 from router.core import clock
@@ -56,7 +57,7 @@ def current_staff(staff: Annotated[Staff | None, Depends(signed_in_staff)]) -> S
 CurrentStaff = Annotated[Staff, Depends(current_staff)]
 
 
-def staff_with_role(*roles: str) -> Callable[[Staff], Staff]:
+def staff_with_role(*roles: Role) -> Callable[[Staff], Staff]:
     """For pages only some roles may open: others get 403 (S8)."""
 
     def check(staff: CurrentStaff) -> Staff:
@@ -67,5 +68,5 @@ def staff_with_role(*roles: str) -> Callable[[Staff], Staff]:
     return check
 
 
-SupervisorStaff = Annotated[Staff, Depends(staff_with_role("supervisor", "admin"))]
-AdminStaff = Annotated[Staff, Depends(staff_with_role("admin"))]
+SupervisorStaff = Annotated[Staff, Depends(staff_with_role(Role.SUPERVISOR, Role.ADMIN))]
+AdminStaff = Annotated[Staff, Depends(staff_with_role(Role.ADMIN))]

@@ -5,13 +5,18 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from policies.vocabulary import Role
 from router.web import nav
 from router.web.deps import CurrentStaff
 from router.web.templating import render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
-ROLE_TITLES = {"clinician": "Clinician", "supervisor": "Supervisor", "admin": "Admin"}
+ROLE_TITLES: dict[str, str] = {
+    Role.CLINICIAN: "Clinician",
+    Role.SUPERVISOR: "Supervisor",
+    Role.ADMIN: "Admin",
+}
 
 
 @router.get("/")

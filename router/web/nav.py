@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from policies.vocabulary import Role
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -26,7 +28,11 @@ SUPERVISOR = [
 ]
 ADMIN = [*SUPERVISOR, NavItem("Roster upload", "/roster")]
 
-BY_ROLE = {"clinician": CLINICIAN, "supervisor": SUPERVISOR, "admin": ADMIN}
+BY_ROLE: dict[str, list[NavItem]] = {
+    Role.CLINICIAN: CLINICIAN,
+    Role.SUPERVISOR: SUPERVISOR,
+    Role.ADMIN: ADMIN,
+}
 
 
 def for_role(role: str) -> list[NavItem]:

@@ -11,6 +11,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import EventType, FollowUpStatus
 from router.store.models import (
     CallLeg,
     CareTeamMember,
@@ -56,7 +57,7 @@ def create(session: Session, contact: Contact) -> tuple[Contact, bool]:
 def add_event(
     session: Session,
     contact: Contact,
-    type_: str,
+    type_: EventType,
     *,
     key: str | None = None,
     clinician_id: str | None = None,
@@ -145,7 +146,7 @@ def open_follow_up(
     existing = follow_up(session, contact.id)
     if existing is not None:
         return existing
-    row = FollowUp(contact_id=contact.id, assignee=assignee, due=due, status="open")
+    row = FollowUp(contact_id=contact.id, assignee=assignee, due=due, status=FollowUpStatus.OPEN)
     session.add(row)
     session.flush()
     return row

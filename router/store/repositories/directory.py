@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import Role
 from router.store.models import (
     CareTeamMember,
     Clinician,
@@ -104,7 +105,7 @@ def clinician_by_phone(session: Session, practice_id: str, e164: str | None) -> 
     ).first()
 
 
-def staff_with_role(session: Session, practice_id: str, role: str) -> list[Clinician]:
+def staff_with_role(session: Session, practice_id: str, role: Role) -> list[Clinician]:
     return list(
         session.scalars(
             select(Clinician)
@@ -119,4 +120,4 @@ def staff_with_role(session: Session, practice_id: str, role: str) -> list[Clini
 
 
 def supervisors(session: Session, practice_id: str) -> list[Clinician]:
-    return staff_with_role(session, practice_id, "supervisor")
+    return staff_with_role(session, practice_id, Role.SUPERVISOR)

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import MessageStatus
 from router.store.models import OutboundMessage
 
 
@@ -37,8 +38,8 @@ def claim_message(session: Session, message_id: str, now: datetime) -> OutboundM
     """Queued -> sending, only if still queued: the one who changes it sends it."""
     changed = session.execute(
         update(OutboundMessage)
-        .where(OutboundMessage.id == message_id, OutboundMessage.status == "queued")
-        .values(status="sending", attempts=OutboundMessage.attempts + 1, updated_at=now)
+        .where(OutboundMessage.id == message_id, OutboundMessage.status == MessageStatus.QUEUED)
+        .values(status=MessageStatus.SENDING, attempts=OutboundMessage.attempts + 1, updated_at=now)
     )
     if changed.rowcount != 1:  # type: ignore[attr-defined]
         return None
@@ -56,11 +57,11 @@ def stale_messages(session: Session, now: datetime) -> list[OutboundMessage]:
             select(OutboundMessage)
             .where(
                 (
-                    (OutboundMessage.status == "queued")
+                    (OutboundMessage.status == MessageStatus.QUEUED)
                     & (OutboundMessage.updated_at < now - timedelta(minutes=2))
                 )
                 | (
-                    (OutboundMessage.status == "sending")
+                    (OutboundMessage.status == MessageStatus.SENDING)
                     & (OutboundMessage.updated_at < now - timedelta(minutes=5))
                 )
             )

@@ -11,6 +11,7 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from policies.schedule import DAY_NAMES, resolve_local
+from policies.vocabulary import CoverStatus
 from router.roster.parse import Roster, RosterError
 from router.store.models import (
     ApiToken,
@@ -327,17 +328,22 @@ def _hand_over(session: Session, practice_id: str, left: list[str]) -> None:
                 .order_by(CareTeamMember.position)
             )
         )
-        follow.assignee = (team or staff_ids or [None])[0]
+        owners: list[str] = team or staff_ids
+        follow.assignee = owners[0] if owners else None
     for request in session.scalars(
         select(CoverRequest).where(
             or_(CoverRequest.asker_id.in_(left), CoverRequest.colleague_id.in_(left)),
-            CoverRequest.status.in_(("pending", "accepted")),
+            CoverRequest.status.in_((CoverStatus.PENDING, CoverStatus.ACCEPTED)),
         )
     ):
         lifted = request.off_window_id
-        if request.status == "accepted" and request.colleague_id in left and lifted is not None:
+        if (
+            request.status == CoverStatus.ACCEPTED
+            and request.colleague_id in left
+            and lifted is not None
+        ):
             session.execute(delete(OnCallWindow).where(OnCallWindow.id == lifted))
-        request.status = "cancelled"
+        request.status = CoverStatus.CANCELLED
     session.flush()
 
 

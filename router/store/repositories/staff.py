@@ -10,6 +10,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from policies.route import Cover
+from policies.vocabulary import CoverStatus
 from router.store.models import (
     CareTeamMember,
     Clinician,
@@ -156,7 +157,10 @@ def pending_cover_requests_for(session: Session, colleague_id: str) -> list[Cove
     return list(
         session.scalars(
             select(CoverRequest)
-            .where(CoverRequest.colleague_id == colleague_id, CoverRequest.status == "pending")
+            .where(
+                CoverRequest.colleague_id == colleague_id,
+                CoverRequest.status == CoverStatus.PENDING,
+            )
             .order_by(CoverRequest.id)
         )
     )
@@ -169,7 +173,7 @@ def accepted_covers(
         session.scalars(
             select(CoverRequest).where(
                 CoverRequest.practice_id == practice_id,
-                CoverRequest.status == "accepted",
+                CoverRequest.status == CoverStatus.ACCEPTED,
                 CoverRequest.starts_at < end,
                 CoverRequest.ends_at > start,
             )
@@ -181,7 +185,7 @@ def cover_codes_in_use(session: Session, practice_id: str) -> set[str]:
     return set(
         session.scalars(
             select(CoverRequest.code).where(
-                CoverRequest.practice_id == practice_id, CoverRequest.status == "pending"
+                CoverRequest.practice_id == practice_id, CoverRequest.status == CoverStatus.PENDING
             )
         )
     )
@@ -218,7 +222,7 @@ def covers_at(session: Session, practice_id: str, at: datetime) -> list[Cover]:
     rows = session.scalars(
         select(CoverRequest).where(
             CoverRequest.practice_id == practice_id,
-            CoverRequest.status == "accepted",
+            CoverRequest.status == CoverStatus.ACCEPTED,
             CoverRequest.starts_at <= at,
             CoverRequest.ends_at > at,
         )

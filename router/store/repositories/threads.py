@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import Channel, Outcome
 from router.store.models import Contact, TextThread
 
 THREAD_IDLE = timedelta(hours=12)
@@ -21,9 +22,9 @@ def open_text_contact(
     now: datetime,
 ) -> Contact | None:
     query = select(Contact).where(
-        Contact.channel == "sms",
+        Contact.channel == Channel.SMS,
         Contact.practice_id == practice_id,
-        Contact.outcome.in_(("open", "acknowledged")),
+        Contact.outcome.in_((Outcome.OPEN, Outcome.ACKNOWLEDGED)),
         Contact.started_at >= now - CONTACT_REUSE,
     )
     if patient_id is not None:
@@ -40,8 +41,8 @@ def open_text_contacts(session: Session, now: datetime) -> list[Contact]:
         session.scalars(
             select(Contact)
             .where(
-                Contact.channel == "sms",
-                Contact.outcome.in_(("open", "acknowledged")),
+                Contact.channel == Channel.SMS,
+                Contact.outcome.in_((Outcome.OPEN, Outcome.ACKNOWLEDGED)),
                 Contact.started_at >= now - CONTACT_REUSE,
             )
             .limit(500)

@@ -10,8 +10,8 @@ import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from twilio.http import HttpClient  # type: ignore[import-untyped]
-from twilio.http.response import Response as TwilioResponse  # type: ignore[import-untyped]
+from twilio.http import HttpClient
+from twilio.http.response import Response as TwilioResponse
 
 from router.twilio.sim.carrier import E164, MAX_BODY
 from router.twilio.sim.devices import Device
