@@ -286,6 +286,8 @@ def call_status(session: Session, params: Mapping[str, str], now: datetime) -> b
         detail={"status": status, "duration_s": _int(params.get("CallDuration"))},
     )
     reached_crisis = contacts.has_event(session, contact, "crisis_connected")
+    if contact.outcome == "crisis_line" and contacts.has_event_type(session, contact, "failsafe"):
+        return True  # the fail-safe's crisis line: no action reports how it went (S1)
     if contact.outcome == "open" or (contact.outcome == "crisis_line" and not reached_crisis):
         if contact.outcome == "open":
             contact.outcome = "abandoned"

@@ -11,6 +11,7 @@ from sqlalchemy import exists, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import EventType
 from router.store.models import (
     CallLeg,
     CareTeamMember,
@@ -97,6 +98,44 @@ def has_event(session: Session, contact: Contact, key: str) -> bool:
         ).first()
         is not None
     )
+
+
+def has_event_type(session: Session, contact: Contact, type_: str) -> bool:
+    return (
+        session.scalars(
+            select(ContactEvent.id).where(
+                ContactEvent.contact_id == contact.id, ContactEvent.type == type_
+            )
+        ).first()
+        is not None
+    )
+
+
+def supersede_dials(session: Session, contact: Contact, *, after_step: int | None) -> int:
+    """The fail-safe answered: "dialled" events (and their legs) past `after_step` (all of
+    them when None) name clinicians who were never rung. They become "superseded"."""
+    count = 0
+    for event in session.scalars(
+        select(ContactEvent).where(
+            ContactEvent.contact_id == contact.id, ContactEvent.type == "dialled"
+        )
+    ):
+        step = _step_of(event.key)
+        if after_step is not None and (step is None or step <= after_step):
+            continue
+        event.type = EventType.SUPERSEDED
+        event.detail = {**(event.detail or {}), "was": "dialled", "by": "failsafe"}
+        if step is not None:
+            row = leg(session, contact.id, step)
+            if row is not None and row.result is None:
+                row.result = "superseded"
+        count += 1
+    return count
+
+
+def _step_of(key: str) -> int | None:
+    _, _, tail = key.partition(":")
+    return int(tail) if tail.isdigit() else None
 
 
 def events(session: Session, contact_id: str) -> list[ContactEvent]:
