@@ -14,6 +14,7 @@ from router import background, health
 from router.api import errors as api_errors
 from router.api import router as api_router
 from router.calls.endpoints import router as voice_router
+from router.failsafe.deadline import ArrivalStamp
 from router.texts.endpoints import router as sms_router
 from router.texts.page import router as page_router
 from router.web import router as web_router
@@ -21,7 +22,9 @@ from router.web import router as web_router
 
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-    await anyio.to_thread.run_sync(background.remember_crisis_lines_now)
+    health.mark_cold()
+    # Warm before serving: uvicorn accepts no request until this returns (SPEC §10).
+    await anyio.to_thread.run_sync(background.warm_up)
     task = asyncio.create_task(background.replay_forever())
     try:
         yield
@@ -45,4 +48,5 @@ def create_app() -> FastAPI:
     app.include_router(health.router)
     app.include_router(web_router)
     api_errors.install(app)
+    app.add_middleware(ArrivalStamp)  # the voice deadline counts from arrival
     return app

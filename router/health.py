@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from fastapi import APIRouter
@@ -15,6 +16,18 @@ from router.core.settings import get_settings
 from router.failsafe.spooling import spool
 
 router = APIRouter(tags=["health"])
+
+_warm = threading.Event()
+
+
+def mark_warm() -> None:
+    """The warm-up has run (router/background.py): /readyz may say ready."""
+    _warm.set()
+
+
+def mark_cold() -> None:
+    """A new app in this process (tests) warms up again before it is ready."""
+    _warm.clear()
 
 
 @router.get("/healthz")
@@ -40,6 +53,7 @@ def readyz() -> JSONResponse:
             checks["redis"] = f"unreachable ({type(exc).__name__})"
     else:
         checks["redis"] = "embedded (in-process queue)"
+    checks["warm_up"] = "ok" if _warm.is_set() else "warming up"
     checks["spool"] = "pending" if spool().pending() else "empty"
     if Path(f"{spool().path}.rejected").exists():
         # Records the replay could not use: a person should look (the app still serves).

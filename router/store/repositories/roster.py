@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from policies.schedule import DAY_NAMES, resolve_local
+from router.oncall import index as oncall_index
 from router.roster.parse import Roster, RosterError
 from router.store.models import (
     CareTeamMember,
@@ -158,6 +159,7 @@ def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> Loa
         session.add(row)
     session.flush()
     refresh_one_off_bounds(session, named)
+    oncall_index.invalidate(spec.id)
     audit.append(
         session,
         actor=actor,
