@@ -26,6 +26,7 @@ def open_contact(
     crisis_line: str,
     outcome: str = "open",
     escalation_step: int = 0,
+    care_team: list[str] | None = None,
 ) -> tuple[Contact, bool]:
     """The contact for `sid` with its follow-up; `created` is False when it already existed
     (Twilio retried, or another request got there first)."""
@@ -48,7 +49,7 @@ def open_contact(
             escalation_step=escalation_step,
         ),
     )
-    open_follow_up(session, contact, practice, patient, at)
+    open_follow_up(session, contact, practice, patient, at, care_team=care_team, new=created)
     return contact, created
 
 
@@ -58,14 +59,22 @@ def open_follow_up(
     practice: Practice | None,
     patient: Patient | None,
     at: datetime,
+    *,
+    care_team: list[str] | None = None,
+    new: bool = False,
 ) -> FollowUp:
     """Every contact opens a follow-up for the patient's first care-team clinician, due at
-    the practice's follow-up hour on the next weekday (unassigned for an unknown caller)."""
-    team = directory.care_team(session, patient.id) if patient else []
+    the practice's follow-up hour on the next weekday (unassigned for an unknown caller).
+    `care_team` is the patient's, when the caller has read it already; `new` says the
+    contact was inserted in this unit of work (so it has no follow-up yet)."""
+    if care_team is not None:
+        team = care_team
+    else:
+        team = directory.care_team(session, patient.id) if patient else []
     zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
     hour = practice_policy(practice).follow_up_hour
     return contacts.open_follow_up(
-        session, contact, team[0] if team else None, follow_up_due(at, zone, hour)
+        session, contact, team[0] if team else None, follow_up_due(at, zone, hour), new=new
     )
 
 
