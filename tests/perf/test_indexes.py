@@ -8,6 +8,7 @@ Skipped without TEST_DATABASE_URL (use a database of your own, never the shared 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -89,6 +90,7 @@ def statements(client: object, monkeypatch: pytest.MonkeyPatch) -> Iterator[list
     monkeypatch.setattr(background, "_refresh_index", lambda _every: None)
     with session_scope() as session:
         oncall_index.refresh(session)
+    time.sleep(background.SPOOL_REPLAY_INTERVAL_S + 0.5)  # a refresh under way has finished
     seen: list[tuple[str, Any]] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
