@@ -1,6 +1,6 @@
-"""Every query the webhooks and the API run uses an index (issue 9, SPEC §10): on PostgreSQL
+"""Every query the voice and text webhooks run uses an index (issue 9, SPEC §10): on PostgreSQL
 with tables of a realistic size, EXPLAIN of each statement a whole screened call, a text, a
-status callback and the contact list send shows no sequential scan of a large table.
+status callback send shows no sequential scan of a large table.
 
 Skipped without TEST_DATABASE_URL (use a database of your own, never the shared one).
 """
@@ -114,7 +114,7 @@ def _sequential_scans(statement: str, parameters: Any) -> list[str]:
     return [t for t in re.findall(r"Seq Scan on (\w+)", plan) if t in LARGE]
 
 
-def test_no_webhook_or_api_query_scans_a_large_table(sim, client, statements):
+def test_no_webhook_query_scans_a_large_table(sim, client, statements):
     sim.phone(LEE).answers_and_presses("1")
     call = sim.call(SAM, PRACTICE_NUMBER)
     assert call.bridged_to == LEE
