@@ -49,6 +49,7 @@ class EventType(StrEnum):
     ENDED = "ended"
     ABANDONED = "abandoned"
     FAILSAFE = "failsafe"
+    SUPERSEDED = "superseded"  # a dial the fail-safe pre-empted: that clinician was never rung
     # texts
     TEXT_RECEIVED = "text_received"
     RELAYED = "relayed"

@@ -18,6 +18,7 @@ from router.api.follow_ups import router as follow_ups_api
 from router.api.me import router as me_api
 from router.api.windows import router as windows_api
 from router.calls.endpoints import router as voice_router
+from router.failsafe.deadline import ArrivalStamp
 from router.texts.endpoints import router as sms_router
 from router.texts.page import router as page_router
 from router.web import router as web_router
@@ -25,7 +26,9 @@ from router.web import router as web_router
 
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-    await anyio.to_thread.run_sync(background.remember_crisis_lines_now)
+    health.mark_cold()
+    # Warm before serving: uvicorn accepts no request until this returns (SPEC §10).
+    await anyio.to_thread.run_sync(background.warm_up)
     task = asyncio.create_task(background.replay_forever())
     try:
         yield
@@ -56,4 +59,5 @@ def create_app() -> FastAPI:
     api_errors.install(app)
     app.include_router(metrics.router)
     app.add_middleware(metrics.WebhookTimer)
+    app.add_middleware(ArrivalStamp)  # the voice deadline counts from arrival
     return app

@@ -5,21 +5,28 @@ before the database can fail (S1)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 
 import anyio
+from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
-from router.core.db import session_scope
+from router import health
+from router.calls import service as calls
+from router.core import clock
+from router.core.db import get_engine, get_sessionmaker, session_scope
 from router.core.settings import get_settings
 from router.failsafe.replay import replay_spool
 from router.failsafe.spooling import remember_crisis_lines, spool
-from router.store.repositories import directory
+from router.store.repositories import directory, oncall_index
+from router.store.repositories.roster import practice_ids
 from router.texts.sweep import sweep
 
 log = logging.getLogger("afterhours")
 SPOOL_REPLAY_INTERVAL_S = 2.0
+INDEX_REFRESH_S = 300.0  # every practice's on-call index recomputed, off the call path
 
 
 async def replay_forever() -> None:
@@ -27,6 +34,7 @@ async def replay_forever() -> None:
     sends and escalations that a queue outage lost (S4)."""
     sweep_every = get_settings().sweep_interval_s
     next_sweep = time.monotonic() + sweep_every
+    next_index_refresh = time.monotonic() + INDEX_REFRESH_S
     while True:
         if spool().pending():
             try:
@@ -39,7 +47,70 @@ async def replay_forever() -> None:
                 await anyio.to_thread.run_sync(sweep)
             except Exception as exc:  # noqa: BLE001 - as above
                 log.warning("sweep deferred: %s", type(exc).__name__)
+        every = time.monotonic() >= next_index_refresh
+        if every or oncall_index.pending():
+            if every:
+                next_index_refresh = time.monotonic() + INDEX_REFRESH_S
+            try:
+                await anyio.to_thread.run_sync(_refresh_index, every)
+            except Exception as exc:  # noqa: BLE001 - as above
+                log.warning("on-call index refresh deferred: %s", type(exc).__name__)
         await asyncio.sleep(SPOOL_REPLAY_INTERVAL_S)
+
+
+def _refresh_index(every: bool) -> None:
+    with session_scope() as session:
+        oncall_index.refresh(session, every=every)
+
+
+WARM_CONNECTIONS = 5  # SQLAlchemy's default pool size: each is opened before the first call
+
+
+def warm_up() -> None:
+    """Everything a call needs, before /readyz says ready (SPEC §10: the first call is
+    routed like the thousandth): the crisis lines, the connection pool, each practice's
+    on-call index, and one call of each practice played through and rolled back, which
+    loads the code, the SQL it compiles, the time zones and the TwiML templates."""
+    remember_crisis_lines_now()
+    try:
+        _warm_pool()
+        with session_scope() as session:
+            practices = practice_ids(session)
+            oncall_index.warm(session, practices)
+        for practice_id in practices:
+            _rehearse_call(practice_id)
+    except SQLAlchemyError as exc:
+        # The database is away: /readyz says so; the fail-safe answers calls meanwhile.
+        log.warning("warm-up incomplete: %s", type(exc).__name__)
+    finally:
+        health.mark_warm()
+
+
+def _warm_pool() -> None:
+    engine = get_engine()
+    # SQLite opens a write transaction on BEGIN: one connection at a time, and cheap anyway.
+    count = 1 if engine.dialect.name == "sqlite" else WARM_CONNECTIONS
+    with contextlib.ExitStack() as stack:
+        for _ in range(count):
+            connection = stack.enter_context(engine.connect())
+            connection.execute(text("SELECT 1"))
+
+
+def _rehearse_call(practice_id: str) -> None:
+    """A call to the practice from its first patient, routed, answered and rolled back."""
+    session = get_sessionmaker()()
+    try:
+        number = directory.practice_numbers(session, practice_id)
+        caller = directory.first_patient_phone(session, practice_id)
+        if number:
+            params = {"CallSid": REHEARSAL_SID, "To": number[0], "From": caller or ""}
+            calls.start_call(session, params, clock.now())
+    finally:
+        session.rollback()
+        session.close()
+
+
+REHEARSAL_SID = "CAwarmup"
 
 
 def remember_crisis_lines_now() -> None:

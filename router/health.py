@@ -4,6 +4,7 @@ app says at start about a configuration that cannot serve real patients."""
 from __future__ import annotations
 
 import logging
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -22,6 +23,18 @@ from router.store.migrate import MIGRATIONS
 
 log = logging.getLogger("afterhours.health")
 router = APIRouter(tags=["health"])
+
+_warm = threading.Event()
+
+
+def mark_warm() -> None:
+    """The warm-up has run (router/background.py): /readyz may say ready."""
+    _warm.set()
+
+
+def mark_cold() -> None:
+    """A new app in this process (tests) warms up again before it is ready."""
+    _warm.clear()
 
 
 def warnings(settings: Settings) -> list[str]:
@@ -94,6 +107,7 @@ def readyz() -> JSONResponse:
             failing.append("redis")
     else:
         checks["redis"] = "embedded (in-process queue)"
+    checks["warm_up"] = "ok" if _warm.is_set() else "warming up"
     checks["spool"] = "pending" if spool().pending() else "empty"
     if Path(f"{spool().path}.rejected").exists():
         # Records the replay could not use: a person should look (the app still serves).

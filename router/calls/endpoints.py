@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Mapping
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
@@ -20,8 +20,9 @@ from router.calls import service as calls
 from router.calls import twiml
 from router.core import clock
 from router.core.settings import get_settings
+from router.failsafe.deadline import arrived_at, within_deadline
 from router.failsafe.spooling import accepted_in_spool, keep_acceptance, keep_call, keep_status
-from router.twilio.edge import SignedForm, form_params, within, xml
+from router.twilio.edge import SignedForm, form_params, xml
 from router.twilio.twiml import bridge, hangup
 
 log = logging.getLogger("afterhours.voice")
@@ -32,11 +33,16 @@ Step = Annotated[int, Query(ge=0)]
 
 
 async def _answer(
-    failed: str, work: Callable[[Session], str], on_failure: Callable[[str], str]
+    failed: str,
+    work: Callable[[Session], str],
+    on_failure: Callable[[str], str],
+    request: Request | None = None,
 ) -> Response:
-    """The call service's TwiML within the voice deadline or, whatever fails, `on_failure`'s."""
+    """The call service's TwiML within the voice deadline, counted from the request's arrival,
+    or, whatever fails, `on_failure`'s. Work that misses the deadline is not committed."""
+    since = arrived_at(request.scope) if request is not None else None
     try:
-        return xml(await within(get_settings().voice_deadline_s, work))
+        return xml(await within_deadline(get_settings().voice_deadline_s, work, since=since))
     except Exception as exc:  # S1: the deliberate catch-all at the voice edge
         reason = _reason(exc)
         log.error(failed + ": %s", reason)  # the event is code's own sentence (S7)
@@ -45,7 +51,7 @@ async def _answer(
 
 def _reason(exc: BaseException) -> str:
     # The class name only: exception messages can carry SQL parameters (numbers, names).
-    return "timeout" if isinstance(exc, TimeoutError) else type(exc).__name__
+    return "deadline" if isinstance(exc, TimeoutError) else type(exc).__name__
 
 
 def _failsafe(params: Mapping[str, str], step: int | None = None) -> Callable[[str], str]:
@@ -59,12 +65,13 @@ def _failsafe(params: Mapping[str, str], step: int | None = None) -> Callable[[s
 
 
 @router.post("/voice")
-async def incoming_call(form: SignedForm) -> Response:
+async def incoming_call(request: Request, form: SignedForm) -> Response:
     params, now = form_params(form), clock.now()
     return await _answer(
         "incoming call fell back to the crisis line",
         lambda s: calls.start_call(s, params, now),
         _failsafe(params),
+        request,
     )
 
 
@@ -97,7 +104,7 @@ async def screen_answer(form: SignedForm, c: ContactId, n: Step) -> Response:
 
 
 @router.post("/voice/next")
-async def next_target(form: SignedForm, c: ContactId, n: Step) -> Response:
+async def next_target(request: Request, form: SignedForm, c: ContactId, n: Step) -> Response:
     params, now = form_params(form), clock.now()
 
     def unrouted(reason: str) -> str:
@@ -109,6 +116,7 @@ async def next_target(form: SignedForm, c: ContactId, n: Step) -> Response:
         "choosing the next target failed",
         lambda s: calls.after_dial(s, c, n, params, now),
         unrouted,
+        request,
     )
 
 

@@ -22,7 +22,7 @@ from router.contacts.service import assign_if_unassigned, mark_urgent, open_cont
 from router.core.settings import get_settings
 from router.failsafe.spooling import remember_crisis_lines
 from router.store.models import CallLeg, Clinician, Contact, Patient, Practice
-from router.store.repositories import contacts
+from router.store.repositories import contacts, directory
 from router.texts.escalation import acknowledge_open_texts
 from router.twilio.twiml import hangup, spoken_then_hangup
 
@@ -48,13 +48,21 @@ def start_call(session: Session, params: Mapping[str, str], now: datetime) -> st
     practice, patient = who.practice, who.patient
     if practice is not None:
         remember_crisis_lines({who.to or "": practice.crisis_line})
-        plan = plan_for(session, practice, patient, now)
+        team = directory.care_team(session, patient.id) if patient else []
+        plan = plan_for(session, practice, patient, now, care_team=team)
         route, crisis = list(plan.clinicians), plan.crisis_line
     else:
-        route, crisis = [], get_settings().crisis_line
+        team, route, crisis = [], [], get_settings().crisis_line
 
     contact, created = open_contact(
-        session, who, sid=sid, channel=Channel.VOICE, at=now, route=route, crisis_line=crisis
+        session,
+        who,
+        sid=sid,
+        channel=Channel.VOICE,
+        at=now,
+        route=route,
+        crisis_line=crisis,
+        care_team=team,
     )
     if created:
         detail = {"route": route, "known_caller": patient is not None}
@@ -301,6 +309,10 @@ def call_status(session: Session, params: Mapping[str, str], now: datetime) -> b
         detail={"status": status, "duration_s": _int(params.get("CallDuration"))},
     )
     reached_crisis = contacts.has_event(session, contact, EventType.CRISIS_CONNECTED)
+    if contact.outcome == Outcome.CRISIS_LINE and contacts.has_event_type(
+        session, contact, EventType.FAILSAFE
+    ):
+        return True  # the fail-safe's crisis line: no action reports how it went (S1)
     if contact.outcome == Outcome.OPEN or (
         contact.outcome == Outcome.CRISIS_LINE and not reached_crisis
     ):

@@ -24,11 +24,20 @@ def practice_policy(practice: Practice | None) -> PracticePolicy:
 
 
 def plan_for(
-    session: Session, practice: Practice, patient: Patient | None, at: datetime
+    session: Session,
+    practice: Practice,
+    patient: Patient | None,
+    at: datetime,
+    *,
+    care_team: list[str] | None = None,
 ) -> RoutePlan:
     """The route at `at`: the patient's on-call care team, duty clinicians, the crisis line.
-    An unknown caller (patient None) is routed like a patient with no care team."""
-    team = directory.care_team(session, patient.id) if patient else []
+    An unknown caller (patient None) is routed like a patient with no care team.
+    `care_team` is the patient's, when the caller has read it already."""
+    if care_team is not None:
+        team = care_team
+    else:
+        team = directory.care_team(session, patient.id) if patient else []
     # Colleagues covering for the care team stand in their place (SPEC §11).
     covers = [c for c in staff.covers_at(session, practice.id, at) if c.absent in team]
     schedules = windows.schedules_at(session, practice, team + [c.present for c in covers], at)

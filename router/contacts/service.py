@@ -27,6 +27,7 @@ def open_contact(
     crisis_line: str,
     outcome: Outcome = Outcome.OPEN,
     escalation_step: int = 0,
+    care_team: list[str] | None = None,
 ) -> tuple[Contact, bool]:
     """The contact for `sid` with its follow-up; `created` is False when it already existed
     (Twilio retried, or another request got there first)."""
@@ -49,7 +50,7 @@ def open_contact(
             escalation_step=escalation_step,
         ),
     )
-    open_follow_up(session, contact, practice, patient, at)
+    open_follow_up(session, contact, practice, patient, at, care_team=care_team, new=created)
     return contact, created
 
 
@@ -59,18 +60,30 @@ def open_follow_up(
     practice: Practice | None,
     patient: Patient | None,
     at: datetime,
+    *,
+    care_team: list[str] | None = None,
+    new: bool = False,
 ) -> FollowUp:
     """Every contact opens a follow-up for the patient's first care-team clinician, due at
     the practice's follow-up hour on the next weekday that is not a holiday. An unknown
-    caller's goes to the duty clinician on call, else a supervisor (never unassigned)."""
-    team = directory.care_team(session, patient.id) if patient else []
+    caller's goes to the duty clinician on call, else a supervisor (never unassigned).
+    `care_team` is the patient's, when the caller has read it already; `new` says the
+    contact was inserted in this unit of work (so it has no follow-up yet)."""
+    if care_team is not None:
+        team = care_team
+    else:
+        team = directory.care_team(session, patient.id) if patient else []
     zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
     hour = practice_policy(practice).follow_up_hour
     assignee = team[0] if team else None
     if assignee is None and practice is not None:
         assignee = windows.follow_up_owner_for_unknown(session, practice, at)
     return contacts.open_follow_up(
-        session, contact, assignee, follow_up_due(at, zone, hour, holiday_dates(practice))
+        session,
+        contact,
+        assignee,
+        follow_up_due(at, zone, hour, holiday_dates(practice)),
+        new=new,
     )
 
 

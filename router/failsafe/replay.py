@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -12,6 +12,7 @@ from policies.vocabulary import Channel, EventType, Outcome
 from router.calls import service as calls
 from router.contacts.caller import identify
 from router.contacts.service import mark_urgent, open_contact
+from router.core import clock
 from router.core.db import session_scope
 from router.core.settings import get_settings
 from router.core.spool import Record, Rejection
@@ -33,22 +34,56 @@ def replay_spool() -> int:
     return spool().replay(_write)
 
 
+class CallNotYetSeen(LookupError):
+    """A status callback for a call the database does not know yet: kept until it does."""
+
+
 def _write(records: list[Record]) -> list[Rejection]:
     rejections: list[Rejection] = []
+    waiting: list[Record] = []
     with session_scope() as session:
         _begin(session)
         for record in records:
-            try:
-                # A savepoint per record: a rejected record takes its own rows and jobs
-                # with it; the others' jobs go to the queue after the commit, as ever.
-                with session.begin_nested():
-                    _apply(session, record)
-            except Exception as exc:
-                if _database_away(exc):
-                    raise
-                log.warning("spooled %s record set aside: %s", _kind(record), type(exc).__name__)
-                rejections.append(Rejection(record, type(exc).__name__))
+            _write_one(session, record, rejections, waiting)
+        # A status that came before its call: the call may be among the records just written.
+        retry, waiting = waiting, []
+        for record in retry:
+            _write_one(session, record, rejections, waiting)
+    for record in waiting:
+        if _older_than(record, STATUS_KEPT_FOR):
+            log.warning("spooled status for a call never seen was set aside")
+            rejections.append(Rejection(record, CallNotYetSeen.__name__))
+        else:
+            spool().append(record)  # kept until its call is written, then applied
     return rejections
+
+
+STATUS_KEPT_FOR = timedelta(days=1)
+
+
+def _older_than(record: Record, age: timedelta) -> bool:
+    try:
+        at = datetime.fromisoformat(record["at"])
+    except (KeyError, TypeError, ValueError):
+        return True
+    return clock.now() - at > age
+
+
+def _write_one(
+    session: Session, record: Record, rejections: list[Rejection], waiting: list[Record]
+) -> None:
+    try:
+        # A savepoint per record: a rejected record takes its own rows and jobs
+        # with it; the others' jobs go to the queue after the commit, as ever.
+        with session.begin_nested():
+            _apply(session, record)
+    except CallNotYetSeen:
+        waiting.append(record)
+    except Exception as exc:
+        if _database_away(exc):
+            raise
+        log.warning("spooled %s record set aside: %s", _kind(record), type(exc).__name__)
+        rejections.append(Rejection(record, type(exc).__name__))
 
 
 def _begin(session: Session) -> None:
@@ -84,7 +119,7 @@ def _apply(session: Session, record: Record) -> None:
         _failsafe_text(session, record, at)
     elif kind == STATUS:
         if not calls.call_status(session, record["params"], at):
-            log.warning("spooled status for an unknown call was dropped")
+            raise CallNotYetSeen("a status for a call not yet written")
     else:
         raise UnusableRecord("a spool record of unknown kind")
 
@@ -106,13 +141,15 @@ def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
             outcome=Outcome.CRISIS_LINE,
         )
         mark_urgent(session, contact)  # the router failed this caller: a person checks first
+    reason = str(record.get("reason") or "")[:64]
+    step = record.get("step")
     contacts.add_event(
         session,
         contact,
         EventType.FAILSAFE,
         key=f"failsafe:{record['at']}",
         at=at,
-        detail={"reason": record.get("reason", "")[:64], "step": record.get("step")},
+        detail={"reason": reason, "why": why_failsafe(reason), "step": step},
     )
     contacts.add_event(
         session,
@@ -122,8 +159,24 @@ def _failsafe_call(session: Session, record: Record, at: datetime) -> None:
         at=at,
         detail={"failsafe": True},
     )
-    if contact.outcome == Outcome.OPEN:
+    # Whatever came first (a late routing commit, its status callback): the fail-safe sent
+    # this caller to the crisis line, and no clinician after `step` was rung.
+    contacts.supersede_dials(session, contact, after_step=step)
+    if contact.outcome in (Outcome.OPEN, Outcome.ABANDONED):
         contact.outcome = Outcome.CRISIS_LINE
+
+
+WHY = {
+    "deadline": "routing did not answer within the voice deadline",
+    "twilio_fallback": "Twilio could not reach the router and used its fallback URL",
+}
+
+
+def why_failsafe(reason: str) -> str:
+    """The fail-safe event's reason in words: the deadline, Twilio's fallback, or the failure."""
+    if reason in WHY:
+        return WHY[reason]
+    return f"routing failed ({reason})" if reason else "routing failed"
 
 
 def _failsafe_text(session: Session, record: Record, at: datetime) -> None:

@@ -12,7 +12,7 @@ from policies.privacy import first_name
 from policies.route import is_on_duty
 from policies.schedule import is_on_call, local_minute, on_call_until, resolve_local
 from router.store.models import Clinician, OnCallWindow, Practice
-from router.store.repositories import audit, directory, selfwindows
+from router.store.repositories import audit, directory, oncall_index, selfwindows
 from router.store.repositories.windows import clinician_zone, schedules_at
 
 
@@ -69,6 +69,7 @@ def _add_self_window(
     off: bool,
 ) -> None:
     """A one-off window the clinician set by text: on call, or (off=True) off call."""
+    oncall_index.invalidate(practice.id)
     session.add(
         OnCallWindow(
             practice_id=practice.id,
@@ -93,6 +94,7 @@ def _end_self_windows(
     for row in selfwindows.running_self_windows(session, clinician_id, now):
         if row.off != off:
             continue
+        oncall_index.invalidate(row.practice_id)
         if row.starts_at is not None and row.starts_at >= now - timedelta(minutes=1):
             session.delete(row)
         else:

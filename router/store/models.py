@@ -64,6 +64,7 @@ class PracticeNumber(Base):
     """An after-hours number: a webhook's To selects the practice."""
 
     __tablename__ = "practice_numbers"
+    __table_args__ = (Index("ix_practice_number_practice", "practice_id", "position"),)
 
     e164: Mapped[str] = mapped_column(String(20), primary_key=True)
     practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
@@ -138,6 +139,10 @@ class OnCallWindow(Base):
         Index("ix_window_clinician_kind", "clinician_id", "kind"),
         Index("ix_window_practice_duty", "practice_id", "duty"),
         Index("ix_window_oneoff_span", "clinician_id", "starts_at", "ends_at"),
+        # The route lookup's practice-wide parts (0007): duty and off windows, weekly or by
+        # start, so that past and future one-off windows are never scanned.
+        Index("ix_window_practice_duty_start", "practice_id", "duty", "kind", "starts_at"),
+        Index("ix_window_practice_off_start", "practice_id", "off", "kind", "starts_at"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)

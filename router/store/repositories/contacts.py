@@ -8,6 +8,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exists, or_, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -64,29 +66,31 @@ def add_event(
     detail: dict[str, Any] | None = None,
     at: datetime | None = None,
 ) -> bool:
-    """Records an event once per key; returns False if it was already there."""
+    """Records an event once per key; returns False if it was already there.
+
+    One statement, INSERT ... ON CONFLICT DO NOTHING on (contact_id, key), instead of a look
+    and a savepoint: a retried webhook and a concurrent one both leave exactly one row."""
     key = key or type_
-    if session.scalars(
-        select(ContactEvent.id).where(
-            ContactEvent.contact_id == contact.id, ContactEvent.key == key
+    session.flush()  # the contact (and anything else pending) goes first: the event refers to it
+    statement = (
+        _insert(session, ContactEvent)
+        .values(
+            contact_id=contact.id,
+            type=type_,
+            key=key,
+            clinician_id=clinician_id,
+            detail=detail or {},
+            at=at or utcnow(),
         )
-    ).first():
-        return False
-    try:
-        with session.begin_nested():
-            session.add(
-                ContactEvent(
-                    contact_id=contact.id,
-                    type=type_,
-                    key=key,
-                    clinician_id=clinician_id,
-                    detail=detail or {},
-                    at=at or utcnow(),
-                )
-            )
-    except IntegrityError:
-        return False
-    return True
+        .on_conflict_do_nothing(index_elements=["contact_id", "key"])
+    )
+    result = session.execute(statement)
+    return bool(getattr(result, "rowcount", 0))
+
+
+def _insert(session: Session, table: Any) -> Any:
+    """The dialect's INSERT, which has ON CONFLICT DO NOTHING (PostgreSQL and SQLite)."""
+    return (pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert)(table)
 
 
 def has_event(session: Session, contact: Contact, key: str) -> bool:
@@ -98,6 +102,44 @@ def has_event(session: Session, contact: Contact, key: str) -> bool:
         ).first()
         is not None
     )
+
+
+def has_event_type(session: Session, contact: Contact, type_: str) -> bool:
+    return (
+        session.scalars(
+            select(ContactEvent.id).where(
+                ContactEvent.contact_id == contact.id, ContactEvent.type == type_
+            )
+        ).first()
+        is not None
+    )
+
+
+def supersede_dials(session: Session, contact: Contact, *, after_step: int | None) -> int:
+    """The fail-safe answered: "dialled" events (and their legs) past `after_step` (all of
+    them when None) name clinicians who were never rung. They become "superseded"."""
+    count = 0
+    for event in session.scalars(
+        select(ContactEvent).where(
+            ContactEvent.contact_id == contact.id, ContactEvent.type == "dialled"
+        )
+    ):
+        step = _step_of(event.key)
+        if after_step is not None and (step is None or step <= after_step):
+            continue
+        event.type = EventType.SUPERSEDED
+        event.detail = {**(event.detail or {}), "was": "dialled", "by": "failsafe"}
+        if step is not None:
+            row = leg(session, contact.id, step)
+            if row is not None and row.result is None:
+                row.result = "superseded"
+        count += 1
+    return count
+
+
+def _step_of(key: str) -> int | None:
+    _, _, tail = key.partition(":")
+    return int(tail) if tail.isdigit() else None
 
 
 def events(session: Session, contact_id: str) -> list[ContactEvent]:
@@ -115,17 +157,17 @@ def leg(session: Session, contact_id: str, step: int) -> CallLeg | None:
 
 
 def ensure_leg(session: Session, contact_id: str, step: int, clinician_id: str) -> CallLeg:
-    row = leg(session, contact_id, step)
-    if row is None:
-        row = CallLeg(contact_id=contact_id, step=step, clinician_id=clinician_id)
-        try:
-            with session.begin_nested():
-                session.add(row)
-        except IntegrityError:
-            found = leg(session, contact_id, step)
-            assert found is not None
-            return found
-    return row
+    """The leg, inserted unless it is there (a retried webhook): one INSERT ... ON CONFLICT
+    DO NOTHING and one read, no savepoint."""
+    session.flush()
+    session.execute(
+        _insert(session, CallLeg)
+        .values(contact_id=contact_id, step=step, clinician_id=clinician_id)
+        .on_conflict_do_nothing(index_elements=["contact_id", "step"])
+    )
+    found = leg(session, contact_id, step)
+    assert found is not None
+    return found
 
 
 def legs(session: Session, contact_id: str) -> list[CallLeg]:
@@ -141,9 +183,10 @@ def follow_up(session: Session, contact_id: str) -> FollowUp | None:
 
 
 def open_follow_up(
-    session: Session, contact: Contact, assignee: str | None, due: datetime
+    session: Session, contact: Contact, assignee: str | None, due: datetime, *, new: bool = False
 ) -> FollowUp:
-    existing = follow_up(session, contact.id)
+    """The contact's follow-up; `new` (the contact was inserted just now) skips the look."""
+    existing = None if new else follow_up(session, contact.id)
     if existing is not None:
         return existing
     row = FollowUp(contact_id=contact.id, assignee=assignee, due=due, status=FollowUpStatus.OPEN)

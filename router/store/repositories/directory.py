@@ -46,6 +46,13 @@ def patient_by_phone(session: Session, practice_id: str, e164: str | None) -> Pa
     return patient if patient is not None and patient.active else None
 
 
+def first_patient_phone(session: Session, practice_id: str) -> str | None:
+    """Some patient's number at the practice (the warm-up rehearses a call from it)."""
+    return session.scalars(
+        select(PatientPhone.e164).where(PatientPhone.practice_id == practice_id).limit(1)
+    ).first()
+
+
 def care_team(session: Session, patient_id: str) -> list[str]:
     return list(
         session.scalars(

@@ -27,7 +27,7 @@ from router.store.models import (
     PracticeNumber,
     utcnow,
 )
-from router.store.repositories import audit
+from router.store.repositories import audit, oncall_index
 
 # Called as hook(session, clinician_id) for each clinician the file deactivates, after their
 # tokens are revoked: sign-in sessions (router/web) register their revocation here.
@@ -200,6 +200,7 @@ def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> Loa
     after = _people(session, spec.id)
     added = tuple(sorted(key for key in after if key not in before))
     changed = tuple(sorted(key for key in after if key in before and before[key] != after[key]))
+    oncall_index.invalidate(spec.id)
     audit.append(
         session,
         actor=actor,

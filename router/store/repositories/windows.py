@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import and_, select, true, union
 from sqlalchemy.orm import Session
 
 from policies.route import ClinicianSchedule, CoachingPause, is_on_duty
@@ -13,6 +13,7 @@ from policies.schedule import DAY_NAMES, OnCallWindow, OneOffWindow, WeeklyWindo
 from router.store.models import Clinician, Practice
 from router.store.models import CoachingPause as CoachingPauseRow
 from router.store.models import OnCallWindow as WindowRow
+from router.store.repositories.oncall_index import longest_one_off
 
 
 def clinician_zone(clinician: Clinician, practice: Practice) -> ZoneInfo:
@@ -35,23 +36,39 @@ def as_policy_window(row: WindowRow) -> OnCallWindow:
 def schedules_at(
     session: Session, practice: Practice, care_team_ids: list[str], now: datetime
 ) -> dict[str, ClinicianSchedule]:
-    """The windows that can matter at `now`: the care team's and the practice's duty windows.
+    """The windows that can matter at `now`: the care team's and the practice's duty (and off)
+    windows, weekly ones and one-offs spanning `now`.
 
-    One-off windows are filtered by their UTC bounds on an index, so the cost does not grow
-    with the number of past and future one-off windows.
+    Each part is read on an index, and one-off windows only from those that started within
+    the practice's longest one-off window before `now` (router/oncall/index.py), so the cost
+    does not grow with the number of past and future one-off windows.
     """
-    who = or_(
-        WindowRow.clinician_id.in_(care_team_ids) if care_team_ids else False,
-        and_(
-            WindowRow.practice_id == practice.id,
-            or_(WindowRow.duty.is_(True), WindowRow.off.is_(True)),
-        ),
+    earliest = now - longest_one_off(session, practice.id)
+    spanning = and_(
+        WindowRow.kind == "oneoff",
+        WindowRow.starts_at > earliest,
+        WindowRow.starts_at <= now,
+        WindowRow.ends_at > now,
     )
-    when = or_(
-        WindowRow.kind == "weekly",
-        and_(WindowRow.starts_at <= now, WindowRow.ends_at > now),
+    weekly = WindowRow.kind == "weekly"
+    parts = []
+    for flag in (WindowRow.duty, WindowRow.off):
+        for when in (weekly, spanning):
+            parts.append(
+                select(WindowRow.id).where(
+                    WindowRow.practice_id == practice.id, flag == true(), when
+                )
+            )
+    if care_team_ids:
+        for when in (weekly, spanning):
+            parts.append(
+                select(WindowRow.id).where(WindowRow.clinician_id.in_(care_team_ids), when)
+            )
+    rows = list(
+        session.scalars(
+            select(WindowRow).where(WindowRow.id.in_(union(*parts))).order_by(WindowRow.id)
+        )
     )
-    rows = list(session.scalars(select(WindowRow).where(who, when).order_by(WindowRow.id)))
     ids = {row.clinician_id for row in rows}
     clinicians = {
         c.id: c
