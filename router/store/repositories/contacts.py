@@ -128,11 +128,11 @@ def supersede_dials(session: Session, contact: Contact, *, after_step: int | Non
         if after_step is not None and (step is None or step <= after_step):
             continue
         event.type = EventType.SUPERSEDED
-        event.detail = {**(event.detail or {}), "was": "dialled", "by": "failsafe"}
+        event.detail = {**(event.detail or {}), "was": EventType.DIALLED, "by": EventType.FAILSAFE}
         if step is not None:
             row = leg(session, contact.id, step)
             if row is not None and row.result is None:
-                row.result = "superseded"
+                row.result = EventType.SUPERSEDED
         count += 1
     return count
 

@@ -1,16 +1,15 @@
 """hot path indexes: the route lookup's practice-wide window parts, a practice's numbers
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-02 15:45:00
 
-The lead re-chains down_revision after 0005 (cover requests) and 0006 (jobs), if any.
 """
 
 from alembic import op
 
 revision = "0007"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
