@@ -509,6 +509,7 @@ _LOGISTICS_CUES = frozenset(
         "enough_pills",
         "pills_counted_out",
         "pills",
+        "beyond_the_dose",
     }
 )
 _MEANS_CUES = frozenset({MEANS, MENTION})
