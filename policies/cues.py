@@ -153,7 +153,8 @@ PLACE: tuple[Entry, ...] = (
     ("at_the_edge", "edge of the|this|a @PLACE|building|platform|roof"),
     (
         "at_a_height",
-        "top|last|highest * floor|level|story|of * building|garage|parking|tower|bridge|roof|structure",
+        "top|last|highest * floor|level|story|of * building|garage|parking|tower|bridge|roof|structure|"
+        "dorm|stairwell|hotel|hospital",
     ),
     (
         "at_a_height",
@@ -704,6 +705,10 @@ SELF_HARM: tuple[Entry, ...] = (
         "fell accident bit nosebleed cai accidente mordio",
     ),
 )
+
+# Cues whose words may fall in two clauses of a text next to each other: "by the river. the
+# water is high tonight. thinking of going in", "in the car in the garage, the engine is on".
+ACROSS_CLAUSES = frozenset({"into_the_water", "car_in_garage", "car_exhaust"})
 
 # --- not high on their own: they read with each other and with the contact's recent texts -----
 

@@ -74,7 +74,7 @@ def report(path: Path, results: dict[tuple[str, str, str], tuple[int, int]]) -> 
 @pytest.mark.parametrize("path", [EVAL_SET, *HELD_OUT_SETS], ids=lambda path: path.stem)
 def test_the_eval_set_is_large_labelled_and_bilingual(path: Path) -> None:
     rows = examples(path)
-    assert len(rows) >= 300
+    assert len(rows) >= (300 if path == EVAL_SET else 100)
     assert {row.language for row in rows} == set(LANGUAGES)
     assert {row.label for row in rows} <= set(LABELS)
     for language in LANGUAGES:
