@@ -63,6 +63,7 @@ CLASSES: dict[str, str] = {
     ),
     "PLACE": (
         "bridge roof rooftop tracks railroad railway ledge cliff cliffs overpass railing "
+        "bluff bluffs quarry gorge canyon "
         "parapet dam skyway lookout overlook viewpoint "
         "puente azotea techo vias barranco cornisa acantilado precipicio barandal borde "
         "presa mirador"
@@ -95,6 +96,11 @@ CLASSES: dict[str, str] = {
         "cat dog cats dogs stuff things money car guitar clothes jewelry plants savings "
         "perro gato perros gatos cosas dinero carro coche ropa joyas plantas ahorros"
     ),
+    # open water a patient may walk into ("at the river, thinking about walking in")
+    "WATER": (
+        "river creek lake ocean sea water bay pier beach canal surf waves current "
+        "rio lago mar oceano playa agua arroyo muelle olas corriente"
+    ),
     "LETHAL": (
         "bullet bullets ammo bleach antifreeze poison cleaner exhaust monoxide charcoal "
         "helium plastic cloro lejia veneno raticida monoxido carbon balas bala"
@@ -118,12 +124,18 @@ EVERYDAY_PLACES = (
     "traffic late delayed commute bus fixing fix repair repairing leak gutter shingles cat dog "
     "snow meet tour view photo photos party club bar restaurant across crossed beautiful "
     "deck birthday book reading movie show documentary painting picture pictures garden "
-    "concert trip vacation visit visited stars "
+    "concert trip vacation visit visited stars sunset sunrise "
     "fiesta trafico tarde arreglando arreglar gato perro foto fotos cruzamos pasamos cruzar "
-    "estrellas cumpleanos libro pelicula paseo vacaciones "
+    "estrellas cumpleanos libro pelicula paseo vacaciones atardecer amanecer "
     "groceries shopping store buy comprar tienda tortillas mandado super supermercado "
     "office oficina appointment fireworks fuegos artificiales festival parade desfile picnic "
     "race carrera marathon bike bici"
+)
+
+# Talk around open water that says it is an ordinary outing ("at the lake with the kids").
+EVERYDAY_WATER = (
+    EVERYDAY_PLACES + " fishing fish kayak kayaking boat boating canoe paddle sunscreen surfing "
+    "swimsuit lifeguard kids pescar pesca lancha bote traje nadar nadando"
 )
 
 PLACE: tuple[Entry, ...] = (
@@ -141,7 +153,8 @@ PLACE: tuple[Entry, ...] = (
     ("at_the_edge", "edge of the|this|a @PLACE|building|platform|roof"),
     (
         "at_a_height",
-        "top|last|highest * floor|level|story|of * building|garage|parking|tower|bridge|roof|structure",
+        "top|last|highest * floor|level|story|of * building|garage|parking|tower|bridge|roof|structure|"
+        "dorm|stairwell|hotel|hospital",
     ),
     (
         "at_a_height",
@@ -149,6 +162,30 @@ PLACE: tuple[Entry, ...] = (
         EVERYDAY_PLACES,
     ),
     ("at_a_height", "ultimo|ultima * piso|nivel|azotea"),
+    (
+        "into_the_water",
+        "@WATER ** walk|walking|wade|wading|swim|jump|jumping|go|going|step|sink|drown|drowning "
+        "* in|into|under|out|off|away|down|myself",
+        EVERYDAY_WATER,
+    ),
+    (
+        "into_the_water",
+        "walk|walking|wade|wading|swim|jump|jumping|go|going|step|sink|drown * in|into|under|off "
+        "* the|a|this|that ** @WATER",
+        EVERYDAY_WATER,
+    ),
+    ("into_the_water", "drown|drowning|ahogarme|ahogar|ahogandome * myself|me|ahi|alli|there"),
+    (
+        "into_the_water",
+        "meterme|meter|aventarme|aventar|tirarme|tirar|hundirme|hundir|ahogarme|ahogar|caminar "
+        "** @WATER",
+        EVERYDAY_WATER,
+    ),
+    (
+        "into_the_water",
+        "@WATER ** meterme|meter|aventarme|aventar|tirarme|tirar|hundirme|hundir|ahogarme|ahogar",
+        EVERYDAY_WATER,
+    ),
     ("at_a_height", "golden gate", EVERYDAY_PLACES),
     (
         "at_a_height",
@@ -172,7 +209,7 @@ MEANS: tuple[Entry, ...] = (
     ),
     (
         "rope_ready",
-        "@ROPE * ready|tied|rod|beam|fan|ceiling|hook|lista|listo|viga|ventilador",
+        "@ROPE * ready|tied|rod|beam|fan|ceiling|hook|lista|listo|viga|ventilador|up|set|hung",
         "camping tent clothesline boat climbing tender ropa campamento swing columpio backyard yard",
     ),
     ("blade_at_hand", "@BLADE * hand|next|lap|ready|out|mano|lista|listas|conmigo|aqui"),
@@ -236,6 +273,16 @@ MEANS: tuple[Entry, ...] = (
     ),
     ("car_in_garage", "garage|garaje|cochera ** running|engine|exhaust|prendido|encendido|motor"),
     ("car_in_garage", "running|engine|exhaust|prendido|encendido|motor ** garage|garaje|cochera"),
+    (
+        "car_exhaust",
+        "hose|tube|manguera|tubo ** exhaust|tailpipe|escape",
+        "repair fix fixed mechanic taller arreglar leak muffler",
+    ),
+    (
+        "car_exhaust",
+        "exhaust|tailpipe|escape ** hose|tube|manguera|tubo|window|ventana|inside|adentro",
+        "repair fix fixed mechanic taller arreglar leak muffler",
+    ),
     ("charcoal_sealed", "charcoal|carbon|monoxide|carbon ** taped|sealed|tape|windows|ventanas"),
     ("pills_at_hand", "emptied|poured|dumped|vacie|vaciar|saque ** @CONTAINER|@PILLS"),
     (
@@ -258,6 +305,13 @@ MEANS: tuple[Entry, ...] = (
         "@ROPE|scarf|sheet|sheets|bufanda|sabana|sabanas|cable ** rod|beam|fan|ceiling|hook|doorknob|barra|viga|ventilador|regadera",
         "swing columpio backyard patio yard camping tent",
     ),
+    (
+        "rope_ready",
+        "@ROPE|scarf|sheet|cable|wire|bufanda|sabana ** around|round|alrededor|en * my|mi|el * "
+        "neck|cuello|throat",
+    ),
+    ("gun_at_hand", "safety|seguro * off|quitado|quite|quitada"),
+    ("gun_at_hand", "quite|quitar|quitado * el * seguro * @GUN|pistola|arma"),
     ("pills_in_front_of_me", "@PILLS ** front|enfrente|delante"),
     (
         "rope_ready",
@@ -286,6 +340,18 @@ INGESTION: tuple[Entry, ...] = (
     ("swallowed_a_container", "@INGESTED ** @CONTAINER", "water agua soda juice jugo"),
     ("swallowed_a_container", "@INTEND * @TAKE ** @CONTAINER", "water agua soda juice jugo"),
     ("too_many", "@INGESTED ** too many|much"),
+    (
+        "beyond_the_dose",
+        "@INGESTED ** double|triple|quadruple|twice|thrice|doble|triple|cuadruple|extra ** "
+        "@PILLS|@DOSE|my|mi|mis|de|the|el|la|of",
+    ),
+    ("beyond_the_dose", "@INGESTED ** %2 times|x|veces ** @PILLS|@DOSE|my|mi|mis|usual|normal"),
+    ("beyond_the_dose", "@INGESTED ** and|y * some|then|unas|otras * more|mas"),
+    (
+        "beyond_the_dose",
+        "@INGESTED ** @PILLS|@DOSE|@CONTAINER|them|las|los|more|mas ** "
+        "purpose|proposito|intentionally|adrede",
+    ),
     (
         "too_many",
         "@INGESTED ** way|more|mas * than|de * dose|dosis|supposed|prescribed|debo|deberia",
@@ -324,6 +390,10 @@ OTHER_INGESTION: tuple[Entry, ...] = (
 )
 
 PREPARATORY: tuple[Entry, ...] = (
+    (
+        "found_after",
+        "find|finds|found|encuentre|encuentren|encontrar|hallar ** my|mi * body|cuerpo",
+    ),
     (
         "goodbye_letters",
         "wrote|write|writing|left|leave|escribir|dejar ** goodbye|suicide|final|last|despedida",
@@ -403,6 +473,11 @@ PREPARATORY: tuple[Entry, ...] = (
 )
 
 CANT_STAY_SAFE: tuple[Entry, ...] = (
+    (
+        "might_act",
+        "might|may|could|afraid|scared|worried|miedo * do|hacer|haga * something|anything|algo * "
+        "stupid|dangerous|drastic|dumb|regret|tonight|irreversible|estupido|peligroso|hoy",
+    ),
     ("cant_stay_safe", "cant|cannot|unable|not|dont ** keep|stay|be|remain ** safe"),
     (
         "cant_stay_safe",
@@ -460,6 +535,14 @@ IDEATION: tuple[Entry, ...] = (
         "want|wanna|wish|ready|rather|prefer|deserve|hope|need|going|gonna|plan|let * die|dead|death",
     ),
     ("wants_to_die", "better|would * off|be * dead"),
+    (
+        "wants_out",
+        "want|wanna|need|quiero|quisiera * out|salir * of|de * this|my|esta|mi * life|world|vida|mundo",
+    ),
+    (
+        "wants_to_die",
+        "want|wanna|wish|quiero|quisiera|ojala * not|stop|no|dejar|never * exist|existing|existir",
+    ),
     ("kill_myself", "kill|killing|killed myself|self|meself|myslf"),
     ("kill_myself", "kms"),
     (
@@ -563,6 +646,9 @@ IDEATION: tuple[Entry, ...] = (
     ("never_born", "wish|ojala ** never|no|nunca ** born|nacido|nacer|naciera"),
 )
 
+# Talk around cutting that says it is not the body ("need to cut my hair").
+EVERYDAY_CUTS = "hair bangs nails grass lawn hedge coupons carbs sugar sugars class classes onion onions paper cake wood fabric costs ties school team"
+
 SELF_HARM: tuple[Entry, ...] = (
     (
         "hurt_myself",
@@ -572,10 +658,12 @@ SELF_HARM: tuple[Entry, ...] = (
     (
         "urge_to_cut",
         "want|wanna|going|gonna|need|urge|urges|about|craving|tempted|plan * cut|cutting|harm|burn|sh",
+        EVERYDAY_CUTS,
     ),
     (
         "cutting_now",
         "cut|cutting|=cortando|=cortandome again|tonight|rn|now|today|deep|otra|nuevo|hoy",
+        EVERYDAY_CUTS + " pelo cabello fleco cebolla papel flequillo",
     ),
     ("cutting_now", "im|i * cutting"),
     ("cutting_now", "cutting|cortando|cortandome * all|toda * night|day|noche|dia|tarde"),
@@ -595,7 +683,7 @@ SELF_HARM: tuple[Entry, ...] = (
     (
         "hurt_myself",
         "me ** cortar|lastimar|quemar|golpear|rasgunar|herir",
-        "pelo cabello una unas fleco dedo cocinando cocinar cebolla papel flequillo",
+        "pelo cabello fleco dedo cocinando cocinar cebolla papel flequillo",
     ),
     (
         "hurt_myself",
@@ -617,6 +705,10 @@ SELF_HARM: tuple[Entry, ...] = (
         "fell accident bit nosebleed cai accidente mordio",
     ),
 )
+
+# Cues whose words may fall in two clauses of a text next to each other: "by the river. the
+# water is high tonight. thinking of going in", "in the car in the garage, the engine is on".
+ACROSS_CLAUSES = frozenset({"into_the_water", "car_in_garage", "car_exhaust"})
 
 # --- not high on their own: they read with each other and with the contact's recent texts -----
 
@@ -760,7 +852,11 @@ IDIOMS: tuple[str, ...] = (
 # A question about a dose, a refill or a pharmacy.
 LOGISTICS: tuple[str, ...] = (
     "can|could|should|may i|we",
-    "is|it * ok|okay|safe|normal|bad",
+    "is|it * ok|okay|safe|normal|bad|dangerous",
+    "by|a * mistake|accident",
+    "accidentally|accidently|accidentaly|mistakenly",
+    "por * error|equivocacion|accidente",
+    "sin querer",
     "how many|much",
     "what|whats * if|counts|dose|amount",
     "puedo|puede|debo|deberia|se * tomar|puede",

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 import simplemma
 from rapidfuzz import process
@@ -384,6 +385,9 @@ _CUES: list[_Pattern] = [
 ]
 
 
+_ACROSS_CLAUSES = [pattern for pattern in _CUES if pattern.name in cues.ACROSS_CLAUSES]
+
+
 def _marker_patterns(specs: Iterable[str]) -> list[tuple[_Slot, ...]]:
     return [_compile(spec) for spec in specs]
 
@@ -509,6 +513,7 @@ _LOGISTICS_CUES = frozenset(
         "enough_pills",
         "pills_counted_out",
         "pills",
+        "beyond_the_dose",
     }
 )
 _MEANS_CUES = frozenset({MEANS, MENTION})
@@ -521,17 +526,21 @@ def _heard(clauses: Sequence[_Clause]) -> list[Cue]:
     )
     recovering = any(_any(clause, _RECOVERY) for clause in clauses)
     heard: list[Cue] = []
-    for clause in clauses:
+    # A place or a car named at the end of one sentence and the act in the next ("by the
+    # river. thinking of going in") read across the two, for the cues that may.
+    readings: list[tuple[_Clause, Sequence[_Pattern], int]] = [(c, _CUES, 0) for c in clauses]
+    readings += [(a + b, _ACROSS_CLAUSES, len(a)) for a, b in pairwise(clauses)]
+    for clause, patterns, seam in readings:
         clause_keys = frozenset().union(*(word.keys for word in clause))
         clause_forms = frozenset().union(*(word.forms for word in clause))
         past = _any(clause, _PAST)
         logistics = _any(clause, _LOGISTICS)
         taken: list[tuple[int, int]] = []  # spans already read as someone else's ingestion
-        for pattern in _CUES:
+        for pattern in patterns:
             if not all(slot.can_match(clause_keys, clause_forms) for slot in pattern.slots):
                 continue
             found = _find(clause, pattern.slots)
-            if found is None:
+            if found is None or (seam and not found[0] < seam < found[1]):
                 continue
             start, end = found
             category = pattern.category

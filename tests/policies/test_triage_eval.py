@@ -1,7 +1,10 @@
 """Triage on the evaluation set (triage_eval.tsv), against the goals the README states.
 
 Run `pytest -s tests/policies/test_triage_eval.py` to see the figures: page recall on texts
-labelled high and the false-page rate on the others, per language and per category.
+labelled high and the false-page rate on the others, per language and per category. The
+held-out sets (triage_heldout*.tsv) were written before the triage was tuned and are never
+read while tuning it: their figures are printed, not held to the goals, and the README states
+them as they are.
 """
 
 import csv
@@ -17,6 +20,7 @@ from policies.triage import Risk, triage
 HERE = Path(__file__).parent
 README = HERE.parent.parent / "README.md"
 EVAL_SET = HERE / "triage_eval.tsv"
+HELD_OUT_SETS = tuple(sorted(HERE.glob("triage_heldout*.tsv")))
 LANGUAGES = ("en", "es")
 LABELS = ("high", "possible", "routine")
 
@@ -29,8 +33,8 @@ class Example:
     category: str
 
 
-def examples() -> list[Example]:
-    lines = [line for line in EVAL_SET.read_text("utf-8").splitlines() if not line.startswith("#")]
+def examples(path: Path = EVAL_SET) -> list[Example]:
+    lines = [line for line in path.read_text("utf-8").splitlines() if not line.startswith("#")]
     return [Example(**row) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
 
 
@@ -44,10 +48,10 @@ def rate(hits: int, total: int) -> float:
     return hits / total if total else 0.0
 
 
-def figures() -> dict[tuple[str, str, str], tuple[int, int]]:
+def figures(path: Path = EVAL_SET) -> dict[tuple[str, str, str], tuple[int, int]]:
     """(language, high | not | possible, category or "all") -> (paged or asked, texts)."""
     counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for example in examples():
+    for example in examples(path):
         risk = triage(example.text).risk
         group = "high" if example.label == "high" else "not"
         for category in ("all", example.category):
@@ -59,9 +63,18 @@ def figures() -> dict[tuple[str, str, str], tuple[int, int]]:
     return {key: (hits, total) for key, (hits, total) in counts.items()}
 
 
-def test_the_eval_set_is_large_labelled_and_bilingual() -> None:
-    rows = examples()
-    assert len(rows) >= 300
+def report(path: Path, results: dict[tuple[str, str, str], tuple[int, int]]) -> None:
+    print(f"\ntriage on tests/policies/{path.name}")
+    print(f"{'language':8} {'group':8} {'category':16} {'texts':>5}  figure")
+    for (language, group, category), (hits, total) in sorted(results.items()):
+        name = {"high": "recall", "not": "false pages", "possible": "asked or paged"}[group]
+        print(f"{language:8} {group:8} {category:16} {total:5}  {name} {rate(hits, total):.2f}")
+
+
+@pytest.mark.parametrize("path", [EVAL_SET, *HELD_OUT_SETS], ids=lambda path: path.stem)
+def test_the_eval_set_is_large_labelled_and_bilingual(path: Path) -> None:
+    rows = examples(path)
+    assert len(rows) >= (300 if path == EVAL_SET else 100)
     assert {row.language for row in rows} == set(LANGUAGES)
     assert {row.label for row in rows} <= set(LABELS)
     for language in LANGUAGES:
@@ -69,17 +82,16 @@ def test_the_eval_set_is_large_labelled_and_bilingual() -> None:
         assert labels == set(LABELS), language
     assert all(row.text.strip() and row.category for row in rows)
     assert len({row.text for row in rows}) == len(rows), "a text is listed twice"
+    if path != EVAL_SET:
+        tuned_on = {row.text.casefold() for row in examples()}
+        assert not [row.text for row in rows if row.text.casefold() in tuned_on]
 
 
 def test_triage_meets_the_readme_goals_in_each_language() -> None:
     recall_goal = goal(r"page recall on high texts[^|]*\|\s*at least ([0-9.]+)")
     false_page_goal = goal(r"false pages on texts that are not high[^|]*\|\s*at most ([0-9.]+)")
     results = figures()
-    print("\ntriage on tests/policies/triage_eval.tsv")
-    print(f"{'language':8} {'group':8} {'category':16} {'texts':>5}  figure")
-    for (language, group, category), (hits, total) in sorted(results.items()):
-        name = {"high": "recall", "not": "false pages", "possible": "asked or paged"}[group]
-        print(f"{language:8} {group:8} {category:16} {total:5}  {name} {rate(hits, total):.2f}")
+    report(EVAL_SET, results)
     for language in LANGUAGES:
         recall = rate(*results[(language, "high", "all")])
         false_pages = rate(*results[(language, "not", "all")])
@@ -100,3 +112,14 @@ def test_no_text_of_the_set_is_lowered_below_its_label_by_much(language: str) ->
         and triage(row.text).risk is Risk.ROUTINE
     ]
     assert len(silent) <= 0.03 * len(examples()), silent
+
+
+def test_the_held_out_figures_are_printed() -> None:
+    # Measured, not held to the goals: a threshold here would invite tuning on these texts.
+    assert HELD_OUT_SETS
+    for path in HELD_OUT_SETS:
+        results = figures(path)
+        report(path, results)
+        for language in LANGUAGES:
+            assert results[(language, "high", "all")][1]
+            assert results[(language, "not", "all")][1]
