@@ -19,7 +19,7 @@ CLINICIAN = [
     NavItem("My coaching pauses", "/pauses"),
 ]
 SUPERVISOR = [
-    NavItem("Contact log", "/contacts"),
+    NavItem("Contact log", "/contacts", ready=True),
     NavItem("Follow-up queue", "/follow-ups"),
     NavItem("Coverage, next 14 days", "/coverage"),
     NavItem("Audit trail", "/audit"),
