@@ -5,12 +5,13 @@
 
 from fastapi import APIRouter
 
-from router.web import access_log, contacts, home, sign_in
+from router.web import access_log, contacts, home, roster, sign_in
 
 access_log.install()
 router = APIRouter()
 router.include_router(sign_in.router)
 router.include_router(home.router)
 router.include_router(contacts.router)
+router.include_router(roster.router)
 
 __all__ = ["router"]

@@ -24,7 +24,7 @@ SUPERVISOR = [
     NavItem("Coverage, next 14 days", "/coverage"),
     NavItem("Audit trail", "/audit"),
 ]
-ADMIN = [*SUPERVISOR, NavItem("Roster upload", "/roster")]
+ADMIN = [*SUPERVISOR, NavItem("Roster upload", "/roster", ready=True)]
 
 BY_ROLE = {"clinician": CLINICIAN, "supervisor": SUPERVISOR, "admin": ADMIN}
 
