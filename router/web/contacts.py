@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, HTTPException, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from policies.vocabulary import FollowUpStatus, Outcome
@@ -329,3 +330,19 @@ def _audit_detail(detail: dict[str, Any] | None, contact_id: str) -> str:
     if isinstance(listed, list) and len(listed) > 1:
         shown["contacts shown"] = len(listed)
     return _detail_text(shown)
+
+
+@router.get("/audit")
+def audit_lookup(
+    request: Request, staff: SupervisorStaff, contact: str = "", window: str = ""
+) -> Response:
+    """Find an audit trail: a contact's (its id is in the log) or a window's."""
+    contact, window = contact.strip()[:64], window.strip()[:16]
+    if contact:
+        return RedirectResponse(f"/contacts/{quote(contact, safe='')}/audit", 303)
+    if window:
+        if not window.isdigit():
+            context = {"staff": staff, "error": f"window {window!r} is not a window number"}
+            return render(request, "audit_lookup.html", context | {"field": "window"}, 422)
+        return RedirectResponse(f"/windows/{window}/audit", 303)
+    return render(request, "audit_lookup.html", {"staff": staff})

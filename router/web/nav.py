@@ -22,7 +22,7 @@ SUPERVISOR = [
     NavItem("Contact log", "/contacts", ready=True),
     NavItem("Follow-up queue", "/follow-ups"),
     NavItem("Coverage, next 14 days", "/coverage"),
-    NavItem("Audit trail", "/audit"),
+    NavItem("Audit trail", "/audit", ready=True),
 ]
 ADMIN = [*SUPERVISOR, NavItem("Roster upload", "/roster", ready=True)]
 

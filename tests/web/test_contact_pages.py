@@ -264,3 +264,17 @@ def test_the_audit_trail_of_a_contact_lists_who_read_it(client, night_of_calls):
     assert "sup-ortiz" in trail.text
     (entry,) = audit_entries("audit.read")
     assert entry.subject == f"contact:{night_of_calls['sam']}"
+
+
+def test_the_audit_page_finds_a_contacts_trail(client, night_of_calls):
+    signed_in(client, "sup-ortiz")
+    page = client.get("/audit")
+    assert page.status_code == 200
+    assert '<label for="contact">' in page.text
+    found = client.get(f"/audit?contact={night_of_calls['sam']}", follow_redirects=False)
+    assert found.status_code == 303
+    assert found.headers["location"] == f"/contacts/{night_of_calls['sam']}/audit"
+    assert client.get(f"/audit?contact={night_of_calls['max']}").status_code == 404
+    bad = client.get("/audit?window=seven")
+    assert bad.status_code == 422
+    assert "window &#39;seven&#39; is not a window number" in bad.text
