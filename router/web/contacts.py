@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from policies.vocabulary import FollowUpStatus, Outcome
 from router.api.deps import SessionDep
+from router.core import clock
 from router.core.errors import InputError, one_of
 from router.core.instants import parse_instant
 from router.store.models import Contact, Patient
@@ -232,7 +233,7 @@ def export_contacts(request: Request, session: SessionDep, staff: SupervisorStaf
                 follow.urgent if follow else None,
             )
         )
-    day = datetime.now(ZoneInfo(staff.practice.timezone)).date().isoformat()
+    day = clock.now().astimezone(ZoneInfo(staff.practice.timezone)).date().isoformat()
     headers = PAGE_HEADERS | {
         "Content-Disposition": f'attachment; filename="contacts-{staff.practice.id}-{day}.csv"'
     }
