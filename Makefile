@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench serve clean
+.PHONY: demo test lint bench bench-profile serve clean
 
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
@@ -18,9 +18,19 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check router workers policies tests
-	$(BIN)/ruff format --check router workers policies tests
+	$(BIN)/ruff check router workers policies tests bench
+	$(BIN)/ruff format --check router workers policies tests bench
 	$(BIN)/mypy policies
+	$(BIN)/lint-imports
+
+# SPEC §10 on PostgreSQL (127.0.0.1:5432, database afterhours_bench) and Redis db 14; writes
+# bench/results.md and exits 1 while a target is missed. BENCH_QUICK=1: small and fast.
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+# Where the time goes (py-spy on the app under the bench load): bench/.run/profile-summary.md
+bench-profile: $(STAMP)
+	$(BIN)/python -m bench.profile
 
 serve: $(STAMP)
 	$(BIN)/afterhours db upgrade

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from collections.abc import Collection
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from policies.schedule import resolve_local
@@ -10,8 +11,11 @@ from policies.schedule import resolve_local
 _ONE_DAY = timedelta(days=1)
 
 
-def follow_up_due(now: datetime, tz: ZoneInfo, hour: int = 8) -> datetime:
-    """The first local `hour`:00 on a weekday (Mon-Fri) strictly after now, in aware UTC."""
+def follow_up_due(
+    now: datetime, tz: ZoneInfo, hour: int = 8, holidays: Collection[date] = ()
+) -> datetime:
+    """The first local `hour`:00 on a weekday (Mon-Fri) that is not one of the practice's
+    `holidays`, strictly after now, in aware UTC."""
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError(f"now must be an aware datetime, got {now}")
     if not 0 <= hour <= 23:
@@ -20,7 +24,7 @@ def follow_up_due(now: datetime, tz: ZoneInfo, hour: int = 8) -> datetime:
     # on the next local date.
     day = now.astimezone(tz).date() - _ONE_DAY
     while True:
-        if day.weekday() < 5:
+        if day.weekday() < 5 and day not in holidays:
             due = resolve_local(datetime.combine(day, time(hour)), tz)
             if due > now:
                 return due

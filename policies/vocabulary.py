@@ -99,6 +99,11 @@ class Purpose(StrEnum):
     SUPERVISOR_ALERT = "supervisor_alert"
     OPTOUT_NOTICE = "optout_notice"
     NOTICE = "notice"
+    INVITE = "invite"
+    SIGN_IN_CODE = "sign_in_code"
+    COVER_REQUEST = "cover_request"
+    COVER_ANSWER = "cover_answer"
+    COVERAGE_GAP = "coverage_gap"
 
 
 class Role(StrEnum):

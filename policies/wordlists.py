@@ -1,8 +1,14 @@
-"""The words and phrases triage looks for, in English and Spanish.
+"""Word lists in English and Spanish, kept by the clinical team.
 
-Write entries as people type them (accents, apostrophes and case do not matter: triage
-normalises both these lists and the texts it reads the same way). Clinicians may add to any
-list; removing an entry makes triage less sensitive, so do that only with a clinical reason.
+Triage (issue 8) reads its cues from `policies.cues`; from here it takes the medicine names
+(MEDICATION), the strengths that are not counts (STRENGTH_UNITS) and the numbers written as
+words (NUMBER_WORDS). The other lists are the phrases the first triage paged for: the suite
+holds the new one to them (tests/policies/test_triage.py), so each still pages, or asks
+whether the patient is safe where issue 8 says distress without a method should.
+
+Write entries as people type them (accents, apostrophes and case do not matter). Clinicians
+may add to any list; removing an entry makes triage less sensitive, so do that only with a
+clinical reason.
 """
 
 from __future__ import annotations

@@ -13,6 +13,10 @@ from fastapi import FastAPI
 from router import background, health
 from router.api import errors as api_errors
 from router.api import router as api_router
+from router.api.coverage import router as coverage_api
+from router.api.follow_ups import router as follow_ups_api
+from router.api.me import router as me_api
+from router.api.windows import router as windows_api
 from router.calls.endpoints import router as voice_router
 from router.texts.endpoints import router as sms_router
 from router.texts.page import router as page_router
@@ -42,6 +46,10 @@ def create_app() -> FastAPI:
     app.include_router(sms_router)
     app.include_router(page_router)
     app.include_router(api_router)
+    app.include_router(windows_api)
+    app.include_router(follow_ups_api)
+    app.include_router(coverage_api)
+    app.include_router(me_api)
     app.include_router(health.router)
     app.include_router(web_router)
     api_errors.install(app)

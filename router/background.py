@@ -16,7 +16,7 @@ from router.core.settings import get_settings
 from router.failsafe.replay import replay_spool
 from router.failsafe.spooling import remember_crisis_lines, spool
 from router.store.repositories import directory
-from workers.jobs import sweep
+from router.texts.sweep import sweep
 
 log = logging.getLogger("afterhours")
 SPOOL_REPLAY_INTERVAL_S = 2.0

@@ -3,29 +3,43 @@ a verb raises an AfterhoursError and `_Verbs.invoke` alone turns it into that li
 
 from __future__ import annotations
 
-import datetime
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
+from zoneinfo import ZoneInfo
 
 import typer
 import yaml
 from typer.core import TyperGroup
 
-from router.core.errors import AfterhoursError, NotFound
+from router.core.errors import AfterhoursError, InputError, NotFound
 from router.core.settings import get_settings
 
 
 class _Verbs(TyperGroup):
-    """The one place a user mistake becomes `afterhours: <what>` on stderr and exit 1."""
+    """The one place a user mistake becomes `afterhours: <what>` on stderr and exit 1, and an
+    unmigrated database gets one line saying what to run, not a traceback."""
 
     def invoke(self, ctx: Any) -> Any:  # typer's vendored click.Context
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+
         try:
             return super().invoke(ctx)
         except AfterhoursError as exc:
             typer.echo(f"afterhours: {exc}", err=True)
             raise typer.Exit(1) from None
+        except (OperationalError, ProgrammingError) as exc:
+            text = str(exc.orig).lower()
+            if "no such table" in text or ("relation" in text and "does not exist" in text):
+                typer.echo(
+                    "afterhours: the database has no afterhours tables yet: "
+                    "run `afterhours db upgrade`",
+                    err=True,
+                )
+                raise typer.Exit(1) from None
+            raise
 
 
 app = typer.Typer(
@@ -88,10 +102,8 @@ def roster_load(file: Annotated[Path, typer.Argument(help="A roster YAML file.")
             summary = apply_roster(session, roster)
     except RosterError as exc:
         raise RosterError([f"{file}: {exc.problems[0]}", *exc.problems[1:]]) from None
-    typer.echo(
-        f"loaded {summary.practice}: {summary.clinicians} clinicians, "
-        f"{summary.patients} patients, {summary.windows} windows"
-    )
+    for line in summary.lines():
+        typer.echo(line)
 
 
 def _practice_id_in(text: str) -> str | None:
@@ -136,14 +148,31 @@ def who(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """The ordered route for a patient at an instant."""
+    from policies.schedule import resolve_local
     from router.contacts.routes import UnknownPatient, route_document, route_for_patient
     from router.core import clock
     from router.core.db import session_scope
-    from router.core.instants import parse_instant
-    from router.store.models import Clinician
+    from router.oncall.why import reasons_for
+    from router.store.models import Clinician, Patient, Practice
 
-    instant = parse_instant("--at", at) or clock.now()
+    instant = clock.now()
+    parsed: datetime | None = None
+    if at:
+        try:
+            parsed = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        except ValueError:
+            raise InputError(
+                "--at", at, "is not an ISO 8601 time like 2026-11-25T02:00:00-05:00"
+            ) from None
     with session_scope() as session:
+        patient = session.get(Patient, patient_id)
+        practice = session.get(Practice, patient.practice_id) if patient else None
+        if parsed is not None:
+            # Without an offset, --at is the practice's wall-clock time (RFC 5545 rules).
+            zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
+            instant = parsed if parsed.tzinfo else resolve_local(parsed, zone)
+            if practice is not None and parsed.tzinfo is None:
+                instant = instant.astimezone(zone)
         try:
             plan = route_for_patient(session, patient_id, instant)
         except UnknownPatient as exc:
@@ -152,6 +181,7 @@ def who(
             cid: (session.get(Clinician, cid) or Clinician(name=cid)).name
             for cid in plan.clinicians
         }
+        reasons = reasons_for(session, patient, instant) if patient and not as_json else []
     if as_json:
         typer.echo(json.dumps(route_document(patient_id, plan)))
         return
@@ -159,6 +189,59 @@ def who(
     for position, cid in enumerate(plan.clinicians, start=1):
         typer.echo(f"  {position}. {cid} ({names[cid]})")
     typer.echo(f"  {len(plan.clinicians) + 1}. crisis line {plan.crisis_line}")
+    if reasons:
+        typer.echo("why:")
+        for cid, name, reason in reasons:
+            typer.echo(f"  {cid} ({name}): {reason}")
+
+
+@app.command()
+def coverage(
+    days: Annotated[int, typer.Option(help="How many days ahead, from now.")] = 14,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    practice: Annotated[str | None, typer.Option(help="Practice id (if several).")] = None,
+) -> None:
+    """The coverage gaps of the next N days: outside office hours, who has nobody on call."""
+    from datetime import timedelta
+
+    from router.core import clock
+    from router.core.db import session_scope
+    from router.oncall.coverage import gap_document, gaps_for
+    from router.store.models import Practice
+    from router.store.repositories.roster import practice_ids
+
+    if not 1 <= days <= 62:
+        raise InputError("--days", days, "must be from 1 to 62")
+    start = clock.now()
+    with session_scope() as session:
+        ids = practice_ids(session)
+        if practice is None:
+            if not ids:
+                raise NotFound("no practice has been loaded yet (afterhours roster load FILE)")
+            if len(ids) > 1:
+                raise AfterhoursError(
+                    f"several practices ({', '.join(ids)}): choose one with --practice"
+                )
+            practice = ids[0]
+        if practice not in ids:
+            raise NotFound(f"no practice with id {practice!r}")
+        row = session.get(Practice, practice)
+        assert row is not None
+        gaps = gaps_for(session, row, start, start + timedelta(days=days))
+        zone = ZoneInfo(row.timezone)
+    documents = [gap_document(gap) for gap in gaps]
+    if as_json:
+        typer.echo(json.dumps({"practice": practice, "gaps": documents}))
+        return
+    typer.echo(f"coverage of {practice} for the next {days} days: {len(gaps)} gaps")
+    for gap in gaps:
+        start_local, end_local = gap.start.astimezone(zone), gap.end.astimezone(zone)
+        typer.echo(
+            f"  {start_local:%a %Y-%m-%d %H:%M} to {end_local:%a %Y-%m-%d %H:%M}: "
+            f"{', '.join(gap.patients)}"
+        )
+        for patient, why in gap.why:
+            typer.echo(f"    {patient}: {why}")
 
 
 @app.command()
@@ -267,7 +350,7 @@ def tokens_list(
     from router.accounts.tokens import list_tokens
     from router.core.db import session_scope
 
-    def when(value: datetime.datetime | None) -> str:
+    def when(value: datetime | None) -> str:
         return f"{value:%Y-%m-%d %H:%M}" if value else "-"
 
     with session_scope() as session:

@@ -42,7 +42,6 @@ from tests.conftest import (
     PRACTICE_NUMBER,
     SAM,
     SATURDAY_10AM,
-    THURSDAY_NOON,
     WEDNESDAY_9PM,
 )
 
@@ -236,14 +235,21 @@ def test_a_second_roster_leaves_windows_that_clinicians_set_themselves(roster: N
     ]
 
 
-def test_a_second_roster_leaves_the_clinicians_it_does_not_name_alone(roster: None) -> None:
-    chen_windows = windows_of("dr-chen")
-    load_text(CHANGED)
-    assert windows_of("dr-chen") == chen_windows
+def test_a_second_roster_deactivates_the_clinicians_and_patients_it_leaves_out(
+    roster: None,
+) -> None:
+    summary = load_text(CHANGED)
+    assert summary.deactivated == ("clinician dr-chen", "patient pt-jo")
+    assert windows_of("dr-chen") == []
     with session_scope() as session:
-        assert session.get(Clinician, "dr-chen") is not None
-        assert session.get(Patient, "pt-jo") is not None
-        assert directory.care_team(session, "pt-ana") == ["dr-chen"]
+        chen = session.get(Clinician, "dr-chen")
+        jo = session.get(Patient, "pt-jo")
+        # Kept for history, never routed to.
+        assert chen is not None
+        assert not chen.active
+        assert jo is not None
+        assert not jo.active
+        assert directory.care_team(session, "pt-ana") == []
 
 
 def test_clinicians_and_patients_are_updated_in_place_by_id(roster: None) -> None:
@@ -295,12 +301,11 @@ def test_a_phone_number_can_move_between_patients_in_one_file(roster: None) -> N
     assert patient_phones("pt-ana") == [SAM]
 
 
-def test_a_window_that_ends_at_its_start_time_lasts_a_whole_day(roster: None) -> None:
-    assert route_at("pt-sam", THURSDAY_NOON) == []
-    load_text(edit(RIVERSIDE, ('end: "23:00"', 'end: "17:00"')))
-    assert windows_of("dr-lee")[0][3:5] == ("17:00", "17:00")
-    # Wednesday 17:00 to Thursday 17:00.
-    assert route_at("pt-sam", THURSDAY_NOON) == ["dr-lee"]
+def test_a_window_whose_start_equals_its_end_is_refused(roster: None) -> None:
+    before = table_rows()
+    with pytest.raises(RosterError, match=r"line \d+, windows\[0\] \(dr-lee\): end '17:00' equals"):
+        load_text(edit(RIVERSIDE, ('end: "23:00"', 'end: "17:00"')))
+    assert table_rows() == before
 
 
 def test_a_second_practice_loads_beside_the_first(roster: None) -> None:
@@ -310,7 +315,7 @@ def test_a_second_practice_loads_beside_the_first(roster: None) -> None:
         wu = session.get(Clinician, "dr-wu")
         assert wu is not None
         assert wu.practice_id == "harbor"
-    assert windows_of("dr-wu")[0][3:5] == ("17:00", "17:00")
+    assert windows_of("dr-wu")[0][3:5] == ("17:00", "23:00")
 
 
 # Refusals: the whole file or nothing.

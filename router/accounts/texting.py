@@ -9,9 +9,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from router.outbox import queue_sms
 from router.store.models import Clinician
 from router.store.repositories import directory
-from router.texts.outbox import queue_sms
 
 
 def text_staff(

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from sqlalchemy.orm import Session
 
 from policies.vocabulary import STAFF_ROLES, Channel, FollowUpStatus, Outcome
 from router.api.deps import CurrentUser, SessionDep
 from router.api.schemas import ContactOut, EventOut, FollowUpOut
-from router.core.errors import InputError, one_of
+from router.core.errors import InputError, NotFound, one_of
 from router.core.instants import parse_instant
-from router.store.models import Contact
+from router.store.models import Clinician, Contact, Patient
 from router.store.repositories import audit, contacts
 
 router = APIRouter()
@@ -54,8 +54,12 @@ def contact_out(session: Session, contact: Contact) -> ContactOut:
     )
 
 
+CONTACT_FILTERS = {"since", "until", "patient", "clinician", "outcome", "follow_up", "limit"}
+
+
 @router.get("/contacts", response_model=list[ContactOut])
 def list_contacts(
+    request: Request,
     session: SessionDep,
     user: CurrentUser,
     since: str | None = None,
@@ -66,6 +70,17 @@ def list_contacts(
     follow_up: str | None = None,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> list[ContactOut]:
+    for key in request.query_params:
+        if key not in CONTACT_FILTERS:
+            raise InputError(key, request.query_params[key], "is not a filter of the contact log")
+    if patient is not None:
+        known = session.get(Patient, patient)
+        if known is None or known.practice_id != user.practice_id:
+            raise NotFound(f"no patient {patient!r} in your practice")
+    if clinician is not None:
+        staff_member = session.get(Clinician, clinician)
+        if staff_member is None or staff_member.practice_id != user.practice_id:
+            raise NotFound(f"no clinician {clinician!r} in your practice")
     one_of("outcome", outcome, Outcome)
     one_of("follow_up", follow_up, FollowUpStatus)
     since_at, until_at = parse_instant("since", since), parse_instant("until", until)

@@ -81,9 +81,9 @@ def _render_step(
     route = list(contact.route or [])
     while step < len(route):
         clinician = session.get(Clinician, route[step])
-        if clinician is not None and clinician.phone:
+        if clinician is not None and clinician.active and clinician.phone:
             break
-        step += 1  # a clinician removed since the call began: on to the next
+        step += 1  # a clinician removed or deactivated since the call began: on to the next
     if step < len(route) and contact.outcome == "open":
         clinician_id = route[step]
         clinician = session.get(Clinician, clinician_id)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from policies.policy import PracticePolicy, policy_for
 from policies.route import RoutePlan, plan_route
 from router.store.models import Patient, Practice
-from router.store.repositories import directory, windows
+from router.store.repositories import directory, staff, windows
 
 
 class UnknownPatient(LookupError):
@@ -29,9 +29,11 @@ def plan_for(
     """The route at `at`: the patient's on-call care team, duty clinicians, the crisis line.
     An unknown caller (patient None) is routed like a patient with no care team."""
     team = directory.care_team(session, patient.id) if patient else []
-    schedules = windows.schedules_at(session, practice, team, at)
+    # Colleagues covering for the care team stand in their place (SPEC §11).
+    covers = [c for c in staff.covers_at(session, practice.id, at) if c.absent in team]
+    schedules = windows.schedules_at(session, practice, team + [c.present for c in covers], at)
     pauses = windows.pauses_for(session, patient.id, at) if patient else []
-    return plan_route(team, schedules, pauses, practice.crisis_line, at)
+    return plan_route(team, schedules, pauses, practice.crisis_line, at, covers)
 
 
 def route_for_patient(session: Session, patient_id: str, at: datetime) -> RoutePlan:

@@ -3,7 +3,7 @@ every contact opens. Services never commit: the request or job that calls them d
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -12,7 +12,7 @@ from policies.followup import follow_up_due, urgent_due
 from router.contacts.caller import Caller
 from router.contacts.routes import practice_policy
 from router.store.models import Contact, FollowUp, Patient, Practice
-from router.store.repositories import contacts, directory
+from router.store.repositories import contacts, directory, windows
 
 
 def open_contact(
@@ -60,12 +60,24 @@ def open_follow_up(
     at: datetime,
 ) -> FollowUp:
     """Every contact opens a follow-up for the patient's first care-team clinician, due at
-    the practice's follow-up hour on the next weekday (unassigned for an unknown caller)."""
+    the practice's follow-up hour on the next weekday that is not a holiday. An unknown
+    caller's goes to the duty clinician on call, else a supervisor (never unassigned)."""
     team = directory.care_team(session, patient.id) if patient else []
     zone = ZoneInfo(practice.timezone) if practice else ZoneInfo("UTC")
     hour = practice_policy(practice).follow_up_hour
+    assignee = team[0] if team else None
+    if assignee is None and practice is not None:
+        assignee = windows.follow_up_owner_for_unknown(session, practice, at)
     return contacts.open_follow_up(
-        session, contact, team[0] if team else None, follow_up_due(at, zone, hour)
+        session, contact, assignee, follow_up_due(at, zone, hour, holiday_dates(practice))
+    )
+
+
+def holiday_dates(practice: Practice | None) -> frozenset[date]:
+    return (
+        frozenset(date.fromisoformat(day) for day in (practice.holidays or []))
+        if practice
+        else frozenset()
     )
 
 

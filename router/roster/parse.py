@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -42,6 +42,19 @@ class RosterPractice:
     numbers: list[str]
     crisis_line: str
     policy: dict[str, int]
+    # When staff answer the main line; empty: the whole week is after hours (SPEC §5, §11).
+    office_hours: list[OfficeHours] = field(default_factory=list)
+    holidays: list[date] = field(default_factory=list)
+
+
+@dataclass
+class OfficeHours:
+    days: list[str]
+    start: str
+    end: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"days": list(self.days), "start": self.start, "end": self.end}
 
 
 @dataclass
@@ -71,6 +84,7 @@ class RosterWindow:
     end: str | None = None
     local_from: datetime | None = None
     local_to: datetime | None = None
+    off: bool = False  # time off (the windows API); roster files do not set it
 
     @property
     def weekly(self) -> bool:
@@ -115,9 +129,20 @@ _LineLoader.yaml_implicit_resolvers = {
 class _Checker:
     def __init__(self) -> None:
         self.problems: list[str] = []
+        # The field and value of each problem, for answers that name them (the windows API).
+        self.fields: list[tuple[str, Any]] = []
 
-    def fail(self, where: str, message: str) -> None:
+    def fail(self, where: str, message: str, field: str = "", value: Any = None) -> None:
         self.problems.append(f"{where}: {message}")
+        self.fields.append((field, value))
+
+
+class WindowError(ValueError):
+    """One window entry that cannot be stored: the field, its value and why."""
+
+    def __init__(self, field: str, value: Any, message: str) -> None:
+        self.field, self.value = field, value
+        super().__init__(message)
 
 
 def _where(section: str, index: int, item: Any, ident: Any = None) -> str:
@@ -233,7 +258,10 @@ def _parse_practice(check: _Checker, item: Any) -> RosterPractice | None:
         return None
     where = f"line {getattr(item, 'line', 0)}, practice"
     _unknown_keys(
-        check, where, item, {"id", "name", "timezone", "numbers", "crisis_line", "policy"}
+        check,
+        where,
+        item,
+        {"id", "name", "timezone", "numbers", "crisis_line", "policy", "office_hours", "holidays"},
     )
     ident = _ident(check, where, _text(check, where, item, "id"), set(), "practice")
     name = _text(check, where, item, "name")
@@ -260,9 +288,54 @@ def _parse_practice(check: _Checker, item: Any) -> RosterPractice | None:
             policy = validate_overrides(dict(raw_policy))
         except PolicyError as exc:
             check.fail(where, f"policy: {exc}")
+    office_hours = _parse_office_hours(check, where, _list(check, where, item, "office_hours"))
+    holidays = _parse_holidays(check, where, _list(check, where, item, "holidays"))
     if ident and name and zone and numbers and crisis:
-        return RosterPractice(ident, name, zone, numbers, crisis, policy)
+        return RosterPractice(ident, name, zone, numbers, crisis, policy, office_hours, holidays)
     return None
+
+
+def _days(check: _Checker, where: str, item: dict[str, Any], what: str) -> list[str] | None:
+    days = _list(check, where, item, "days")
+    if not days:
+        check.fail(where, f"days is missing ({what})", "days", item.get("days"))
+        return None
+    bad = [d for d in days if str(d).lower() not in DAY_NAMES]
+    for day in bad:
+        check.fail(where, f"days {day!r} is not one of {', '.join(DAY_NAMES)}", "days", day)
+    return None if bad else [str(d).lower() for d in days]
+
+
+def _parse_office_hours(check: _Checker, where: str, items: list[Any]) -> list[OfficeHours]:
+    result = []
+    for index, item in enumerate(items):
+        here = f"{where}, office_hours[{index}]"
+        if not isinstance(item, dict):
+            check.fail(here, f"expected a mapping with days, start, end, not {item!r}")
+            continue
+        _unknown_keys(check, here, item, {"days", "start", "end"})
+        days = _days(check, here, item, "the weekdays these hours apply to")
+        start = _clock(check, here, "start", item.get("start"), allow_24=False)
+        end = _clock(check, here, "end", item.get("end"), allow_24=True)
+        if start and end and start == end:
+            check.fail(here, f"end {end!r} equals start: office hours must end after they start")
+            continue
+        if days and start and end:
+            result.append(OfficeHours(days, start, end))
+    return result
+
+
+def _parse_holidays(check: _Checker, where: str, items: list[Any]) -> list[date]:
+    result = []
+    for value in items:
+        try:
+            day = date.fromisoformat(str(value))
+        except ValueError:
+            check.fail(where, f"holidays {value!r} is not a date like 2026-12-25")
+            continue
+        if day not in result:
+            result.append(day)
+    return sorted(result)
 
 
 def _parse_clinicians(
@@ -348,33 +421,40 @@ def _parse_patients(
 
 def _clock(check: _Checker, where: str, key: str, value: Any, *, allow_24: bool) -> str | None:
     if value is None:
-        check.fail(where, f"{key} is missing")
+        check.fail(where, f"{key} is missing", key, None)
         return None
     text = str(value)
     try:
         parsed: time | None = parse_clock(text)
     except ValueError:
-        check.fail(where, f"{key} {text!r} is not a time of day as HH:MM")
+        check.fail(where, f"{key} {text!r} is not a time of day as HH:MM", key, value)
         return None
     if parsed is None and not allow_24:
-        check.fail(where, f"{key} {text!r}: 24:00 can only end a window")
+        check.fail(where, f"{key} {text!r}: 24:00 can only end a window", key, value)
         return None
     return text if parsed is None else parsed.strftime("%H:%M")
 
 
 def _local(check: _Checker, where: str, key: str, value: Any) -> datetime | None:
     if value is None:
-        check.fail(where, f"{key} is missing")
+        check.fail(where, f"{key} is missing", key, None)
         return None
     try:
         parsed = datetime.fromisoformat(str(value))
     except ValueError:
-        check.fail(where, f"{key} {value!r} is not a local date and time like 2026-12-24T18:00")
+        check.fail(
+            where, f"{key} {value!r} is not a local date and time like 2026-12-24T18:00", key, value
+        )
         return None
     if parsed.tzinfo is not None:
-        check.fail(where, f"{key} {value!r} must be local wall-clock time, without an offset")
+        check.fail(
+            where, f"{key} {value!r} must be local wall-clock time, without an offset", key, value
+        )
         return None
     return parsed
+
+
+WINDOW_FIELDS = {"clinician", "days", "start", "end", "from", "to", "duty"}
 
 
 def _parse_windows(
@@ -386,45 +466,99 @@ def _parse_windows(
             check.fail(f"windows[{index}]", f"expected a mapping, not {item!r}")
             continue
         where = _where("windows", index, item, item.get("clinician"))
-        _unknown_keys(
-            check, where, item, {"clinician", "days", "start", "end", "from", "to", "duty"}
-        )
-        clinician = item.get("clinician")
-        clinician_id: str | None = clinician if isinstance(clinician, str) else None
-        if clinician_id not in clinician_ids:
-            clinician_id = None
-        if clinician is None:
-            check.fail(where, "clinician is missing")
-        elif clinician_id is None:
-            check.fail(where, f"clinician {clinician!r} is not a clinician of this practice")
-        duty = item.get("duty", False)
-        if not isinstance(duty, bool):
-            check.fail(where, f"duty {duty!r} must be true or false")
-        weekly = any(key in item for key in ("days", "start", "end"))
-        one_off = any(key in item for key in ("from", "to"))
-        if weekly and one_off:
-            check.fail(where, "a window has either days/start/end or from/to, not both")
-            continue
-        if one_off:
-            local_from = _local(check, where, "from", item.get("from"))
-            local_to = _local(check, where, "to", item.get("to"))
-            if local_from and local_to and local_to <= local_from:
-                check.fail(where, f"to {item.get('to')!r} must be after from {item.get('from')!r}")
-                continue
-            if clinician_id and local_from and local_to and isinstance(duty, bool):
-                result.append(
-                    RosterWindow(clinician_id, duty, local_from=local_from, local_to=local_to)
-                )
-            continue
-        days = _list(check, where, item, "days")
-        if not days:
-            check.fail(where, "days is missing (a weekly window) or from/to (a one-off window)")
-        bad = [d for d in days if str(d).lower() not in DAY_NAMES]
-        for day in bad:
-            check.fail(where, f"days {day!r} is not one of {', '.join(DAY_NAMES)}")
-        start = _clock(check, where, "start", item.get("start"), allow_24=False)
-        end = _clock(check, where, "end", item.get("end"), allow_24=True)
-        if clinician_id and days and not bad and start and end and isinstance(duty, bool):
-            day_list = [str(d).lower() for d in days]
-            result.append(RosterWindow(clinician_id, duty, days=day_list, start=start, end=end))
+        window = _window(check, where, item, clinician_ids, WINDOW_FIELDS)
+        if window is not None:
+            result.append(window)
     return result
+
+
+def parse_window(item: Any, clinician_ids: set[str]) -> RosterWindow:
+    """One window written like a roster entry, plus `off` (the windows API, SPEC §11).
+    Raises WindowError naming the first bad field and its value."""
+    check = _Checker()
+    if not isinstance(item, dict):
+        raise WindowError("body", item, f"a window is a mapping, not {item!r}")
+    window = _window(check, "window", item, clinician_ids, WINDOW_FIELDS | {"off"})
+    if check.problems or window is None:
+        field_name, value = check.fields[0] if check.fields else ("body", item)
+        problem = check.problems[0] if check.problems else "window: not a window"
+        raise WindowError(field_name or "body", value, problem.removeprefix("window: "))
+    return window
+
+
+def _window(
+    check: _Checker, where: str, item: dict[str, Any], clinician_ids: set[str], allowed: set[str]
+) -> RosterWindow | None:
+    for key in item:
+        if key not in allowed:
+            check.fail(
+                where,
+                f"unknown field {key!r} (expected one of: {', '.join(sorted(allowed))})",
+                key,
+                item[key],
+            )
+    clinician = item.get("clinician")
+    clinician_id: str | None = clinician if isinstance(clinician, str) else None
+    if clinician_id not in clinician_ids:
+        clinician_id = None
+    if clinician is None:
+        check.fail(where, "clinician is missing", "clinician", None)
+    elif clinician_id is None:
+        check.fail(
+            where,
+            f"clinician {clinician!r} is not a clinician of this practice",
+            "clinician",
+            clinician,
+        )
+    flags = {}
+    for flag in ("duty", "off"):
+        value = item.get(flag, False)
+        if not isinstance(value, bool):
+            check.fail(where, f"{flag} {value!r} must be true or false", flag, value)
+        flags[flag] = value is True
+    if flags["duty"] and flags["off"]:
+        check.fail(where, "a time-off window cannot be a duty window", "duty", item.get("duty"))
+    weekly = any(key in item for key in ("days", "start", "end"))
+    one_off = any(key in item for key in ("from", "to"))
+    if weekly and one_off:
+        check.fail(where, "a window has either days/start/end or from/to, not both", "from")
+        return None
+    problems = len(check.problems)
+    if one_off:
+        local_from = _local(check, where, "from", item.get("from"))
+        local_to = _local(check, where, "to", item.get("to"))
+        if local_from and local_to and local_to <= local_from:
+            check.fail(
+                where,
+                f"to {item.get('to')!r} must be after from {item.get('from')!r}",
+                "to",
+                item.get("to"),
+            )
+            return None
+        if clinician_id and local_from and local_to and len(check.problems) == problems:
+            return RosterWindow(
+                clinician_id,
+                flags["duty"],
+                local_from=local_from,
+                local_to=local_to,
+                off=flags["off"],
+            )
+        return None
+    days = _days(check, where, item, "a weekly window) or from/to (a one-off window")
+    start = _clock(check, where, "start", item.get("start"), allow_24=False)
+    end = _clock(check, where, "end", item.get("end"), allow_24=True)
+    if start and end and start == end:
+        # Not read as 24 hours: say so, and how to write a whole day.
+        check.fail(
+            where,
+            f"end {item.get('end')!r} equals start: a window must end after it starts "
+            '(for a whole day, start "00:00" and end "24:00")',
+            "end",
+            item.get("end"),
+        )
+        return None
+    if clinician_id and days and start and end and len(check.problems) == problems:
+        return RosterWindow(
+            clinician_id, flags["duty"], days=days, start=start, end=end, off=flags["off"]
+        )
+    return None

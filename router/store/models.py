@@ -53,6 +53,9 @@ class Practice(Base):
     timezone: Mapped[str] = mapped_column(String(64))
     crisis_line: Mapped[str] = mapped_column(String(20))
     policy: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # [{"days": [...], "start": "HH:MM", "end": "HH:MM"}]; empty: the whole week is after hours.
+    office_hours: Mapped[list[Any]] = mapped_column(JSON, default=list, server_default="[]")
+    holidays: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
 
 
 class PracticeNumber(Base):
@@ -79,6 +82,8 @@ class Clinician(Base):
     role: Mapped[str] = mapped_column(String(16), default="clinician")
     timezone: Mapped[str | None] = mapped_column(String(64), nullable=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # Left out of the practice's roster file: never routed to, history kept (SPEC §5).
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
 
 class Patient(Base):
@@ -91,6 +96,8 @@ class Patient(Base):
     name: Mapped[str] = mapped_column(String(200))
     language: Mapped[str] = mapped_column(String(8), default="en")
     textable: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Left out of the practice's roster file: not matched to calls or texts, history kept.
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
 
 class PatientPhone(Base):
@@ -428,3 +435,63 @@ class WebSession(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class IcalFeed(Base):
+    """A clinician's private calendar feed; the URL's secret is kept only as a SHA-256."""
+
+    __tablename__ = "ical_feeds"
+
+    clinician_id: Mapped[str] = mapped_column(
+        ForeignKey("clinicians.id", ondelete="CASCADE"), primary_key=True
+    )
+    # The URL's secret is HMAC(signing token, clinician, nonce): a new nonce revokes the URL.
+    nonce: Mapped[str] = mapped_column(String(32))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class CoverRequest(Base):
+    """A clinician asks a colleague to take one occurrence of a window (SPEC §11)."""
+
+    __tablename__ = "cover_requests"
+    __table_args__ = (Index("ix_cover_colleague_status", "colleague_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
+    window_id: Mapped[int | None] = mapped_column(
+        ForeignKey("oncall_windows.id", ondelete="SET NULL"), nullable=True
+    )
+    asker_id: Mapped[str] = mapped_column(ForeignKey("clinicians.id", ondelete="CASCADE"))
+    colleague_id: Mapped[str] = mapped_column(ForeignKey("clinicians.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    duty: Mapped[bool] = mapped_column(Boolean, default=False)
+    code: Mapped[str] = mapped_column(String(8))
+    # pending | accepted | declined | cancelled (one of the two left the practice)
+    status: Mapped[str] = mapped_column(String(10), default="pending")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # On acceptance: the colleague's on-call window and the asker's time off for the stretch.
+    cover_window_id: Mapped[int | None] = mapped_column(
+        ForeignKey("oncall_windows.id", ondelete="SET NULL"), nullable=True
+    )
+    off_window_id: Mapped[int | None] = mapped_column(
+        ForeignKey("oncall_windows.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class CoverageAlert(Base):
+    """A coverage gap the supervisors were texted about, so each gap is told once."""
+
+    __tablename__ = "coverage_alerts"
+    __table_args__ = (
+        UniqueConstraint("practice_id", "starts_at", "ends_at", name="uq_coverage_alert_gap"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    practice_id: Mapped[str] = mapped_column(ForeignKey("practices.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    patients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    told_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

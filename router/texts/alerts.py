@@ -9,10 +9,10 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from policies.privacy import display_name
+from router.outbox import queue_sms
 from router.store.models import Clinician, Contact, Patient, Practice
 from router.store.repositories import contacts, directory
 from router.texts import wording
-from router.texts.outbox import queue_sms
 
 log = logging.getLogger("afterhours.texts")
 

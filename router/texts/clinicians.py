@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 from policies.privacy import display_name
 from policies.schedule import on_until
 from router.oncall import windows
+from router.outbox import queue_sms
 from router.store.models import Clinician, InboundText, Patient, Practice, TextThread
 from router.store.repositories import contacts, directory
 from router.store.repositories import threads as conversations
 from router.store.repositories.windows import clinician_zone
 from router.texts import wording
 from router.texts.escalation import acknowledge
-from router.texts.outbox import queue_sms
 from router.twilio.twiml import messages
 
 COMMAND = re.compile(r"^\s*(ON|OFF|WHO|HELP)\b\s*(.*)$", re.IGNORECASE | re.DOTALL)

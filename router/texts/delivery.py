@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from policies.delivery import FAILED, call_status, next_status
 from router.core.jobs import Job, defer, escalation_job_id
+from router.outbox import queue_sms
 from router.store.models import Clinician, Patient, Practice
 from router.store.repositories import contacts
 from router.store.repositories import messages as message_log
 from router.texts.alerts import alert_people
-from router.texts.outbox import queue_sms
 from router.twilio.gateway import OPTED_OUT
 
 

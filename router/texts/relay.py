@@ -13,6 +13,7 @@ from policies.route import is_on_duty
 from policies.triage import Risk, triage
 from router.contacts.routes import plan_for, practice_policy
 from router.core.jobs import Job, defer, escalation_job_id, reply_job_id
+from router.outbox import queue_call, queue_sms
 from router.store.models import Clinician, Contact, InboundText, Patient, Practice, TextThread
 from router.store.repositories import contacts, directory
 from router.store.repositories import inbound as inbound_log
@@ -20,7 +21,6 @@ from router.store.repositories import threads as conversations
 from router.store.repositories.windows import schedules_at
 from router.texts import wording
 from router.texts.alerts import label, nobody_left
-from router.texts.outbox import queue_call, queue_sms
 
 # Who a relay reached, and whether they are the clinician on duty (what the patient is told).
 Reached = tuple[Clinician, bool]

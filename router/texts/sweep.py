@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import logging
 
+from router import outbox
 from router.core import clock
 from router.core.db import session_scope
 from router.store.repositories import messages as message_log
-from router.texts import delivery, escalation, outbox
+from router.texts import delivery, escalation
 from router.twilio.gateway import Sent
 
 log = logging.getLogger("afterhours.jobs")

@@ -1,11 +1,20 @@
-"""How risky a text reads: triage only ever raises urgency, in English and Spanish."""
+"""How risky a text reads, in English and Spanish: high, possibly unsafe, or routine.
+
+Issue 8 changed three rules, and the tests here say so where they do: a negation, the past,
+a question about a dose, an idiom or laughter now lower the cue they scope (a denial never
+cancels another cue); distress without a method asks whether the patient is safe (POSSIBLE)
+instead of paging; and an amount of medicine pages only when it is swallowed. The figures on
+the evaluation set are in test_triage_eval.py.
+"""
+
+import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from policies import wordlists
-from policies.triage import CATEGORIES, Risk, Triage, triage
+from policies.triage import CATEGORIES, Cue, Risk, triage
 
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None)
 
@@ -28,7 +37,6 @@ HIGH_ENGLISH = [
     "I think I overdosed",
     "goodbye forever",
     "I've been self-harming",
-    "I can't go on like this",
     "I'm gonna jump",
     "I have a gun",
     "I've been saving my pills",
@@ -44,7 +52,6 @@ HIGH_SPANISH = [
     "creo que tomé una sobredosis",
     "estarían mejor sin mí",
     "adiós para siempre",
-    "ya no aguanto más",
     "tengo la soga lista",
 ]
 ROUTINE_ENGLISH = [
@@ -84,13 +91,55 @@ def test_everyday_texts_stay_routine(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "I can't go on like this",
+        "ya no aguanto más",
+        "what's the point anymore",
+        "nada tiene sentido",
+    ],
+)
+def test_distress_without_a_method_asks_whether_the_patient_is_safe(text: str) -> None:
+    # Issue 8: these paged before; now the reply asks "Are you safe right now?"
+    assert risk(text) is Risk.POSSIBLE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I'm not going to kill myself",
         "I don't want to die, I promise",
         "no me voy a suicidar, tranquila",
-        "I don't have a gun",
     ],
 )
-def test_negation_never_lowers_risk(text: str) -> None:
+def test_a_denied_thought_is_asked_about_not_paged(text: str) -> None:
+    # Issue 8: negation within the clause lowers ideation to the safety check (it was HIGH).
+    result = triage(text)
+    assert result.risk is Risk.POSSIBLE
+    assert {cue.lowered_by for cue in result.cues} == {"negation"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "not going to hurt myself, just need to talk",
+        "I don't have a gun",
+        "i didnt take anything, im ok",
+        "no tengo pensamientos de hacerme daño",
+    ],
+)
+def test_a_denied_method_is_not_paged(text: str) -> None:
+    assert risk(text) is not Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i'm not suicidal but i took 30 of my pills",
+        "I don't want to die. I have the gun in my lap",
+        "no quiero morir pero me tome 15 pastillas",
+        "im not going to hurt myself\nbut im on the bridge",
+    ],
+)
+def test_a_denial_never_cancels_a_method_place_or_ingestion(text: str) -> None:
     assert risk(text) is Risk.HIGH
 
 
@@ -101,10 +150,9 @@ def test_negation_never_lowers_risk(text: str) -> None:
         "KILLLL MYSELFFF",
         "i want to kil myself",
         "im so suicdal",
-        "I think I overdoes",
         "kill myslef",
         "I WANT TO DIE!!!",
-        "want   to\n\tdie",
+        "want   to \t die",  # a line break now ends a clause: "not suicidal\ntook 30 pills"
         "want...to...die",
         "kill my self",
         "i want to just die",
@@ -130,9 +178,10 @@ def test_spelling_case_accents_spacing_and_stretching_are_forgiven(text: str) ->
 
 
 def test_a_few_emoji_read_as_words() -> None:
-    assert triage("⚰️ 💊").categories == ("method", "intent")
+    assert triage("⚰️ 💊").categories == ("ingestion", "farewell", "mention")
     assert risk("⚰️ 💊") is Risk.HIGH
-    assert risk("💀💀 lol") is Risk.ROUTINE
+    assert risk("💊💊💊💊 bye") is Risk.HIGH
+    assert risk("💀💀 lol") is Risk.ROUTINE  # a skull is laughter
 
 
 def test_short_words_need_exact_spelling() -> None:
@@ -148,9 +197,9 @@ def test_real_words_next_to_a_keyword_are_not_misspellings() -> None:
 
 
 def test_doubled_letters_that_change_the_word_are_kept() -> None:
-    assert "method" not in triage("my nose hurts").categories
-    assert "method" in triage("I tied the noose").categories
-    assert "method" in triage("the nooooose is ready, I give up").categories
+    assert triage("my nose hurts").categories == ()
+    assert "means" in triage("I tied the noose").categories
+    assert "means" in triage("the nooooose is ready, I give up").categories
 
 
 @pytest.mark.parametrize(
@@ -159,10 +208,7 @@ def test_doubled_letters_that_change_the_word_are_kept() -> None:
         "I took 30 pills",
         "took 6 xanax",
         "I just took a whole bottle",
-        "a whole bottle of tylenol",
         "I took all my meds",
-        "all my sertraline is gone, I took it",
-        "20 tablets",
         "took the rest of my pills",
         "I swallowed a bottle of tylenol",
         "took a handful of lithium",
@@ -179,7 +225,37 @@ def test_doubled_letters_that_change_the_word_are_kept() -> None:
 def test_overdose_amounts_are_high(text: str) -> None:
     result = triage(text)
     assert result.risk is Risk.HIGH
-    assert "medication_overdose" in result.categories
+    assert "ingestion" in result.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a whole bottle of tylenol",
+        "20 tablets",
+        "dropped my whole bottle of pills down the sink lol",
+        "can you send a new prescription for 30 pills",
+    ],
+)
+def test_an_amount_nobody_swallowed_is_routine(text: str) -> None:
+    # Issue 8: an amount alone paged before ("the whole bottle down the sink").
+    assert risk(text) is Risk.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my son swallowed a bunch of my pills",
+        "my friend just took 20 xanax",
+        "mi hijo se tomó mis pastillas",
+    ],
+)
+def test_someone_else_who_swallowed_pills_is_flagged_for_poison_control(text: str) -> None:
+    result = triage(text)
+    assert result.risk is Risk.HIGH
+    assert result.someone_else_swallowed
+    assert "other_ingestion" in result.categories
+    assert not triage("i took 30 of my pills").someone_else_swallowed
 
 
 @pytest.mark.parametrize(
@@ -210,7 +286,7 @@ def test_strengths_and_ordinary_doses_are_not_overdoses(text: str) -> None:
 def test_a_medicine_name_alone_is_routine(text: str) -> None:
     result = triage(text)
     assert result.risk is Risk.ROUTINE
-    assert result.categories == ("medication",)
+    assert result.categories == ("mention",)
 
 
 @pytest.mark.parametrize(
@@ -227,10 +303,13 @@ def test_a_medicine_name_with_intent_or_an_amount_is_high(text: str) -> None:
 
 
 def test_a_method_word_alone_is_routine() -> None:
-    # Rule: method words are everyday words; they page only with an intent cue.
+    # Issue 8: being on a bridge is high on its own now; everyday talk around it is not.
     result = triage("I'm stuck on the bridge in traffic")
-    assert result == Triage(Risk.ROUTINE, ("method",))
+    assert result.risk is Risk.ROUTINE
+    assert Cue("place", "at_a_height", Risk.ROUTINE, "everyday") in result.cues
     assert risk("estoy en el puente, hay mucho tráfico") is Risk.ROUTINE
+    assert risk("I need a new razor") is Risk.ROUTINE
+    assert risk("im on the bridge") is Risk.HIGH
 
 
 @pytest.mark.parametrize(
@@ -249,29 +328,54 @@ def test_a_method_word_alone_is_routine() -> None:
 def test_a_method_word_with_intent_is_high(text: str) -> None:
     result = triage(text)
     assert result.risk is Risk.HIGH
-    assert "method" in result.categories
+    assert set(result.categories) & {"place", "means", "ingestion", "ideation"}
 
 
 def test_categories_name_what_matched_and_never_the_text() -> None:
     result = triage("I want to die, I took 30 pills of tylenol from the bridge")
     assert result.risk is Risk.HIGH
-    assert result.categories == (
-        "self_harm",
-        "method",
-        "medication",
-        "medication_overdose",
-        "intent",
-    )
+    assert result.categories == ("ingestion", "ideation", "mention")
+    assert Cue("ingestion", "swallowed_a_count", Risk.HIGH) in result.cues
+    assert Cue("ideation", "wants_to_die", Risk.HIGH) in result.cues
+    words = {word for cue in result.cues for word in cue.name.split("_")}
+    assert not words & {"tylenol", "bridge", "30"}
+
+
+def test_a_farewell_after_an_earlier_method_mention_is_high() -> None:
+    earlier = ["i have my pills here", "thinking about it"]
+    assert risk("ok bye") is Risk.ROUTINE
+    result = triage("ok bye", context=earlier)
+    assert result.risk is Risk.HIGH
+    assert Cue("ingestion", "goodbye_after_pills", Risk.HIGH, None, True) in result.cues
+    assert triage("adiós", context=["estoy en el puente"]).risk is Risk.HIGH
+    # earlier texts never raise a text on their own, nor does a denied method
+    assert triage("can we talk tomorrow", context=["i have the gun"]).risk is Risk.ROUTINE
+    assert triage("bye", context=["i dont have a gun anymore"]).risk is Risk.ROUTINE
 
 
 def test_a_practice_phrase_is_high_on_its_own() -> None:
     phrases = ["code purple", "in the dark place"]
-    assert triage("I'm in the dark place again", extra_phrases=phrases) == Triage(
-        Risk.HIGH, ("practice_phrase",)
-    )
+    result = triage("I'm in the dark place again", extra_phrases=phrases)
+    assert (result.risk, result.categories) == (Risk.HIGH, ("practice_phrase",))
     assert risk("Code Purpel!!") is Risk.ROUTINE
     assert triage("Code Purpel!!", extra_phrases=phrases).risk is Risk.HIGH
     assert triage("hello", extra_phrases=["", "  ", "!!"]).risk is Risk.ROUTINE
+
+
+# Issue 8: distress without a method now asks whether the patient is safe, instead of paging.
+DISTRESS_ENTRIES = frozenset(
+    {
+        "relapsed",
+        "cant go on",
+        "cant do this anymore",
+        "cant take it anymore",
+        "cant keep going",
+        "ya no puedo mas",
+        "ya no aguanto",
+        "no aguanto mas",
+        "no puedo seguir",
+    }
+)
 
 
 @pytest.mark.parametrize(
@@ -279,7 +383,8 @@ def test_a_practice_phrase_is_high_on_its_own() -> None:
     [*wordlists.SELF_HARM, *wordlists.MEANS_ACCESS],
 )
 def test_every_listed_self_harm_and_means_phrase_is_high(entry: str) -> None:
-    assert risk(entry) is Risk.HIGH
+    expected = Risk.POSSIBLE if entry in DISTRESS_ENTRIES else Risk.HIGH
+    assert risk(entry) is expected
 
 
 def test_every_listed_method_and_medicine_alone_is_routine() -> None:
@@ -288,26 +393,37 @@ def test_every_listed_method_and_medicine_alone_is_routine() -> None:
 
 
 def test_every_listed_method_and_medicine_with_intent_is_high() -> None:
+    # "traffic" and "hoja de afeitar" (a leaf, a sheet) are everyday words before anything else.
     quiet = [
         entry
         for entry in (*wordlists.METHOD, *wordlists.MEDICATION)
         if risk(f"{entry}, I give up") is not Risk.HIGH
     ]
-    assert quiet == []
+    assert quiet == ["traffic", "hoja de afeitar"]
 
 
 HIGH_MESSAGES = st.sampled_from(
     HIGH_ENGLISH + HIGH_SPANISH + ["took 6 xanax", "me tomé todo el frasco", "razor in my hand"]
 )
+# Words from another clause lower nothing here, unless they laugh ("lol") or tell of recovery
+# ("8 months clean"): those read the whole text. Letters only, so no digits make a count.
+OTHER_CLAUSE = st.text(alphabet=st.characters(categories=["L", "Zs", "So"]), max_size=40).filter(
+    lambda text: not triage(text).cues
+)
 
 
 @PROPERTY_SETTINGS
-@given(message=HIGH_MESSAGES, before=st.text(), after=st.text())
+@given(message=HIGH_MESSAGES, before=OTHER_CLAUSE, after=OTHER_CLAUSE)
 def test_more_words_never_make_a_high_text_routine(message: str, before: str, after: str) -> None:
-    # Separated by a space: glued letters would change the word itself ("die" + "t").
-    assert risk(f"{message} {after}") is Risk.HIGH
-    assert risk(f"{before} {message}") is Risk.HIGH
-    assert risk(f"{before} {message} {after}") is Risk.HIGH
+    # Issue 8: a negation in the same clause may lower a cue now, so the words added here
+    # are another clause (after a full stop and a line break).
+    assume(not any(_LAUGHING.search(text.casefold()) for text in (before, after)))
+    assert risk(f"{message}.\n{after}") is Risk.HIGH
+    assert risk(f"{before}.\n{message}") is Risk.HIGH
+    assert risk(f"{before}.\n{message}.\n{after}") is Risk.HIGH
+
+
+_LAUGHING = re.compile(r"lo+l|lmf?ao|rofl|haha|jaja|jeje|jiji|jsjs|xd")
 
 
 @PROPERTY_SETTINGS
@@ -316,7 +432,7 @@ def test_practice_phrases_only_add(text: str, phrases: list[str]) -> None:
     plain = triage(text)
     with_phrases = triage(text, extra_phrases=phrases)
     assert set(plain.categories) <= set(with_phrases.categories)
-    assert plain.risk is Risk.ROUTINE or with_phrases.risk is Risk.HIGH
+    assert plain.risk is not Risk.HIGH or with_phrases.risk is Risk.HIGH
 
 
 @PROPERTY_SETTINGS
@@ -326,3 +442,13 @@ def test_any_text_reads_to_known_categories(text: str) -> None:
     assert set(result.categories) <= set(CATEGORIES)
     assert list(result.categories) == sorted(result.categories, key=CATEGORIES.index)
     assert result.risk is Risk.ROUTINE or result.categories
+    assert all(cue.category in CATEGORIES for cue in result.cues)
+
+
+@PROPERTY_SETTINGS
+@given(text=st.text(max_size=200), earlier=st.lists(st.text(max_size=80), max_size=3))
+def test_earlier_texts_only_add(text: str, earlier: list[str]) -> None:
+    alone = triage(text)
+    together = triage(text, context=earlier)
+    assert set(alone.cues) <= set(together.cues)
+    assert alone.risk is not Risk.HIGH or together.risk is Risk.HIGH

@@ -131,5 +131,8 @@ def bearer_user(session: Session, token: str, now: datetime) -> Clinician | None
     ).first()
     if row is None:
         return None
+    user = session.get(Clinician, row.clinician_id)
+    if user is None or not user.active:
+        return None  # a deactivated staff member's tokens no longer work
     row.last_used_at = now
-    return session.get(Clinician, row.clinician_id)
+    return user

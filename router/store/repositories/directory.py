@@ -40,14 +40,17 @@ def patient_by_phone(session: Session, practice_id: str, e164: str | None) -> Pa
             PatientPhone.practice_id == practice_id, PatientPhone.e164 == e164
         )
     ).first()
-    return session.get(Patient, row.patient_id) if row else None
+    patient = session.get(Patient, row.patient_id) if row else None
+    # A patient left out of the roster calls and texts as an unknown caller (SPEC §5).
+    return patient if patient is not None and patient.active else None
 
 
 def care_team(session: Session, patient_id: str) -> list[str]:
     return list(
         session.scalars(
             select(CareTeamMember.clinician_id)
-            .where(CareTeamMember.patient_id == patient_id)
+            .join(Clinician, Clinician.id == CareTeamMember.clinician_id)
+            .where(CareTeamMember.patient_id == patient_id, Clinician.active.is_(True))
             .order_by(CareTeamMember.position)
         )
     )
@@ -83,7 +86,7 @@ def clinicians_of(session: Session, practice_id: str) -> list[Clinician]:
     return list(
         session.scalars(
             select(Clinician)
-            .where(Clinician.practice_id == practice_id)
+            .where(Clinician.practice_id == practice_id, Clinician.active.is_(True))
             .order_by(Clinician.position, Clinician.id)
         )
     )
@@ -93,7 +96,11 @@ def clinician_by_phone(session: Session, practice_id: str, e164: str | None) -> 
     if not e164:
         return None
     return session.scalars(
-        select(Clinician).where(Clinician.practice_id == practice_id, Clinician.phone == e164)
+        select(Clinician).where(
+            Clinician.practice_id == practice_id,
+            Clinician.phone == e164,
+            Clinician.active.is_(True),
+        )
     ).first()
 
 
@@ -101,7 +108,11 @@ def staff_with_role(session: Session, practice_id: str, role: str) -> list[Clini
     return list(
         session.scalars(
             select(Clinician)
-            .where(Clinician.practice_id == practice_id, Clinician.role == role)
+            .where(
+                Clinician.practice_id == practice_id,
+                Clinician.role == role,
+                Clinician.active.is_(True),
+            )
             .order_by(Clinician.position, Clinician.id)
         )
     )

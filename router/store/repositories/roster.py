@@ -2,25 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from policies.schedule import DAY_NAMES, resolve_local
 from router.roster.parse import Roster, RosterError
 from router.store.models import (
+    ApiToken,
     CareTeamMember,
     Clinician,
+    Contact,
+    CoverRequest,
+    FollowUp,
     OnCallWindow,
     Patient,
     PatientPhone,
     Practice,
     PracticeNumber,
+    utcnow,
 )
 from router.store.repositories import audit
+
+# Called as hook(session, clinician_id) for each clinician the file deactivates, after their
+# tokens are revoked: sign-in sessions (router/web) register their revocation here.
+DEACTIVATION_HOOKS: list[Callable[[Session, str], None]] = []
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,24 @@ class LoadSummary:
     clinicians: int
     patients: int
     windows: int
+    # What the load did, as "clinician dr-lee" / "patient pt-sam"; not part of equality, so a
+    # summary compares by the file's counts.
+    added: tuple[str, ...] = field(default=(), compare=False)
+    changed: tuple[str, ...] = field(default=(), compare=False)
+    deactivated: tuple[str, ...] = field(default=(), compare=False)
+
+    def lines(self) -> list[str]:
+        said = [
+            f"loaded {self.practice}: {self.clinicians} clinicians, "
+            f"{self.patients} patients, {self.windows} windows"
+        ]
+        for label, names in (
+            ("added", self.added),
+            ("changed", self.changed),
+            ("deactivated", self.deactivated),
+        ):
+            said.append(f"{label}: {', '.join(names) if names else 'none'}")
+        return said
 
 
 def known_clinicians(session: Session, practice_id: str) -> set[str]:
@@ -93,9 +121,16 @@ def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> Loa
     if problems:
         raise RosterError(problems)
     spec = roster.practice
+    before = _people(session, spec.id)
     practice = session.get(Practice, spec.id) or Practice(id=spec.id)
     practice.name, practice.timezone = spec.name, spec.timezone
     practice.crisis_line, practice.policy = spec.crisis_line, dict(spec.policy)
+    office_hours = [hours.as_dict() for hours in spec.office_hours]
+    if practice.office_hours != office_hours:
+        practice.office_hours = office_hours
+    holidays = [day.isoformat() for day in spec.holidays]
+    if practice.holidays != holidays:
+        practice.holidays = holidays
     session.add(practice)
     session.flush()
     session.execute(delete(PracticeNumber).where(PracticeNumber.practice_id == spec.id))
@@ -106,6 +141,7 @@ def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> Loa
         clinician = session.get(Clinician, item.id) or Clinician(id=item.id)
         clinician.practice_id, clinician.name, clinician.phone = spec.id, item.name, item.phone
         clinician.role, clinician.timezone, clinician.position = item.role, item.timezone, position
+        clinician.active = True
         session.add(clinician)
     session.flush()
 
@@ -119,6 +155,7 @@ def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> Loa
         patient = session.get(Patient, patient_item.id) or Patient(id=patient_item.id)
         patient.practice_id, patient.name = spec.id, patient_item.name
         patient.language = patient_item.language
+        patient.active = True
         session.add(patient)
         session.flush()
         for position, phone in enumerate(patient_item.phones):
@@ -158,6 +195,10 @@ def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> Loa
         session.add(row)
     session.flush()
     refresh_one_off_bounds(session, named)
+    gone = _deactivate_absent(session, roster)
+    after = _people(session, spec.id)
+    added = tuple(sorted(key for key in after if key not in before))
+    changed = tuple(sorted(key for key in after if key in before and before[key] != after[key]))
     audit.append(
         session,
         actor=actor,
@@ -167,9 +208,137 @@ def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> Loa
             "clinicians": sorted(c.id for c in roster.clinicians),
             "patients": sorted(p.id for p in roster.patients),
             "windows": len(roster.windows),
+            "added": list(added),
+            "changed": list(changed),
+            "deactivated": list(gone),
         },
     )
-    return LoadSummary(spec.id, len(roster.clinicians), len(roster.patients), len(roster.windows))
+    return LoadSummary(
+        spec.id,
+        len(roster.clinicians),
+        len(roster.patients),
+        len(roster.windows),
+        added,
+        changed,
+        gone,
+    )
+
+
+def _people(session: Session, practice_id: str) -> dict[str, tuple[object, ...]]:
+    """Each active clinician and patient of the practice with what a file can change."""
+    people: dict[str, tuple[object, ...]] = {}
+    for c in session.scalars(
+        select(Clinician).where(Clinician.practice_id == practice_id, Clinician.active.is_(True))
+    ):
+        people[f"clinician {c.id}"] = (c.name, c.phone, c.role, c.timezone, c.position)
+    for p in session.scalars(
+        select(Patient).where(Patient.practice_id == practice_id, Patient.active.is_(True))
+    ):
+        phones = tuple(
+            session.scalars(
+                select(PatientPhone.e164)
+                .where(PatientPhone.patient_id == p.id)
+                .order_by(PatientPhone.position)
+            )
+        )
+        team = tuple(
+            session.scalars(
+                select(CareTeamMember.clinician_id)
+                .where(CareTeamMember.patient_id == p.id)
+                .order_by(CareTeamMember.position)
+            )
+        )
+        people[f"patient {p.id}"] = (p.name, p.language, phones, team)
+    return people
+
+
+def _deactivate_absent(session: Session, roster: Roster) -> tuple[str, ...]:
+    """The file is the whole practice: whoever it leaves out is deactivated. Their history
+    (contacts, follow-ups, audit) stays; their windows end, they leave care teams and their
+    tokens are revoked."""
+    practice_id = roster.practice.id
+    in_file = {c.id for c in roster.clinicians}
+    gone: list[str] = []
+    for clinician in list(
+        session.scalars(
+            select(Clinician).where(
+                Clinician.practice_id == practice_id, Clinician.active.is_(True)
+            )
+        )
+    ):
+        if clinician.id in in_file:
+            continue
+        clinician.active = False
+        session.execute(delete(OnCallWindow).where(OnCallWindow.clinician_id == clinician.id))
+        # A care team the file still names them on goes on without them.
+        session.execute(delete(CareTeamMember).where(CareTeamMember.clinician_id == clinician.id))
+        session.execute(
+            update(ApiToken)
+            .where(ApiToken.clinician_id == clinician.id, ApiToken.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+        for hook in DEACTIVATION_HOOKS:
+            hook(session, clinician.id)
+        gone.append(f"clinician {clinician.id}")
+    patients_in_file = {p.id for p in roster.patients}
+    for patient in list(
+        session.scalars(
+            select(Patient).where(Patient.practice_id == practice_id, Patient.active.is_(True))
+        )
+    ):
+        if patient.id not in patients_in_file:
+            patient.active = False
+            gone.append(f"patient {patient.id}")
+    session.flush()
+    left = [name.removeprefix("clinician ") for name in gone if name.startswith("clinician ")]
+    if left:
+        _hand_over(session, practice_id, left)
+    return tuple(sorted(gone))
+
+
+def _hand_over(session: Session, practice_id: str, left: list[str]) -> None:
+    """What the clinicians who left still held: their open follow-ups go to the patient's
+    first remaining care-team clinician, else the first supervisor (else admin), so none is
+    left with nobody; cover requests to or from them end (an accepted one's time off for the
+    asker is lifted, since nobody would stand in)."""
+    staff_ids = [
+        c.id
+        for role in ("supervisor", "admin")
+        for c in session.scalars(
+            select(Clinician)
+            .where(
+                Clinician.practice_id == practice_id,
+                Clinician.role == role,
+                Clinician.active.is_(True),
+            )
+            .order_by(Clinician.position, Clinician.id)
+        )
+    ]
+    for follow, contact in session.execute(
+        select(FollowUp, Contact)
+        .join(Contact, Contact.id == FollowUp.contact_id)
+        .where(FollowUp.assignee.in_(left), FollowUp.status == "open")
+    ):
+        team = list(
+            session.scalars(
+                select(CareTeamMember.clinician_id)
+                .join(Clinician, Clinician.id == CareTeamMember.clinician_id)
+                .where(CareTeamMember.patient_id == contact.patient_id, Clinician.active.is_(True))
+                .order_by(CareTeamMember.position)
+            )
+        )
+        follow.assignee = (team or staff_ids or [None])[0]
+    for request in session.scalars(
+        select(CoverRequest).where(
+            or_(CoverRequest.asker_id.in_(left), CoverRequest.colleague_id.in_(left)),
+            CoverRequest.status.in_(("pending", "accepted")),
+        )
+    ):
+        lifted = request.off_window_id
+        if request.status == "accepted" and request.colleague_id in left and lifted is not None:
+            session.execute(delete(OnCallWindow).where(OnCallWindow.id == lifted))
+        request.status = "cancelled"
+    session.flush()
 
 
 def refresh_one_off_bounds(session: Session, clinician_ids: set[str]) -> None:
@@ -212,12 +381,16 @@ def export_roster(session: Session, practice_id: str) -> dict[str, object]:
         "numbers": numbers,
         "crisis_line": practice.crisis_line,
     }
+    if practice.office_hours:
+        practice_doc["office_hours"] = [dict(hours) for hours in practice.office_hours]
+    if practice.holidays:
+        practice_doc["holidays"] = list(practice.holidays)
     if practice.policy:
         practice_doc["policy"] = dict(practice.policy)
     clinicians = []
     for c in session.scalars(
         select(Clinician)
-        .where(Clinician.practice_id == practice_id)
+        .where(Clinician.practice_id == practice_id, Clinician.active.is_(True))
         .order_by(Clinician.position, Clinician.id)
     ):
         doc: dict[str, object] = {"id": c.id, "name": c.name, "phone": c.phone, "role": c.role}
@@ -226,7 +399,9 @@ def export_roster(session: Session, practice_id: str) -> dict[str, object]:
         clinicians.append(doc)
     patients = []
     for p in session.scalars(
-        select(Patient).where(Patient.practice_id == practice_id).order_by(Patient.id)
+        select(Patient)
+        .where(Patient.practice_id == practice_id, Patient.active.is_(True))
+        .order_by(Patient.id)
     ):
         phones = list(
             session.scalars(

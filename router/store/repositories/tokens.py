@@ -26,4 +26,5 @@ def user_for(session: Session, token: str) -> Clinician | None:
     row = session.scalars(
         select(ApiToken).where(ApiToken.token_hash == _hash(token), ApiToken.revoked_at.is_(None))
     ).first()
-    return session.get(Clinician, row.clinician_id) if row else None
+    user = session.get(Clinician, row.clinician_id) if row else None
+    return user if user is not None and user.active else None

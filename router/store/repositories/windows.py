@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from policies.route import ClinicianSchedule, CoachingPause
+from policies.route import ClinicianSchedule, CoachingPause, is_on_duty
 from policies.schedule import DAY_NAMES, OnCallWindow, OneOffWindow, WeeklyWindow, parse_clock
 from router.store.models import Clinician, Practice
 from router.store.models import CoachingPause as CoachingPauseRow
@@ -57,7 +57,7 @@ def schedules_at(
         c.id: c
         for c in session.scalars(
             select(Clinician)
-            .where(Clinician.id.in_(ids))
+            .where(Clinician.id.in_(ids), Clinician.active.is_(True))
             .order_by(Clinician.position, Clinician.id)
         )
     }
@@ -83,3 +83,24 @@ def pauses_for(session: Session, patient_id: str, now: datetime) -> list[Coachin
             )
         )
     ]
+
+
+def follow_up_owner_for_unknown(session: Session, practice: Practice, now: datetime) -> str | None:
+    """Who follows up an unknown caller: the first duty clinician on call, else the first
+    supervisor, else the first admin of the practice."""
+    for clinician_id, schedule in schedules_at(session, practice, [], now).items():
+        if is_on_duty(schedule, now):
+            return clinician_id
+    for role in ("supervisor", "admin"):
+        found = session.scalars(
+            select(Clinician.id)
+            .where(
+                Clinician.practice_id == practice.id,
+                Clinician.role == role,
+                Clinician.active.is_(True),
+            )
+            .order_by(Clinician.position, Clinician.id)
+        ).first()
+        if found is not None:
+            return found
+    return None

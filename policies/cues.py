@@ -1,0 +1,774 @@
+"""What triage listens for, by clinical category, in English and Spanish (policies.triage).
+
+Clinical data: clinicians own this file. Entries are written as lemmas, the dictionary form of
+a word ("die", "take", "colgar", "matar"); triage lemmatises the text (simplemma) and stems it
+(Snowball), so "dying", "died", "me colgué", "colgarme" and "me voy a colgar" all reach the
+same entry, and it forgives typos (rapidfuzz). Accents, case, apostrophes and stretched letters
+do not matter. Removing an entry makes triage less sensitive: do that only with a clinical
+reason, and run tests/policies/test_triage_eval.py before and after any change.
+
+A pattern is a row of slots, each matching one word of the text:
+- `want|wish`   any of these words (lemma, stem or typo);
+- `=took`       exactly this form (for tense and person: "took", not "take");
+- `@PILLS`      any word of that class (CLASSES below);
+- `#5`          a count of five or more of something (not "50 mg", not "8 am");
+- `%1`          any number, one or more ("8 months clean");
+- `*` / `**`    up to three / up to six words of anything in between.
+Slots match within one clause of the text ("i'm not suicidal, but i took 30 pills" is two).
+An entry is (cue name, pattern) or (cue name, pattern, everyday words): any of the everyday
+words anywhere in the text reads the cue as everyday talk ("stuck on the bridge in traffic").
+"""
+
+from __future__ import annotations
+
+Entry = tuple[str, str] | tuple[str, str, str]
+
+# --- word classes ---------------------------------------------------------------------------
+
+SEDATIVES = (
+    "xanax alprazolam tafil klonopin clonazepam rivotril valium diazepam ativan lorazepam "
+    "benzo benzos ambien zolpidem seroquel quetiapine quetiapina trazodone gabapentin "
+    "oxy oxycodone oxycontin percocet perc percs hydrocodone vicodin norco fentanyl fenta "
+    "morphine morfina heroin codeine codeina tramadol methadone opioid opioids opiate "
+    "sleeping somniferos benadryl nyquil"
+)
+ALCOHOL = (
+    "alcohol vodka whiskey whisky tequila rum ron gin wine vino beer beers cerveza cervezas "
+    "chelas pisto booze liquor drinks drunk borracha borracho mezcal shots everclear"
+)
+CLASSES: dict[str, str] = {
+    "PILLS": (
+        "pill pills tablet tablets tabs capsule capsules meds med medication medications "
+        "medicine medicines pastilla pastillas pastis tableta tabletas capsula capsulas "
+        "pildora pildoras medicamento medicamentos medicina medicinas " + SEDATIVES
+    ),
+    "DOSE": "dose doses dosis supply prescription",
+    "CONTAINER": (
+        "bottle bottles box boxes pack packet strip blister frasco frascos bote caja cajas "
+        "paquete tira cabinet botiquin sleeve"
+    ),
+    "ALL": (
+        "all whole entire every rest bunch handful lot lots several everything todo toda "
+        "todos todas entero entera completo completa puno punado monton varias varios "
+        "muchas muchos demasiadas demasiados resto mitad ton tons load loads bunches heap "
+        "chingo chingos madral worth supply"
+    ),
+    "SEDATIVE": SEDATIVES,
+    "ALCOHOL": ALCOHOL,
+    "GUN": "gun guns pistol handgun rifle shotgun revolver glock firearm pistola arma escopeta",
+    "ROPE": "rope noose cord ligature belt extension soga cuerda lazo mecate cinturon",
+    "BLADE": (
+        "blade blades razor razors razorblade razorblades knife knives boxcutter cutter "
+        "navaja navajas cuchilla cuchillas cuchillo gillette rastrillo"
+    ),
+    "PLACE": (
+        "bridge roof rooftop tracks railroad railway ledge cliff cliffs overpass railing "
+        "parapet dam skyway lookout overlook viewpoint "
+        "puente azotea techo vias barranco cornisa acantilado precipicio barandal borde "
+        "presa mirador"
+    ),
+    # someone else who may have swallowed something
+    "OTHER": (
+        "son daughter kid kids child toddler baby babies brother sister friend roommate "
+        "nephew niece grandson granddaughter cousin sobrino sobrina nieto nieta primo prima "
+        "mom dad mother father husband wife partner boyfriend girlfriend he she "
+        "hijo hija nino nina bebe amigo amiga hermano hermana novio novia mama papa esposo "
+        "esposa roomie grandma grandpa grandmother grandfather abuela abuelo"
+    ),
+    "INGESTED": (
+        "=took =taken =swallowed =swallow =downed =popped =ate =eaten =chugged =ingested "
+        "=tome =trague =meti =tomado =tragado =tomando"
+    ),
+    "INTEND": (
+        "going gonna about will want wanna plan planning ready voy ir quiero querer pienso "
+        "pensar ganas"
+    ),
+    "TAKE": "take swallow =tomar =tomarme =tragar =tragarme =tomarmelas =tomarmelos",
+    "FIRST_PERSON": "i im ive id ill me my myself yo mi mis estoy voy tengo",
+    "AT_HAND": (
+        "have has got get hands holding hold bought loaded load lap hand mouth head next "
+        "here with against desk bed table out ready pocket tengo tener mano cargada cargado "
+        "lista listo conmigo aqui compre agarre junto contra backpack bag purse pocket car "
+        "mochila bolsa bolso bolsillo carro"
+    ),
+    "POSSESSIONS": (
+        "cat dog cats dogs stuff things money car guitar clothes jewelry plants savings "
+        "perro gato perros gatos cosas dinero carro coche ropa joyas plantas ahorros"
+    ),
+    "LETHAL": (
+        "bullet bullets ammo bleach antifreeze poison cleaner exhaust monoxide charcoal "
+        "helium plastic cloro lejia veneno raticida monoxido carbon balas bala"
+    ),
+    "BODY": (
+        "wrist wrists arm arms thigh thighs leg legs skin veins stomach hip hips chest throat "
+        "neck cuello garganta "
+        "muneca munecas brazo brazos pierna piernas piel venas panza abdomen"
+    ),
+    "PRESENT_AT": (
+        "on at onto by under near top up atop climbed climbing standing sitting parked along "
+        "beside alongside "
+        "en al junto sobre encima arriba subi subir parada parado sentada sentado"
+    ),
+}
+
+# --- high on their own ----------------------------------------------------------------------
+
+# Talk around a place that says it is an ordinary visit ("stuck on the bridge in traffic").
+EVERYDAY_PLACES = (
+    "traffic late delayed commute bus fixing fix repair repairing leak gutter shingles cat dog "
+    "snow meet tour view photo photos party club bar restaurant across crossed beautiful "
+    "deck birthday book reading movie show documentary painting picture pictures garden "
+    "concert trip vacation visit visited stars "
+    "fiesta trafico tarde arreglando arreglar gato perro foto fotos cruzamos pasamos cruzar "
+    "estrellas cumpleanos libro pelicula paseo vacaciones "
+    "groceries shopping store buy comprar tienda tortillas mandado super supermercado "
+    "office oficina appointment fireworks fuegos artificiales festival parade desfile picnic "
+    "race carrera marathon bike bici"
+)
+
+PLACE: tuple[Entry, ...] = (
+    (
+        "at_a_height",
+        "on|at|to|near|toward|towards|top|heading|standing|sitting * @PLACE",
+        EVERYDAY_PLACES,
+    ),
+    (
+        "at_a_height",
+        "on|at|to|near|toward|towards|top|heading the|a|this|that @PLACE",
+        EVERYDAY_PLACES,
+    ),
+    ("at_the_edge", "on|at|near|to the edge|ledge", "seat chair bed sanity " + EVERYDAY_PLACES),
+    ("at_the_edge", "edge of the|this|a @PLACE|building|platform|roof"),
+    (
+        "at_a_height",
+        "top|last|highest * floor|level|story|of * building|garage|parking|tower|bridge|roof|structure",
+    ),
+    (
+        "at_a_height",
+        "@PRESENT_AT ** @PLACE",
+        EVERYDAY_PLACES,
+    ),
+    ("at_a_height", "ultimo|ultima * piso|nivel|azotea"),
+    ("at_a_height", "golden gate", EVERYDAY_PLACES),
+    (
+        "at_a_height",
+        "en|para|al|hacia|arriba|sobre|encima|del * @PLACE",
+        EVERYDAY_PLACES,
+    ),
+)
+
+MEANS: tuple[Entry, ...] = (
+    ("gun_at_hand", "have|has|got|get|holding|hold|bought|buy|load|loaded * @GUN", "hunting"),
+    ("gun_at_hand", "@GUN * lap|hand|mouth|head|loaded|ready|next|out|mano|cargada|lista|conmigo"),
+    (
+        "gun_at_hand",
+        "tener|tengo|comprar|compre|cargar|cargue|agarre * @GUN",
+        "caza cazar trabajo guardia policia seguridad work job police security",
+    ),
+    (
+        "rope_ready",
+        "have|got|bought|buy|tied|tie|made|hung|hang|ready|tener|comprar|amarrar|colgar * @ROPE",
+        "camping tent clothesline boat climbing tender ropa campamento swing columpio backyard yard",
+    ),
+    (
+        "rope_ready",
+        "@ROPE * ready|tied|rod|beam|fan|ceiling|hook|lista|listo|viga|ventilador",
+        "camping tent clothesline boat climbing tender ropa campamento swing columpio backyard yard",
+    ),
+    ("blade_at_hand", "@BLADE * hand|next|lap|ready|out|mano|lista|listas|conmigo|aqui"),
+    (
+        "blade_at_hand",
+        "have|got|holding|hold|tener|agarrar * @BLADE * out|ready|next|hand|aqui|listas|conmigo|mano",
+    ),
+    (
+        "blade_at_hand",
+        "holding|got|grabbed|here|with|sitting|con|aqui * @BLADE",
+        "cooking cook dinner onion onions cocinando cake pastel steak chop kitchen cocina sharpened vegetables",
+    ),
+    (
+        "gun_at_hand",
+        "@AT_HAND ** @GUN",
+        "hunting caza range work job guardia police policia security seguridad",
+    ),
+    (
+        "gun_at_hand",
+        "@GUN ** @AT_HAND",
+        "hunting caza range work job guardia police policia security seguridad",
+    ),
+    (
+        "blade_at_hand",
+        "@BLADE ** against|contra|wrist|wrists|throat|skin|muneca|munecas|cuello|piel",
+    ),
+    (
+        "pills_found",
+        "found|stole|grabbed|encontre|robe|agarre * my|mis|his|her|sus|moms|dads|the|las ** @PILLS",
+    ),
+    ("pills_at_hand", "@CONTAINER ** @PILLS ** aqui|conmigo|here|next|front|lap|hand|mano"),
+    ("pills_with_alcohol", "@PILLS ** @ALCOHOL|jack|jameson|bacardi|hennessy|titos"),
+    ("pills_with_alcohol", "@ALCOHOL|jack|jameson|bacardi|hennessy|titos ** @PILLS"),
+    (
+        "pills_counted_out",
+        "@PILLS ** saved|saving|stockpiled|hoarded|collected|juntas|juntado|guardadas|guardando|guarde|acumuladas|out",
+    ),
+    (
+        "pills_counted_out",
+        "#5 ** @PILLS ** saved|saving|stockpiled|hoarded|up|juntas|guardadas|guarde",
+    ),
+    (
+        "pills_counted_out",
+        "counted|count|lined|line|saved|saving|save|hoarding|hoard|stockpiling|stockpile|"
+        "collecting|collected|juntar|guardar|contar|acumular ** @PILLS",
+        "refill pharmacy money coupon insurance",
+    ),
+    (
+        "pills_counted_out",
+        "@PILLS ** lined|counted|ready|hand|contadas|contados|listas|mano|pile|piles|stack|montoncito",
+    ),
+    (
+        "pills_counted_out",
+        "have|got|tengo|tener ** #20 ** @PILLS",
+        "left refill prescription until till supply month week quedan receta",
+    ),
+    (
+        "enough_pills",
+        "enough|suficiente|suficientes ** @PILLS|them|las|los ** to|para",
+        "last till until refill hasta",
+    ),
+    ("car_in_garage", "garage|garaje|cochera ** running|engine|exhaust|prendido|encendido|motor"),
+    ("car_in_garage", "running|engine|exhaust|prendido|encendido|motor ** garage|garaje|cochera"),
+    ("charcoal_sealed", "charcoal|carbon|monoxide|carbon ** taped|sealed|tape|windows|ventanas"),
+    ("pills_at_hand", "emptied|poured|dumped|vacie|vaciar|saque ** @CONTAINER|@PILLS"),
+    (
+        "means_for_tonight",
+        "@BLADE|@GUN|@ROPE ** tonight|noche|rn|now|ahorita|ahora",
+        "party fiesta shave shaving afeitar rasurar hunting caza",
+    ),
+    (
+        "means_for_tonight",
+        "tonight|noche|rn|ahorita ** @BLADE|@GUN|@ROPE",
+        "party fiesta shave shaving afeitar rasurar hunting caza",
+    ),
+    (
+        "enough_to_do_it",
+        "enough|suficiente|suficientes ** to|para * do|it|die|hacerlo|morir|matarme|end|kill",
+    ),
+    ("enough_pills", "@PILLS ** enough|suficientes ** to|para"),
+    (
+        "rope_ready",
+        "@ROPE|scarf|sheet|sheets|bufanda|sabana|sabanas|cable ** rod|beam|fan|ceiling|hook|doorknob|barra|viga|ventilador|regadera",
+        "swing columpio backyard patio yard camping tent",
+    ),
+    ("pills_in_front_of_me", "@PILLS ** front|enfrente|delante"),
+    (
+        "rope_ready",
+        "@ROPE ** hanging|hung|colgando|colgada|tree|arbol|branch|rama",
+        "swing columpio backyard patio yard camping tent hammock hamaca",
+    ),
+    ("pills_counted_out", "stash|stashed|hidden|hid|escondi|escondidas|reserva ** @PILLS"),
+)
+
+INGESTION: tuple[Entry, ...] = (
+    ("swallowed_a_count", "@INGESTED ** #5"),
+    ("swallowed_it_all", "me =acabe|=termine ** @ALL ** @PILLS|las|los"),
+    (
+        "swallowed_a_count",
+        "@INGESTED ** %2 days|weeks|months|dias|semanas|meses|week|month|day ** worth|of|de",
+    ),
+    (
+        "swallowed_it_all",
+        "@INGESTED ** @PILLS ** at|de|all|todas|de ** once|golpe|juntas|vez|mes|month|week|semana",
+    ),
+    ("pill_emoji", "pill pill pill"),
+    ("swallowed_a_count", "@INTEND * @TAKE ** #5"),
+    ("swallowed_it_all", "@INGESTED ** @ALL ** @PILLS|@DOSE|@CONTAINER|them|las|los|pill"),
+    ("swallowed_it_all", "@INGESTED ** @ALL las|los|of"),
+    ("swallowed_it_all", "@INTEND * @TAKE ** @ALL ** @PILLS|@CONTAINER|them"),
+    ("swallowed_a_container", "@INGESTED ** @CONTAINER", "water agua soda juice jugo"),
+    ("swallowed_a_container", "@INTEND * @TAKE ** @CONTAINER", "water agua soda juice jugo"),
+    ("too_many", "@INGESTED ** too many|much"),
+    (
+        "too_many",
+        "@INGESTED ** way|more|mas * than|de * dose|dosis|supposed|prescribed|debo|deberia",
+    ),
+    ("too_many", "@INGESTED ** demasiadas|demasiados|demasiado"),
+    ("overdose", "=overdosed|=overdosing|=od|=empastille|=empastillarme|=empastillé"),
+    ("overdose", "@INGESTED|=had|took|tomar * overdose|sobredosis|od"),
+    ("overdose", "i|just|think|gonna|going|to|might|about|want|wanna overdose|od"),
+    (
+        "overdose",
+        "sobredosis|overdose",
+        "que cuanto como what how much counts prevention narcan naloxone",
+    ),
+    (
+        "swallowed_poison",
+        "@INGESTED|drank|drink|beber|bebi|tomar|tome ** bleach|antifreeze|poison|cleaner|cloro|lejia|veneno|raticida|detergent|detergente|lysol|clorox|pinesol",
+    ),
+    ("sedatives_with_alcohol", "@SEDATIVE ** @ALCOHOL"),
+    ("sedatives_with_alcohol", "@ALCOHOL ** @SEDATIVE"),
+    ("pills_with_alcohol", "@INGESTED|drank|drink|mixed|mezcle|mix ** @PILLS ** @ALCOHOL|with|con"),
+    ("pills_with_alcohol", "@INGESTED|drank|mixed|mezcle ** @ALCOHOL ** @PILLS"),
+    ("swallowed_it_all", "drank|drink|bebi|beber|chugged ** @ALL|@CONTAINER ** @PILLS"),
+    ("took_someone_elses_pills", "@INGESTED ** @OTHER|grandmas|moms|dads|abuela ** @PILLS"),
+    ("took_someone_elses_pills", "@INGESTED ** @PILLS ** de * mi|my * @OTHER"),
+)
+
+# Another person (a child, a friend) swallowed something: 911 and poison control.
+OTHER_INGESTION: tuple[Entry, ...] = (
+    (
+        "someone_else_swallowed",
+        "@OTHER ** swallow|ate|eat|drank|drink|take|got|get|tragar|comer|tomar|beber|agarrar "
+        "** @PILLS|@CONTAINER|@DOSE|bleach|cloro|something|algo|cabinet|botiquin|battery|batteries|magnet|magnets|pila|pilas|iman|imanes|chemicals|quimicos|detergent|detergente",
+        "his her their own already su sus",
+    ),
+    ("someone_else_swallowed", "@OTHER ** overdose|overdosed|od|sobredosis"),
+)
+
+PREPARATORY: tuple[Entry, ...] = (
+    (
+        "goodbye_letters",
+        "wrote|write|writing|left|leave|escribir|dejar ** goodbye|suicide|final|last|despedida",
+    ),
+    (
+        "goodbye_letters",
+        "wrote|write|writing|left|leave|escribir|dejar ** note|notes|letter|letters|carta|cartas|nota|notas ** everyone|family|kids|parents|todos|familia|hijos",
+    ),
+    ("goodbye_letters", "note|notes|letter|letters|carta|cartas ** goodbye|despedida"),
+    ("goodbye_letters", "left|wrote|deje|escribi * notes|letters|cartas"),
+    (
+        "goodbye_letters",
+        "left|wrote|write|leave|dejar|escribir ** note|letter|carta|nota ** mom|dad|parents|husband|wife|kids|sister|brother|mama|papa|papas|padres|esposo|esposa|hijos|hermana|hermano|familia|everyone|todos",
+    ),
+    ("giving_things_away", "gave|give|giving|given * away"),
+    (
+        "giving_things_away",
+        "gave|give|giving|regalar|regale|dar * my|all|mis|mi * stuff|things|cosas|ropa|perro|gato|mascota|cat|dog",
+    ),
+    ("giving_things_away", "regalar|regale|regalando * perro|gato|mascota|cosas|todo"),
+    (
+        "giving_things_away",
+        "leave|leaving|dejar|dejando|dejarle|dejare ** my|mi|mis|all * @POSSESSIONS ** to|a",
+    ),
+    (
+        "a_will",
+        "wrote|write|writing|made|make|did|finished|updated|set|hice|hacer|escribi * will|testamento",
+        "lawyer attorney estate notary abogado notario our nuestro",
+    ),
+    (
+        "who_gets_my_things",
+        "who|quien ** gets|get|keeps|se|queda|quedara|takes ** my|mis|mi ** things|stuff|cosas|money|dinero|cat|dog|perro|gato|kids|hijos",
+    ),
+    (
+        "when_im_gone",
+        "when|after|once|cuando|para|despues ** im|i|am|no|me ** gone|este|estoy|vaya|muera|die|dead",
+    ),
+    ("affairs_in_order", "affairs|everything|todo ** in|arreglado|arreglados|listo|order|orden"),
+    ("wont_need_them", "wont|not * need * them|anymore|any|where|again|after|longer"),
+    ("wont_need_them", "ya|no * lo|los|la|las|voy * necesitar|necesitare"),
+    ("wont_need_them", "where|donde * im|voy * going|ir"),
+    ("last_message", "last|final|ultimo|ultima * text|message|msg|mensaje|goodbye"),
+    ("last_message", "goodbye|bye|adios|despedida * forever|siempre"),
+    ("last_message", "this * is * goodbye"),
+    ("last_message", "esto|este * es * despedida|adios"),
+    ("goodbye_letters", "goodbye|suicide|farewell note|notes|letter|letters"),
+    (
+        "last_message",
+        "goodbye|bye|adios ** everyone|everybody|all|todos|todas|world|mundo",
+        "see tomorrow week monday tuesday wednesday thursday friday later manana vemos luego session group grupo clase",
+    ),
+    ("said_goodbye", "said|say|saying|deleted|delete * goodbye|accounts|everything * everyone|all"),
+    (
+        "said_goodbye",
+        "said|say|saying|dije|despedi|despedirme|despidiendo * my|mis * goodbyes|goodbye|despedidas",
+        "airport train bus party see aeropuerto fiesta",
+    ),
+    ("said_goodbye", "deleted|delete|borre|borrar * all|todas * accounts|cuentas"),
+    (
+        "tell_them_i_love_them",
+        "tell|diganle|dile|digan|decirle * mom|dad|family|kids|sister|brother|mama|papa|familia|hijos|hermana|hermano ** love|sorry|quiero|perdon",
+    ),
+    (
+        "said_goodbye",
+        "despedir|despedirme|despidiendo * de * todos|todas|mi|mis",
+        "fiesta aeropuerto trabajo",
+    ),
+    (
+        "who_gets_my_things",
+        "who|quien ** gets|get|keeps|queda|quedara|se * what|que",
+        "christmas navidad gift gifts regalo regalos birthday cumpleanos chores",
+    ),
+    (
+        "giving_things_away",
+        "repartir|reparti|distribute|distributed|split|divided ** my|mis|mi|all|todo|todas * @POSSESSIONS",
+    ),
+)
+
+CANT_STAY_SAFE: tuple[Entry, ...] = (
+    ("cant_stay_safe", "cant|cannot|unable|not|dont ** keep|stay|be|remain ** safe"),
+    (
+        "cant_stay_safe",
+        "im|i|feel|am not|dont|no * safe|unsafe",
+        "home house roommate neighborhood",
+    ),
+    ("cant_stay_safe", "unsafe"),
+    ("cant_stay_safe", "dont|not|cant * trust myself"),
+    ("cant_stay_safe", "no * puedo|pueda|poder * mantenerme|estar|quedarme * salvo|segura|seguro"),
+    ("cant_stay_safe", "no * siento|estoy|sentir|estar * segura|seguro|salvo"),
+    ("cant_stay_safe", "no * confio|confiar * en * mi|misma|mismo"),
+    (
+        "cant_stay_safe",
+        "cant|cannot|wont|not|dont|no * promise|prometer|prometo ** safe|segura|seguro|salvo|hurt|dano",
+    ),
+    (
+        "scared_of_what_ill_do",
+        "scared|afraid|terrified|miedo|asustada|asustado ** what|lo|que ** do|hacer|might",
+    ),
+    (
+        "wont_make_it",
+        "not|dont|wont|no|cant * make|get|survive|llegar|llegue|sobrevivir|aguantar ** through|night|tonight|morning|tomorrow|manana|noche|amanecer",
+        "appointment session class work meeting cita clase trabajo group grupo party",
+    ),
+    (
+        "wont_make_it",
+        "cant|cannot|wont|no * promise|prometer|prometo ** make|llegar|sobrevivir|aguantar",
+        "appointment session class work meeting cita clase trabajo group grupo party",
+    ),
+    ("cant_stay_safe", "cant|cannot|shouldnt|not * be * trusted"),
+    ("cant_stay_safe", "no * puedo|pueda|poder * cuidar|cuidarme"),
+    ("cant_stay_safe", "cant|cannot|unable|not * take * care * myself"),
+    (
+        "cant_stop_myself",
+        "cant|cannot|unable|no * stop|keep|control|controlar|detener|detenerme|contenerme * myself|me|from",
+        "eating eat sweets snacking spending shopping texting comer compras dulces",
+    ),
+    (
+        "scared_of_what_ill_do",
+        "scared|afraid|terrified|miedo|asustada|asustado ** do|hacer ** stupid|dumb|tonto|tonteria|drastic|malo",
+    ),
+    (
+        "scared_of_what_ill_do",
+        "scared|afraid|terrified|miedo ** do|hacer ** something|algo|anything * tonight|noche|myself|rn|now|ahorita",
+    ),
+    (
+        "might_do_something",
+        "might|going|gonna|about|voy|puedo|could * do|hacer * something|algo|anything * stupid|dumb|tonto|tonteria|bad|malo|drastic",
+    ),
+)
+
+IDEATION: tuple[Entry, ...] = (
+    (
+        "wants_to_die",
+        "want|wanna|wish|ready|rather|prefer|deserve|hope|need|going|gonna|plan|let * die|dead|death",
+    ),
+    ("wants_to_die", "better|would * off|be * dead"),
+    ("kill_myself", "kill|killing|killed myself|self|meself|myslf"),
+    ("kill_myself", "kms"),
+    (
+        "kill_myself",
+        "hang|hanged|hanging|shoot|shot|shooting|drown|drowning|suffocate|suffocating|strangle|strangling|poison|poisoning|gas|electrocute|overdose|off|offing myself",
+    ),
+    (
+        "end_it",
+        "end|ending|ended * it|everything|things|life|myself",
+        "with relationship boyfriend girlfriend him her contract lease call meeting",
+    ),
+    ("end_it", "take|taking my * own|life"),
+    (
+        "suicide",
+        "suicide|suicidal|suicidality|unalive|unaliving|sewerslide|suicidio|suicida|suicidar|suicidarme|suicidandome",
+        "prevention hotline awareness walk documentary podcast movie film show class book article video pelicula clase libro serie series episode",
+    ),
+    ("not_wake_up", "not|never|dont|no|stop * wake|waking|despertar|despierte"),
+    ("not_wake_up", "sleep|dormir|dormirme * forever|siempre"),
+    ("nobody_would_miss_me", "nobody|noone|one * would|will|gonna|even ** miss|notice|care"),
+    ("nobody_would_miss_me", "nadie * extranar|notar|importar|llorar"),
+    (
+        "better_off_without_me",
+        "better|mejor|fine|happier|ok|okay|bien|felices ** without|sin * me|mi",
+    ),
+    ("wont_be_alive", "be * gone * soon|forever|tomorrow|pronto"),
+    (
+        "better_off_without_me",
+        "better|happier|easier|mejor|felices * if|when|sin|si * i|me|yo * gone|dead|died|wasnt|werent|disappeared|muero|muriera|fuera|muerta|muerto",
+    ),
+    ("better_off_without_me", "mejor * muerta|muerto"),
+    (
+        "wont_be_alive",
+        "not|dont|wont|no * be|estar|estare|llegar * alive|here|around|viva|vivo ** tomorrow|morning|long|manana|week|semana",
+    ),
+    (
+        "researching_a_method",
+        "looked|look|googled|google|searched|search|searching|researching|research|busque|buscando|investigue|investigando ** how|ways|lethal|letal|dosis|pills|many|much|painless|formas|como",
+    ),
+    (
+        "thinking_how",
+        "think|thinking|thought|pienso|pensando|planning|planeando ** how|como|way|forma ** do|end|kill|die|hacerlo|morir|matarme",
+    ),
+    ("off_myself", "off|offing myself"),
+    ("no_reason_to_live", "nothing|nada * to|por|para|que * live|vivir"),
+    ("no_reason_to_live", "not|isnt|aint|no|nothing ** worth * living|live|vivir"),
+    ("no_reason_to_live", "no * tengo|hay * por|para * que * vivir"),
+    (
+        "no_reason_to_live",
+        "no|nothing|nada|not|sentido|vale * reason|point|worth|live|razon|sentido|pena ** live|living|alive|vivir",
+    ),
+    (
+        "doesnt_want_to_live",
+        "dont|not|no|never * want|wanna|querer|quiero ** live|alive|exist|here|vivir|existir|seguir|aqui|estar",
+    ),
+    ("stop_existing", "stop|dejar * exist|existing|existir|living|live|vivir|breathing|respirar"),
+    ("disappear_forever", "disappear|desaparecer|gone * forever|siempre"),
+    ("done_with_life", "done|tired|finished|cansada|cansado ** life|living|alive|vivir"),
+    (
+        "want_it_over",
+        "want|wish|need|quiero * it|everything|all|todo * over|end|ends|termine|acabe",
+    ),
+    ("leave_this_world", "leave|irme|ir|dejar * this|este * world|mundo"),
+    (
+        "jump",
+        "going|gonna|want|wanna|about|will|plan|voy|quiero|ir * jump|saltar|aventar|aventarme|tirarme|lanzarme",
+    ),
+    ("jump", "jump|throw|step|walk * off|front|into|under"),
+    ("jump", "throw|threw|throwing * myself"),
+    (
+        "kill_myself",
+        "me ** matar|suicidar|colgar|ahorcar|envenenar|disparar|aventar|tirar|lanzar|morir",
+        "telefono llamada celular ropa cuadro basura",
+    ),
+    (
+        "kill_myself",
+        "=matarme|=colgarme|=ahorcarme|=envenenarme|=dispararme|=aventarme|=tirarme|=lanzarme|=morirme|=matandome|=quitarme",
+    ),
+    (
+        "wants_to_die",
+        "querer|quiero|quisiera|ganas|prefiero|preferir|lista|listo|voy|pienso|pensar|ojala * morir|morirme|muerta|muerto|muerte",
+    ),
+    ("kill_myself", "quitar|quitarme * la * vida"),
+    ("end_it", "acabar|terminar * con * todo|vida|esto"),
+    ("stop_existing", "dejar * de * vivir|existir|respirar"),
+    ("kill_myself", "plan|plans|planning|plan ** kill|die|suicide|matarme|morir"),
+    ("be_gone", "wanna|want|wish|rather be gone", "from job work school town city trabajo"),
+    ("be_gone", "want|wish|rather to be gone", "from job work school town city trabajo"),
+    ("be_gone", "wish i was|were gone"),
+    (
+        "thinking_about_dying",
+        "thinking|think|thought|pensando|pienso ** dying|death|suicide|muerte|morir|morirme",
+        "grief grieving died passed funeral loss duelo murio fallecio",
+    ),
+    (
+        "leave_forever",
+        "irme|ir|go|leave|away|gone * para|forever * siempre|forever",
+        "ciudad city town pais country trabajo job school escuela",
+    ),
+    ("want_it_over", "quiero|quisiera|ojala * acabe|termine * todo"),
+    ("never_born", "wish|ojala ** never|no|nunca ** born|nacido|nacer|naciera"),
+)
+
+SELF_HARM: tuple[Entry, ...] = (
+    (
+        "hurt_myself",
+        "cut|cutting|hurt|hurting|harm|harming|burn|burned|burnt|burning|hit|hitting|punch|punching|bang|banging|scratch|scratching|carve|carving|stab|stabbing|choke|choking|starve|starving|strangle|poison|poisoning|bruise|bleed * myself|self",
+    ),
+    ("hurt_myself", "self|selfharm|sh|selfharming harm|harming|injury|injuring|again|tonight"),
+    (
+        "urge_to_cut",
+        "want|wanna|going|gonna|need|urge|urges|about|craving|tempted|plan * cut|cutting|harm|burn|sh",
+    ),
+    (
+        "cutting_now",
+        "cut|cutting|=cortando|=cortandome again|tonight|rn|now|today|deep|otra|nuevo|hoy",
+    ),
+    ("cutting_now", "im|i * cutting"),
+    ("cutting_now", "cutting|cortando|cortandome * all|toda * night|day|noche|dia|tarde"),
+    (
+        "cut_a_body_part",
+        "cut|cutting|slit|slash|slashed|slice|sliced|carve|carved|burn|burned|burnt|scratch|scratched|cortar|corte|quemar|rasgar ** my|mis|mi|las|los|el|la ** @BODY",
+    ),
+    (
+        "cut_too_deep",
+        "cut|cutting|cortar|corte|cortada * too|so|really|muy|demasiado ** deep|profundo|hondo",
+    ),
+    (
+        "on_purpose",
+        "burn|burned|cut|hit|hurt|hurting|quemar|cortar|golpear|lastimar ** purpose|proposito|intentionally|adrede",
+    ),
+    ("relapsed", "relapsed|relapse|recai|recaida ** cut|cutting|harm|cortar|lastimar|hurt"),
+    (
+        "hurt_myself",
+        "me ** cortar|lastimar|quemar|golpear|rasgunar|herir",
+        "pelo cabello una unas fleco dedo cocinando cocinar cebolla papel flequillo",
+    ),
+    (
+        "hurt_myself",
+        "=cortarme|=lastimarme|=quemarme|=golpearme|=herirme|=cortandome|=lastimandome",
+    ),
+    ("hurt_myself", "hacer|hacerme|hago|hice * dano"),
+    ("hurt_myself", "autolesion|autolesionarme|autolesiones|selfharm|selfharming|selfharmed"),
+    ("hurt_myself", "self injured|injure|injury|injuring"),
+    ("until_it_bled", "until|till|til|hasta * bled|bleed|bleeding|sangrar|sangre|sangro"),
+    ("until_it_bled", "myself|me * bleed|bled|sangrar"),
+    (
+        "hurt_myself",
+        "bang|banging|banged|hit|hitting|punch|punching|golpear|golpeando * my|mi|la * head|cabeza",
+    ),
+    ("hurt_myself", "hice|hacer|hago|hacerme * cortes|cortadas|cortaditas|quemaduras"),
+    (
+        "bleeding_from_my_arm",
+        "bleeding|sangrando|sangra ** @BODY",
+        "fell accident bit nosebleed cai accidente mordio",
+    ),
+)
+
+# --- not high on their own: they read with each other and with the contact's recent texts -----
+
+# Possible on its own: the safety check asks.
+DISTRESS: tuple[Entry, ...] = (
+    ("hopeless", "hopeless|hopelessness|worthless|helpless|esperanza|inutil"),
+    ("whats_the_point", "whats|what|no|nothing|nada * point|sentido"),
+    (
+        "cant_go_on",
+        "cant|cannot|can|no * do|take|go|keep|aguanto|aguantar|puedo|seguir ** anymore|on|going|this|mas",
+    ),
+    ("cant_go_on", "ya * no * puedo|aguanto|aguantar|soporto"),
+    ("im_done", "im|am done", "with homework work class shift school eating dinner laundry"),
+    (
+        "tired_of_everything",
+        "tired|done|sick|cansada|cansado|harta|harto * of|with|de * everything|all|it|todo",
+    ),
+    ("nobody_cares", "nobody|noone|nadie * cares|care|loves|quiere|importa|importo"),
+    ("nobody_cares", "no one * cares|care|loves"),
+    ("not_worth_it", "not|isnt * worth * it|living|anything"),
+    ("not_worth_it", "no * vale * pena"),
+    ("relapsed", "relapsed|relapse|recai|recaida"),
+    ("cant_go_on", "no * puedo|quiero * seguir"),
+    ("burden", "burden|carga"),
+    (
+        "cant_stop_thinking",
+        "keep|cant|stop|dejo|puedo * thinking|pensar|pensando * about|en * it|this|that|eso|esto|doing|hacerlo",
+    ),
+    ("nothing_to_lose", "nothing|nada * to|que * lose|perder"),
+    ("hate_myself", "hate|hating|odio * myself"),
+    ("hate_myself", "me odio"),
+    ("give_up", "give|giving|gave * up"),
+    ("give_up", "rindo|rendirme|rendir"),
+    ("falling_apart", "falling|fall * apart"),
+    ("want_the_pain_to_stop", "want|need|quiero * pain|dolor * stop|end|pare|termine"),
+    ("disappear", "want|wish|quiero|quisiera * disappear|desaparecer"),
+    ("trapped", "trapped|atrapada|atrapado"),
+    ("no_future", "no|dont|cant|nunca * see|veo|future|futuro ** future|futuro|me|mi"),
+    ("tired_of_fighting", "tired|cansada|cansado|done * of|de * fighting|trying|luchar|intentar"),
+    (
+        "let_go",
+        "want|wanna|going|ready|quiero * let|soltarme * go",
+        "past ex relationship grudge anger him her it this that",
+    ),
+)
+
+# The contact's own recent texts count: a farewell after a method or a means is high.
+FAREWELL: tuple[Entry, ...] = (
+    (
+        "goodbye",
+        "goodbye|bye|adios|adieu|farewell|despedida|coffin",
+        "see tomorrow week monday tuesday wednesday thursday friday saturday later manana martes lunes miercoles jueves viernes sabado domingo vemos luego pronto session cita",
+    ),
+    ("sorry_for_everything", "sorry|perdon|perdonen|perdoname|forgive ** everything|todo|me|all"),
+    ("thank_you_for_everything", "thank|thanks|gracias * for|por * everything|todo"),
+    ("love_you_all", "love|quiero * you|los|las * all|todos|todas"),
+    ("tonight_is_the_night", "tonight|today|hoy * is|es * the|la * night|noche|day|dia"),
+    ("this_is_it", "this|esto|so * is|es * it|todo"),
+    (
+        "its_time_to_go",
+        "time|hora * to|de|for * go|irme|leave|me",
+        "bed work school sleep home cama trabajo escuela dormir casa class clase",
+    ),
+)
+
+# A method, a means or a medicine named, with nothing else: routine, but it counts with a
+# farewell or with distress, in this text or the contact's recent ones.
+MENTION: tuple[Entry, ...] = (
+    ("pills", "@PILLS"),
+    ("gun", "@GUN"),
+    ("rope", "@ROPE"),
+    ("blade", "@BLADE"),
+    ("place", "@PLACE|edge"),
+    ("means", "@LETHAL"),
+    ("means", "escape * carro|coche|auto"),
+    (
+        "place",
+        "window|building|train|subway|highway|freeway|river|lake|ocean|balcony|ventana|edificio|tren|metro|carretera|autopista|rio|mar|balcon",
+        "late delayed traffic stuck work commute tarde retraso trafico",
+    ),
+)
+
+# --- what lowers a cue, and only the cue it scopes ------------------------------------------
+
+NEGATORS = "not no never dont doesnt didnt wont wouldnt isnt arent aint nor nunca jamas tampoco ni"
+# A negation reaches this many words forward, and stops at these words.
+NEGATION_REACH = 4
+NEGATION_STOPS = "but just only though pero solo sino aunque lie lying know sure si se and y"
+# Words that split a text into clauses, besides punctuation.
+CLAUSE_WORDS = "but pero though although aunque"
+
+PAST: tuple[str, ...] = (
+    "used to",
+    "when i was",
+    "years ago",
+    "year ago",
+    "in the past",
+    "back then",
+    "as a teen|kid|teenager",
+    "in high school",
+    "history of",
+    "last year",
+    "talked * about",
+    "when * i * tried",
+    "cuando * intente",
+    "in %1900",
+    "cuando tenia|era",
+    "hace * anos",
+    "el ano pasado",
+    "de nina|nino|chica|chico|joven|adolescente",
+    "en el pasado",
+    "solia",
+    "antes",
+)
+RECOVERY: tuple[str, ...] = (
+    "%1 day|days|week|weeks|month|months|year|years ** clean|free|sober",
+    "clean|free|sober ** %1 day|days|week|weeks|month|months|year|years",
+    "havent|hasnt|not ** in|for|since %1",
+    "%1 day|days|week|weeks|month|months|year|years|dia|dias|semana|semanas|mes|meses|ano|anos ** without|sin|free",
+    "no * he|ha ** en|por|desde ** %1|dos|tres|un|una|meses|anos",
+    "llevo * sin",
+    "hace ** que no",
+    "%1 dia|dias|semana|semanas|mes|meses|ano|anos ** limpia|limpio|sin",
+)
+# Idioms that contain a cue's words: "me muero de risa", "dying to see you".
+IDIOMS: tuple[str, ...] = (
+    "die|dying|died of|from|laughing|to|if embarrassment|laughter|boredom|shame|cringe|see",
+    "could * die",
+    "die|dying * of|from|laughing",
+    "dying to",
+    "morir|muero|moria * de * risa|hambre|sueno|calor|frio|ganas|amor|pena|verguenza|aburrimiento|cansancio|nervios|miedo",
+    "morir|muero * por * verte|ver|ir|saber|comer",
+    "me * esta|estan|estas * matando",
+    "me mata|matan|matas",
+    "me colgo|colgaron|cuelga|cuelgan",
+    "killing me",
+    "gun|guns|arma|armas|pistola safe|lock|locks|lockbox|cabinet|fuerte|candado",
+    "live|vivir * with|in|at|near|there|here|together|alone|con|en|aqui|alla|juntos|sola|solo",
+    "could * kill myself",
+)
+# A question about a dose, a refill or a pharmacy.
+LOGISTICS: tuple[str, ...] = (
+    "can|could|should|may i|we",
+    "is|it * ok|okay|safe|normal|bad",
+    "how many|much",
+    "what|whats * if|counts|dose|amount",
+    "puedo|puede|debo|deberia|se * tomar|puede",
+    "es * normal|malo|peligroso",
+    "cuanto|cuantas|cuantos",
+    "refill|pharmacy|prescription|pharmacist|insurance|farmacia|receta|surtir|surtio|farmaceutico",
+)
+# Means made safe, as a safety plan asks: "gave my gun to my brother to hold".
+MEANS_MADE_SAFE: tuple[str, ...] = (
+    "gave|give|giving|handed|locked|lock|lockbox|rid|removed|di|entregue|entregar|guarde|llave|deshice",
+)

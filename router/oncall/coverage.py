@@ -1,0 +1,133 @@
+"""Coverage of a practice (SPEC §11): the gaps in a stretch of time, and the job that texts
+the supervisors once per gap found in the next 48 hours."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from policies.coverage import Gap, OfficeHours, coverage_gaps, within
+from policies.route import ClinicianSchedule, Cover
+from policies.schedule import DAY_NAMES, OnCallWindow, WeeklyWindow, parse_clock
+from router.core import clock
+from router.outbox import queue_sms
+from router.store.models import CoverageAlert, Practice
+from router.store.repositories import audit, directory, staff
+from router.store.repositories import windows as window_store
+from router.store.repositories.directory import supervisors
+
+ALERT_HORIZON = timedelta(hours=48)
+
+
+def office_hours(practice: Practice) -> OfficeHours:
+    hours = []
+    for entry in practice.office_hours or []:
+        start = parse_clock(str(entry["start"]))
+        assert start is not None
+        days = frozenset(DAY_NAMES.index(day) for day in entry["days"])
+        hours.append(WeeklyWindow(days, start, parse_clock(str(entry["end"]))))
+    return OfficeHours(ZoneInfo(practice.timezone), tuple(hours))
+
+
+def practice_schedules(session: Session, practice: Practice) -> dict[str, ClinicianSchedule]:
+    """Every active clinician's windows, on and off."""
+    clinicians = staff.active_clinicians(session, practice.id)
+    on: dict[str, list[OnCallWindow]] = {c.id: [] for c in clinicians}
+    off: dict[str, list[OnCallWindow]] = {c.id: [] for c in clinicians}
+    for row in staff.practice_windows(session, practice.id):
+        if row.clinician_id in on:
+            (off if row.off else on)[row.clinician_id].append(window_store.as_policy_window(row))
+    return {
+        c.id: ClinicianSchedule(
+            c.id, window_store.clinician_zone(c, practice), tuple(on[c.id]), tuple(off[c.id])
+        )
+        for c in clinicians
+    }
+
+
+def gaps_for(session: Session, practice: Practice, start: datetime, end: datetime) -> list[Gap]:
+    teams = {p.id: [] for p in staff.active_patients(session, practice.id)}
+    teams.update(staff.care_teams(session, practice.id))
+    schedules = practice_schedules(session, practice)
+    covers = [
+        Cover(r.asker_id, r.colleague_id, r.starts_at, r.ends_at)
+        for r in staff.accepted_covers(session, practice.id, start, end)
+    ]
+    return coverage_gaps(teams, schedules, office_hours(practice), start, end, covers)
+
+
+def gap_document(gap: Gap) -> dict[str, Any]:
+    return {
+        "from": gap.start.isoformat(),
+        "to": gap.end.isoformat(),
+        "patients": list(gap.patients),
+        "why": dict(gap.why),
+    }
+
+
+def alert_body(practice: Practice, gap: Gap) -> str:
+    """No patient names or ids in a text (S7): the count, and where to look."""
+    zone = ZoneInfo(practice.timezone)
+    start, end = gap.start.astimezone(zone), gap.end.astimezone(zone)
+    count = len(gap.patients)
+    who = "1 patient has" if count == 1 else f"{count} patients have"
+    return (
+        f"{practice.name}: coverage gap {start:%a %d %b %H:%M} to {end:%a %d %b %H:%M}: "
+        f"{who} nobody on call. See afterhours coverage."
+    )
+
+
+def tell_supervisors_of_gaps(session: Session, practice: Practice, now: datetime) -> int:
+    """Texts the practice's supervisors once per gap found in the next 48 hours; returns how
+    many gaps were newly told. Safe to run again: told gaps are remembered."""
+    gaps = within(gaps_for(session, practice, now, now + ALERT_HORIZON), now, ALERT_HORIZON)
+    told = 0
+    numbers = directory.practice_numbers(session, practice.id)
+    for gap in gaps:
+        if staff.coverage_alert(session, practice.id, gap.start, gap.end) is not None:
+            continue
+        session.add(
+            CoverageAlert(
+                practice_id=practice.id,
+                starts_at=gap.start,
+                ends_at=gap.end,
+                patients=list(gap.patients),
+                told_at=now,
+            )
+        )
+        for supervisor in supervisors(session, practice.id):
+            queue_sms(
+                session,
+                practice_id=practice.id,
+                to=supervisor.phone,
+                from_=numbers[0] if numbers else None,
+                body=alert_body(practice, gap),
+                purpose="coverage_gap",
+                now=now,
+                clinician_id=supervisor.id,
+            )
+        audit.append(
+            session,
+            actor="system",
+            action="coverage.gap_told",
+            subject=f"practice:{practice.id}",
+            detail=gap_document(gap),
+        )
+        told += 1
+    session.flush()
+    return told
+
+
+def check_all_practices(session: Session, now: datetime) -> int:
+    """The job the worker's scheduler runs (daily and after window changes)."""
+    return sum(tell_supervisors_of_gaps(session, p, now) for p in staff.practices(session))
+
+
+def check_after_window_change(session: Session, practice_id: str) -> None:
+    """For window_service.WINDOW_CHANGE_HOOKS."""
+    practice = session.get(Practice, practice_id)
+    if practice is not None:
+        tell_supervisors_of_gaps(session, practice, clock.now())
