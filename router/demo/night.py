@@ -333,7 +333,8 @@ def _serve_pages(night: Night, base: str, seconds: float) -> None:
     print(
         "  After the password, the site texts a 6-digit code to that person's phone: here it\n"
         "  is printed below as the router's outbound text (and is in the message log,\n"
-        "  GET /api/v1/messages, as 'simulated'). The supervisor sees the contact log."
+        "  GET /api/v1/messages, as 'simulated'). The supervisor sees the contact log, the\n"
+        "  follow-up queue and the coverage view; the clinician her on-call week."
     )
     if seconds <= 0:
         print(f"  (not served: {SERVE_ENV}=0)")

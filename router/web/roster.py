@@ -69,10 +69,12 @@ def _summary_lines(summary: LoadSummary) -> list[str]:
         f"Loaded {summary.practice}: {summary.clinicians} staff, {summary.patients} patients, "
         f"{summary.windows} roster windows."
     ]
-    for label in ("added", "changed", "deactivated"):
-        names = getattr(summary, label, None)
-        if names is not None:
-            said.append(f"{label.capitalize()}: {', '.join(names) if names else 'none'}.")
+    for label, names in (
+        ("Added", summary.added),
+        ("Changed", summary.changed),
+        ("Deactivated", summary.deactivated),
+    ):
+        said.append(f"{label}: {', '.join(names) if names else 'none'}.")
     return said
 
 

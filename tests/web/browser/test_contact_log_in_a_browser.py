@@ -1,5 +1,6 @@
 """A supervisor, in a real browser on a phone-sized screen: filters the contact log, opens a
-contact's timeline, exports the log as CSV and reads the contact's audit trail."""
+contact's timeline, exports the log as CSV, reads the contact's audit trail and closes its
+follow-up."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def night_of_calls(roster: None, clock: Any, sim: Any) -> None:
     clock.advance(minutes=30)
 
 
-def test_a_supervisor_filters_the_log_opens_a_timeline_and_exports_csv(
+def test_a_supervisor_filters_the_log_opens_a_timeline_exports_csv_and_closes_a_follow_up(
     night_of_calls: None, live_server: str, page: Any, screenshot: Any
 ) -> None:
     sign_in_in_the_browser(page, live_server, "sup-ortiz")
@@ -76,3 +77,19 @@ def test_a_supervisor_filters_the_log_opens_a_timeline_and_exports_csv(
     assert page.get_by_role("heading", name="Audit trail of contact").is_visible()
     assert page.get_by_role("cell", name="contacts.export").is_visible()
     screenshot(page, "4-audit-trail")
+
+    page.get_by_role("link", name="Home").click()
+    page.get_by_role("link", name="Follow-up queue").click()
+    page.wait_for_url(f"{live_server}/follow-ups")
+    item = page.locator("li[id^=fu-]").filter(has_text="Ana Gomez")
+    item.get_by_label("Note").fill("Called Ana at 9:10; safe, plan reviewed.")
+    item.get_by_role("button", name="Close").click()
+    page.wait_for_url(f"{live_server}/follow-ups?show=open&m=close*")
+    assert page.get_by_text("Closed.").is_visible()
+    assert page.locator("li[id^=fu-]").filter(has_text="Ana Gomez").count() == 0
+    screenshot(page, "5-follow-up-closed")
+    page.get_by_role("link", name="Done").click()
+    assert (
+        "Called Ana at 9:10"
+        in page.locator("li[id^=fu-]").filter(has_text="Ana Gomez").inner_text()
+    )
