@@ -13,6 +13,7 @@ def test_the_demo_night_plays_through_and_prints_the_contact_log(
     from router.demo.night import play
 
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("AFTERHOURS_DEMO_SERVE_S", "0")  # tests/web/test_demo_pages.py serves
     try:
         assert play() == 0
     finally:
@@ -26,4 +27,5 @@ def test_the_demo_night_plays_through_and_prints_the_contact_log(
     assert "we could not reach a clinician" in out
     assert "router calls Dr Patel (page" in out
     assert "7 contacts (calls and texts)" in out
+    assert "supervisor Lena Ortiz: staff id sup-ortiz, password demo-" in out
     assert list(tmp_path.iterdir()) == []  # the demo leaves nothing behind

@@ -8,6 +8,7 @@ webhook with the app's own development token and follows the TwiML the app answe
 from __future__ import annotations
 
 import os
+import secrets
 import socket
 import tempfile
 import threading
@@ -23,6 +24,7 @@ import httpx
 import uvicorn
 
 from policies.vocabulary import MessageKind
+from router.accounts import invites
 from router.app import create_app
 from router.core import clock
 from router.core.db import reset_caches, session_scope
@@ -53,6 +55,26 @@ NAMES = {
     CRISIS_LINE: "the crisis line",
     SUPERVISOR: "supervisor Ortiz",
 }
+# After the night, the pages are served for this long (seconds; 0 skips it, as tests do).
+SERVE_ENV = "AFTERHOURS_DEMO_SERVE_S"
+SERVE_DEFAULT_S = 60.0
+MORNING = "2026-11-26T08:30"
+SIGN_IN_AS = (("supervisor", "sup-ortiz", "Lena Ortiz"), ("clinician", "dr-lee", "Dana Lee"))
+stop_serving = threading.Event()  # set it to end the serving early (Ctrl-C does too)
+
+
+def serve_seconds() -> float:
+    """How long to serve the pages after the night: AFTERHOURS_DEMO_SERVE_S, default 60."""
+    raw = os.environ.get(SERVE_ENV, "").strip()
+    if not raw:
+        return SERVE_DEFAULT_S
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 86_400:
+        raise SystemExit(f"afterhours: {SERVE_ENV} {raw!r} is not a number of seconds (0-86400)")
+    return seconds
 
 
 def _local(text: str) -> datetime:
@@ -192,6 +214,7 @@ def _describe(outcome: str) -> str:
 
 
 def play() -> int:
+    serve_s = serve_seconds()
     with tempfile.TemporaryDirectory(prefix="afterhours-demo-") as tmp:
         workdir = Path(tmp)
         port = _free_port()
@@ -216,6 +239,7 @@ def play() -> int:
                 night = Night(http, webhook_token(settings), port)
                 _play(night)
                 _print_log(http, supervisor_token)
+                _serve_pages(night, settings.public_base_url, serve_s)
             reset_caches()
     return 0
 
@@ -288,3 +312,55 @@ def _print_log(http: httpx.Client, token: str) -> None:
         f"\n{len(contacts)} contacts (calls and texts), each logged once with every step; "
         "this read was audited."
     )
+
+
+def _serve_pages(night: Night, base: str, seconds: float) -> None:
+    """The morning after: the staff pages over the night's data, with a password for the
+    supervisor and a clinician; the texted sign-in code shows up as an outbound text."""
+    morning, started = _local(MORNING), time.monotonic()
+    clock.set_source(lambda: morning + timedelta(seconds=time.monotonic() - started))
+    passwords = {}
+    with session_scope() as session:
+        for _, user_id, _ in SIGN_IN_AS:
+            password = "demo-" + secrets.token_urlsafe(12)
+            link = invites.invite(session, user_id, clock.now(), actor="demo").link
+            invites.set_password(session, link.rsplit("/", 1)[1], password, password, clock.now())
+            passwords[user_id] = password
+    _run_due_jobs()
+    night.shown.update(_message_ids())  # the night's texts were printed already
+    print(f"\nThe staff pages, over this night's data, at {base}/login")
+    for role, user_id, name in SIGN_IN_AS:
+        print(f"  {role:<10} {name}: staff id {user_id}, password {passwords[user_id]}")
+    print(
+        "  After the password, the site texts a 6-digit code to that person's phone: here it\n"
+        "  is printed below as the router's outbound text (and is in the message log,\n"
+        "  GET /api/v1/messages, as 'simulated'). The supervisor sees the contact log, the\n"
+        "  follow-up queue and the coverage view; the clinician her on-call week."
+    )
+    if seconds <= 0:
+        print(f"  (not served: {SERVE_ENV}=0)")
+        return
+    print(f"  Serving for {seconds:g} seconds; Ctrl-C stops sooner.")
+    deadline = time.monotonic() + seconds
+    stop_serving.clear()
+    try:
+        while time.monotonic() < deadline:
+            if stop_serving.wait(min(0.5, max(0.0, deadline - time.monotonic()))):
+                break
+            _run_due_jobs()
+            night.show_outbound()
+    except KeyboardInterrupt:
+        print("\n  stopped")
+    print("the demo is over: its database is deleted")
+
+
+def _run_due_jobs() -> None:
+    queue = get_queue()
+    if isinstance(queue, InProcessQueue):
+        queue.run_due()
+
+
+def _message_ids() -> set[str]:
+    with session_scope() as session:
+        rows = message_log.messages(session, PRACTICE, contact_id=None, kind=None, limit=10_000)
+        return {row.id for row in rows}

@@ -5,11 +5,27 @@
 
 from fastapi import APIRouter
 
-from router.web import access_log, home, sign_in
+from router.web import (
+    access_log,
+    contacts,
+    cover,
+    coverage,
+    followups,
+    home,
+    roster,
+    sign_in,
+    week,
+)
 
 access_log.install()
 router = APIRouter()
 router.include_router(sign_in.router)
 router.include_router(home.router)
+router.include_router(contacts.router)
+router.include_router(roster.router)
+router.include_router(week.router)
+router.include_router(cover.router)
+router.include_router(followups.router)
+router.include_router(coverage.router)
 
 __all__ = ["router"]

@@ -15,18 +15,18 @@ class NavItem:
 
 
 CLINICIAN = [
-    NavItem("My on-call week", "/week"),
-    NavItem("Cover requests", "/cover"),
-    NavItem("My follow-ups", "/follow-ups"),
+    NavItem("My on-call week", "/week", ready=True),
+    NavItem("Cover requests", "/cover", ready=True),
+    NavItem("My follow-ups", "/follow-ups", ready=True),
     NavItem("My coaching pauses", "/pauses"),
 ]
 SUPERVISOR = [
-    NavItem("Contact log", "/contacts"),
-    NavItem("Follow-up queue", "/follow-ups"),
-    NavItem("Coverage, next 14 days", "/coverage"),
-    NavItem("Audit trail", "/audit"),
+    NavItem("Contact log", "/contacts", ready=True),
+    NavItem("Follow-up queue", "/follow-ups", ready=True),
+    NavItem("Coverage, next 14 days", "/coverage", ready=True),
+    NavItem("Audit trail", "/audit", ready=True),
 ]
-ADMIN = [*SUPERVISOR, NavItem("Roster upload", "/roster")]
+ADMIN = [*SUPERVISOR, NavItem("Roster upload", "/roster", ready=True)]
 
 BY_ROLE: dict[str, list[NavItem]] = {
     Role.CLINICIAN: CLINICIAN,

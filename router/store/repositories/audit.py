@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import String, cast, or_, select, update
 from sqlalchemy.orm import Session
 
 from router.store.models import AuditEntry, AuditHead, utcnow
@@ -97,3 +97,42 @@ def verify(session: Session) -> ChainCheck:
     if head is not None and head.count != count:
         return ChainCheck(count, -1, f"{head.count} entries were written but {count} remain")
     return ChainCheck(count, None, None)
+
+
+# Actions whose detail lists the contacts a person read (the API's and the pages' reads).
+CONTACT_READS = ("contacts.read", "contacts.export")
+
+
+def about_contact(session: Session, contact_id: str, limit: int = 1000) -> list[AuditEntry]:
+    """The audit trail of one contact, oldest first: entries about it (its follow-up's
+    changes, opening its timeline) and every read or export of the log that showed it."""
+    mentions = cast(AuditEntry.detail, String).contains(contact_id, autoescape=True)
+    query = (
+        select(AuditEntry)
+        .where(
+            or_(
+                AuditEntry.subject == f"contact:{contact_id}",
+                AuditEntry.action.in_(CONTACT_READS) & mentions,
+            )
+        )
+        .order_by(AuditEntry.id)
+        .limit(limit)
+    )
+    return [
+        entry
+        for entry in session.scalars(query)
+        if entry.subject == f"contact:{contact_id}"
+        or contact_id in (entry.detail or {}).get("contacts", [])
+    ]
+
+
+def about_subject(session: Session, subject: str, limit: int = 1000) -> list[AuditEntry]:
+    """Every entry about one subject ("window:12", "user:dr-lee"), oldest first."""
+    return list(
+        session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.subject == subject)
+            .order_by(AuditEntry.id)
+            .limit(limit)
+        )
+    )

@@ -20,6 +20,7 @@ from router.store.models import (
     Contact,
     ContactEvent,
     FollowUp,
+    Patient,
     TextThread,
     utcnow,
 )
@@ -256,3 +257,12 @@ def search(
         )
     query = query.order_by(Contact.started_at.desc(), Contact.id).limit(filters.limit)
     return list(session.scalars(query))
+
+
+def patients_of_practice(session: Session, practice_id: str) -> list[Patient]:
+    """The practice's patients by name: the contact log's patient filter."""
+    return list(
+        session.scalars(
+            select(Patient).where(Patient.practice_id == practice_id).order_by(Patient.name)
+        )
+    )
