@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from policies.escalation import ack_timeout
+from policies.escalation import ack_timeout, is_overdue
 from policies.followup import urgent_due
 from policies.safety import SafetyAnswer, is_safety_answer
 from policies.triage import Risk
@@ -167,3 +167,18 @@ def timed_out(session: Session, contact_id: str, asked_sid: str, now: datetime) 
             job_id=reply_job_id(contact.id, asked_sid),
             at=now + wait,
         )
+
+
+def overdue(session: Session, now: datetime) -> list[tuple[str, str]]:
+    """Safety checks whose timeout job never ran (a queue outage), for the sweeper:
+    (contact id, sid of the text that asked)."""
+    found: list[tuple[str, str]] = []
+    for contact in conversations.open_text_contacts(session, now):
+        practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
+        if practice is None:
+            continue
+        asked = _pending(contacts.events(session, contact.id))
+        wait = timedelta(seconds=practice_policy(practice).safety_check_timeout_s)
+        if asked is not None and is_overdue(asked.at, wait, now):
+            found.append((contact.id, _asked_sid(asked)))
+    return found

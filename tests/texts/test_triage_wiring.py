@@ -152,6 +152,30 @@ def test_the_safety_check_timeout_is_safe_to_run_twice(texting):
     assert contact_for(record.message_sid)["events"].count("safety_check_unanswered") == 1
 
 
+def test_a_lost_safety_check_timeout_is_found_by_the_sweeper(texting, monkeypatch):
+    from redis.exceptions import ConnectionError as RedisDown
+
+    from router.core import jobs as queue
+    from workers.jobs import sweep
+
+    sim, jobs = texting.sim, texting.jobs
+
+    class Down:
+        def submit(self, request: object) -> None:
+            raise RedisDown("redis is down")
+
+    working = queue.get_queue
+    monkeypatch.setattr(queue, "get_queue", lambda: Down())
+    record = sim.text(SAM, PRACTICE_NUMBER, "what is the point anymore")
+    assert SAFE_QUESTION in _reply(record)
+    monkeypatch.setattr(queue, "get_queue", working)
+    jobs.clock.advance(minutes=6)
+    sweep()
+    jobs.settle()
+    assert "safety_check_unanswered" in contact_for(record.message_sid)["events"]
+    assert sim.device(LEE).calls, "the sweeper's timeout pages the clinician"
+
+
 # 3. Earlier texts count; the cues are in the timeline ----------------------------------
 
 
@@ -204,6 +228,16 @@ def test_a_clinicians_command_like_text_in_a_thread_is_not_relayed(texting, text
     assert "Not sent to Sam R:" in body
     assert "reads like a command" in body
     assert "#1" in body
+    sim.device(SAM).expect_no_sms()
+
+
+def test_a_clinicians_carrier_keyword_in_a_thread_never_reaches_the_patient(texting):
+    sim, jobs = texting.sim, texting.jobs
+    sim.text(SAM, PRACTICE_NUMBER, "can we talk")
+    jobs.settle()
+    sim.device(SAM).clear()
+    sim.device(LEE).expect_sms("can we talk").reply("STOP")
+    jobs.settle()
     sim.device(SAM).expect_no_sms()
 
 
