@@ -18,6 +18,7 @@ from policies.escalation import ack_timeout, is_overdue
 from policies.followup import urgent_due
 from policies.safety import SafetyAnswer, is_safety_answer
 from policies.triage import Risk
+from policies.vocabulary import EventType, FollowUpStatus, Outcome, Purpose
 from router.contacts.routes import practice_policy
 from router.core.jobs import (
     Job,
@@ -35,9 +36,9 @@ from router.texts import wording
 from router.texts.alerts import label
 from router.texts.relay import page
 
-ASKED = "safety_check_asked"
-ANSWERED = "safety_check_answered"
-UNANSWERED = "safety_check_unanswered"
+ASKED = EventType.SAFETY_CHECK_ASKED
+ANSWERED = EventType.SAFETY_CHECK_ANSWERED
+UNANSWERED = EventType.SAFETY_CHECK_UNANSWERED
 
 
 def _pending(events: list[ContactEvent]) -> ContactEvent | None:
@@ -100,7 +101,7 @@ def mark_urgent(
 ) -> None:
     """A high-risk contact: its follow-up is urgent and belongs to the clinician handling it."""
     follow = contacts.follow_up(session, contact.id)
-    if follow is None or follow.status != "open":
+    if follow is None or follow.status != FollowUpStatus.OPEN:
         return
     follow.urgent = True
     follow.due = urgent_due(follow.due, now)
@@ -112,7 +113,7 @@ def timed_out(session: Session, contact_id: str, asked_sid: str, now: datetime) 
     """No answer in time: the contact is high risk now. The holder is told and paged, and the
     wait before the next clinician is the short one. Safe to run twice."""
     contact = contacts.get_locked(session, contact_id)
-    if contact is None or contact.outcome not in ("open", "acknowledged"):
+    if contact is None or contact.outcome not in (Outcome.OPEN, Outcome.ACKNOWLEDGED):
         return
     asked = _pending(contacts.events(session, contact.id))
     if asked is None or _asked_sid(asked) != asked_sid:
@@ -140,7 +141,7 @@ def timed_out(session: Session, contact_id: str, asked_sid: str, now: datetime) 
         body=wording.SAFETY_UNANSWERED.format(
             label=label(patient), minutes=max(1, policy.safety_check_timeout_s // 60)
         ),
-        purpose="relay",
+        purpose=Purpose.RELAY,
         now=now,
         contact_id=contact.id,
         clinician_id=holder.id,
@@ -148,7 +149,7 @@ def timed_out(session: Session, contact_id: str, asked_sid: str, now: datetime) 
     )
     page(session, practice, contact, holder, number, thread.step, f"safety:{asked_sid}", now)
     wait = ack_timeout(policy, Risk.HIGH)
-    if contact.outcome == "open":
+    if contact.outcome == Outcome.OPEN:
         step = contact.escalation_step
         defer(
             session,
