@@ -20,6 +20,7 @@ class PracticePolicy:
     follow_up_hour: int = 8  # follow-ups are due at this hour on the next weekday
     texts_per_minute: int = 5  # replies and relays one number gets before floods are damped
     session_idle_timeout_s: int = 900  # a signed-in page session ends after this long idle
+    safety_check_timeout_s: int = 300  # no answer to "Are you safe right now?": high risk
 
     def overridden(self, overrides: dict[str, Any]) -> PracticePolicy:
         return replace(self, **validate_overrides(overrides))
@@ -34,6 +35,7 @@ _LIMITS: dict[str, tuple[int, int]] = {
     "follow_up_hour": (0, 23),
     "texts_per_minute": (1, 600),
     "session_idle_timeout_s": (60, 43_200),
+    "safety_check_timeout_s": (30, 3_600),
 }
 
 

@@ -66,6 +66,10 @@ class EventType(StrEnum):
     SUPERVISORS_ALERTED = "supervisors_alerted"
     OPTED_OUT = "opted_out"
     OPTED_IN = "opted_in"
+    # the safety check ("Are you safe right now?", router/texts/safety_check.py)
+    SAFETY_CHECK_ASKED = "safety_check_asked"
+    SAFETY_CHECK_ANSWERED = "safety_check_answered"
+    SAFETY_CHECK_UNANSWERED = "safety_check_unanswered"
 
 
 class MessageKind(StrEnum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from router.core import clock
 from router.core.db import session_scope
-from router.texts import escalation, relay
+from router.texts import escalation, relay, safety_check
 from router.texts import sweep as sweeping
 
 
@@ -25,6 +25,12 @@ def check_reply(contact_id: str, inbound_sid: str) -> None:
     """A text in an acknowledged conversation: was it answered within the timeout? (S4)"""
     with session_scope() as session:
         escalation.reply_overdue(session, contact_id, inbound_sid, clock.now())
+
+
+def safety_check_timeout(contact_id: str, inbound_sid: str) -> None:
+    """No answer to "Are you safe right now?" in time: the contact becomes high risk."""
+    with session_scope() as session:
+        safety_check.timed_out(session, contact_id, inbound_sid, clock.now())
 
 
 def send_message(message_id: str) -> None:

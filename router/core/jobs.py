@@ -38,6 +38,7 @@ class Job(StrEnum):
     RELAY_BACKLOG = "workers.jobs.relay_backlog"
     SEND_MESSAGE = "workers.jobs.send_message"
     PLACE_CALL = "workers.jobs.place_call"
+    SAFETY_CHECK_TIMEOUT = "workers.jobs.safety_check_timeout"
 
 
 # Job ids name one pending job each (RQ ids: letters, digits, - and _).
@@ -54,6 +55,11 @@ def reply_job_id(contact_id: str, inbound_sid: str) -> str:
 def backlog_job_id(contact_id: str, minute_end: datetime) -> str:
     """One pending flood backlog per contact and minute."""
     return f"backlog-{contact_id}-{int(minute_end.timestamp())}"
+
+
+def safety_check_job_id(contact_id: str, inbound_sid: str) -> str:
+    """One pending safety check per patient text that asked "Are you safe right now?"."""
+    return f"safety-{contact_id}-{inbound_sid}"
 
 
 def message_job_id(kind: str, message_id: str) -> str:

@@ -10,7 +10,9 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from policies.privacy import display_name
+from policies.safety import looks_like_command
 from policies.schedule import on_until
+from policies.triage import Risk
 from policies.vocabulary import EventType, Purpose
 from router.oncall import windows
 from router.outbox import queue_sms
@@ -54,11 +56,36 @@ def handle_clinician_text(
         return _command(
             session, practice, clinician, command.group(1).upper(), command.group(2).strip(), now
         )
-    if len(threads) == 1:
-        return _reply_in_thread(session, practice, clinician, threads[0], body, record, now)
-    if len(threads) > 1:
+    if not threads:
+        return messages("No open thread to reply to. " + wording.CLINICIAN_HELP)
+    urgent = _newest_urgent(session, threads)
+    target = threads[0] if len(threads) == 1 else urgent
+    if looks_like_command(body):
+        # Never relayed: "STOP", "on till 2am" or "help me set ON" was not meant for the patient.
+        if target is None:
+            return messages(_threads_list(session, threads, "Not sent: that reads like a command."))
+        return messages(wording.reads_like_command(_label(session, target), target.code))
+    if target is None:
         return messages(_threads_list(session, threads, "Not sent: several open threads."))
-    return messages("No open thread to reply to. " + wording.CLINICIAN_HELP)
+    others = [t for t in threads if t is not target]
+    return _reply_in_thread(session, practice, clinician, target, body, record, now, others=others)
+
+
+def _newest_urgent(session: Session, threads: list[TextThread]) -> TextThread | None:
+    """The most recently opened thread whose contact reads as high risk: an unprefixed reply
+    goes there, never bounced by an older thread (the clinician is told where it went)."""
+    urgent = []
+    for thread in threads:
+        contact = contacts.get(session, thread.contact_id)
+        if contact is not None and contact.risk == Risk.HIGH.value:
+            urgent.append(thread)
+    return max(urgent, key=lambda t: (t.opened_at, t.step), default=None)
+
+
+def _label(session: Session, thread: TextThread) -> str:
+    contact = contacts.get(session, thread.contact_id)
+    patient = session.get(Patient, contact.patient_id) if contact and contact.patient_id else None
+    return display_name(patient.name) if patient else "the texter"
 
 
 def _threads_list(session: Session, threads: list[TextThread], lead: str) -> str:
@@ -80,6 +107,8 @@ def _reply_in_thread(
     body: str,
     record: InboundText,
     now: datetime,
+    *,
+    others: list[TextThread] | None = None,
 ) -> str:
     contact = contacts.get(session, thread.contact_id)
     if contact is None or not body:
@@ -112,7 +141,13 @@ def _reply_in_thread(
         contact_id=contact.id,
         clinician_id=clinician.id,
     )
-    return messages(f"Sent to {label.rstrip('.')}.")
+    answer = f"Sent to {label.rstrip('.')}."
+    if others:  # the urgent thread won: say so, and how to answer the others
+        answer = _threads_list(session, others, f"Sent to {label} (#{thread.code}, urgent).")
+        answer = answer.replace("Start your reply", "For the others start your reply", 1)
+    if wording.PHOTO in body:
+        answer += " Media is not forwarded, only the text."
+    return messages(answer)
 
 
 def _command(

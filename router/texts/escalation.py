@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from policies.escalation import ack_timeout, answered_since, is_overdue
+from policies.triage import Risk
 from policies.vocabulary import EventType, Outcome
 from router.contacts.routes import practice_policy
 from router.core.jobs import defer_cancel, escalation_job_id
@@ -128,5 +129,6 @@ def acknowledge(
         )
         defer_cancel(session, escalation_job_id(contact.id, contact.escalation_step))
         follow = contacts.follow_up(session, contact.id)
-        if follow is not None and follow.assignee is None:
+        # A high-risk contact's follow-up belongs to whoever handled it, not the care team's first.
+        if follow is not None and (follow.assignee is None or contact.risk == Risk.HIGH):
             follow.assignee = clinician_id

@@ -28,16 +28,19 @@ class Inbound:
     sid: str
     from_raw: str
     to_raw: str
-    body: str
+    body: str  # "[photo]" before any caption when media came (MMS): never relayed empty
 
     @classmethod
     def from_params(cls, params: Mapping[str, str]) -> Inbound:
         sid = (params.get("MessageSid") or params.get("SmsSid") or "").strip()
         if not sid:
             raise MalformedText("MessageSid is missing")
-        return cls(
-            sid[:64], params.get("From") or "", params.get("To") or "", params.get("Body") or ""
-        )
+        try:
+            num_media = int(params.get("NumMedia") or 0)
+        except ValueError:
+            num_media = 0
+        body = wording.with_media(params.get("Body") or "", num_media)
+        return cls(sid[:64], params.get("From") or "", params.get("To") or "", body)
 
 
 def handle_text(

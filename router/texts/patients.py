@@ -8,7 +8,8 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from policies.privacy import first_name
-from policies.triage import Risk, triage
+from policies.safety import SafetyAnswer
+from policies.triage import Cue, Risk, triage
 from policies.vocabulary import Channel, EventType, Outcome
 from router.contacts.routes import plan_for, practice_policy
 from router.contacts.service import open_follow_up
@@ -17,14 +18,14 @@ from router.store.models import Contact, InboundText, Patient, Practice
 from router.store.repositories import contacts
 from router.store.repositories import inbound as inbound_log
 from router.store.repositories import threads as conversations
-from router.texts import wording
+from router.texts import safety_check, wording
 from router.texts.alerts import nobody_left, stop_notice
 from router.texts.relay import relay_more, relay_next
 from router.twilio.twiml import EMPTY, messages
 
 OPT_OUT = {"STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT"}
 OPT_IN = {"START", "YES", "UNSTOP"}
-INFO = {"HELP", "INFO"}
+CONTEXT_TEXTS = 5  # the patient's earlier texts in the contact that triage reads along
 
 
 def patient_text(
@@ -46,11 +47,9 @@ def patient_text(
         contacts.add_event(session, joined, EventType.OPTED_IN, key=f"in:{record.sid}", at=now)
         return EMPTY  # Twilio confirms opt-ins itself
     # Anything else, "yes" and "help" included, may be a patient answering or asking for
-    # help: it is relayed like any text.
-    asked_for_help = word in INFO
+    # help: it is relayed like any text (and every answer gives crisis resources, S3).
 
     inbound_log.serialize_sender(session, f"text:{practice.id}:{record.from_number}")
-    risk = triage(record.body)
     minute_ago = now - timedelta(minutes=1)
     earlier = inbound_log.recent_inbound_count(session, record.from_number or "", minute_ago) - 1
     flooding = record.from_number is not None and earlier >= policy.texts_per_minute
@@ -61,10 +60,22 @@ def patient_text(
     if contact is None:
         contact = _contact_for(session, practice, patient, record, now, create=True)
     record.contact_id = contact.id
-    high = risk.risk is Risk.HIGH
-    detail: dict[str, object] = {"risk": risk.risk.value}
+    # The patient's recent texts in this contact read together with this one (oldest first).
+    context = (
+        []
+        if new_contact
+        else [t.body for t in inbound_log.patient_texts(session, contact.id) if t.sid != record.sid]
+    )[-CONTEXT_TEXTS:]
+    said = safety_check.answer(session, contact, record, now)
+    risk = triage(record.body.replace(wording.PHOTO, " "), context=context)
+    high = risk.risk is Risk.HIGH or said is SafetyAnswer.NO
+    detail: dict[str, object] = {"risk": Risk.HIGH.value if high else risk.risk.value}
     if risk.categories:
         detail["categories"] = list(risk.categories)
+    if risk.cues:
+        detail["cues"] = [cue_name(cue) for cue in risk.cues]  # names, never the text (S7)
+    if said is not None:
+        detail["safety_answer"] = said.value
     contacts.add_event(
         session, contact, EventType.TEXT_RECEIVED, key=f"text:{record.sid}", at=now, detail=detail
     )
@@ -86,24 +97,42 @@ def patient_text(
         return EMPTY
     if high:
         contact.risk = Risk.HIGH.value
+    ask_if_safe = risk.risk is Risk.POSSIBLE and not high and contact.risk != Risk.HIGH.value
 
     if new_contact:
         reached = relay_next(session, practice, contact, patient, now, bodies=[record.body])
     else:
-        reached = relay_more(session, practice, contact, patient, record, now, raised=raised)
+        body = record.body + wording.SAFETY_ANSWERED[said.value] if said else None
+        reached = relay_more(
+            session, practice, contact, patient, record, now, raised=raised, body=body
+        )
     if reached is None:
         if contact.outcome == Outcome.OPEN:
             nobody_left(session, practice, contact, patient, now, tell_patient=False)
-        return messages(wording.reply("nobody", language, practice=practice.name))
+        key = "poison_nobody" if risk.someone_else_swallowed else "nobody"
+        return messages(wording.reply(key, language, practice=practice.name))
     clinician, on_duty = reached
     record.relayed = True
-    who = wording.role_or_first_name(first_name(clinician.name), on_duty)
-    text = wording.reply(
-        "notified", language, practice=practice.name, who=who, minutes=policy.callback_minutes
-    )
-    if high or asked_for_help:
-        text += wording.reply("danger", language)
-    return messages(text)
+    if contact.risk == Risk.HIGH.value:
+        safety_check.mark_urgent(session, contact, clinician.id, now)
+    who = wording.role_or_first_name(first_name(clinician.name), on_duty, language)
+    values = {"practice": practice.name, "who": who, "minutes": policy.callback_minutes}
+    if risk.someone_else_swallowed:
+        return messages(wording.reply("poison", language, **values))
+    if ask_if_safe:
+        safety_check.ask(session, practice, contact, record)
+        return messages(wording.reply("safety_check", language, **values))
+    return messages(wording.reply("notified", language, **values))
+
+
+def cue_name(cue: Cue) -> str:
+    """How a cue reads in the contact's timeline: `means/gun_at_hand (lowered by negation)`."""
+    name = f"{cue.category}/{cue.name}"
+    if cue.lowered_by:
+        name += f" (lowered by {cue.lowered_by})"
+    if cue.earlier:
+        name += " (with an earlier text)"
+    return name
 
 
 def _contact_for(

@@ -147,8 +147,11 @@ def relay_more(
     now: datetime,
     *,
     raised: bool,
+    body: str | None = None,
 ) -> Reached | None:
-    """A further text in an open contact goes to whoever holds it now."""
+    """A further text in an open contact goes to whoever holds it now (as `body` when given:
+    the text with a note for the clinician)."""
+    body = record.body if body is None else body
     holder_id = contact.connected_to
     threads = conversations.threads_of_contact(session, contact.id)
     if holder_id is None and threads:
@@ -162,7 +165,7 @@ def relay_more(
             contacts.add_event(
                 session, contact, EventType.REOPENED, key=f"reopened:{record.sid}", at=now
             )
-        return relay_next(session, practice, contact, patient, now, bodies=[record.body])
+        return relay_next(session, practice, contact, patient, now, bodies=[body])
     clinician = session.get(Clinician, holder_id)
     thread = conversations.thread(session, contact.id, holder_id)
     if clinician is None or thread is None:
@@ -175,7 +178,7 @@ def relay_more(
         practice_id=practice.id,
         to=clinician.phone,
         from_=number,
-        body=wording.relay(label(patient), record.body, thread.code if others else None),
+        body=wording.relay(label(patient), body, thread.code if others else None),
         purpose=Purpose.RELAY,
         now=now,
         contact_id=contact.id,

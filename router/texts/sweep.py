@@ -11,7 +11,7 @@ from router import outbox
 from router.core import clock
 from router.core.db import session_scope
 from router.store.repositories import messages as message_log
-from router.texts import delivery, escalation
+from router.texts import delivery, escalation, safety_check
 from router.twilio.gateway import Sent
 
 log = logging.getLogger("afterhours.jobs")
@@ -43,6 +43,7 @@ def sweep() -> int:
             message.status = MessageStatus.QUEUED
         lost = [message.id for message in stale]
         due = escalation.overdue(session, now)
+        checks = safety_check.overdue(session, now)
     for message_id in lost:
         deliver(message_id)
     for what, contact_id, key in due:
@@ -51,6 +52,10 @@ def sweep() -> int:
                 escalation.escalate(session, contact_id, int(key), clock.now())
             else:
                 escalation.reply_overdue(session, contact_id, str(key), clock.now())
+    for contact_id, asked_sid in checks:  # "Are you safe right now?" went unanswered
+        with session_scope() as session:
+            safety_check.timed_out(session, contact_id, asked_sid, clock.now())
+    due += [("safety", contact_id, asked_sid) for contact_id, asked_sid in checks]
     if lost or due:
         log.warning("sweep: %d lost sends and %d overdue escalations done", len(lost), len(due))
     return len(lost) + len(due)
