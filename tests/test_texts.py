@@ -239,6 +239,7 @@ def test_the_escalation_job_is_safe_to_run_twice_S4(texting):
     record = sim.text(SAM, PRACTICE_NUMBER, "hello?")
     jobs.settle()
     contact_id = sms_contact(record.message_sid)["id"]
+    jobs.clock.advance(minutes=10)  # the ack window is over: the job is due
     escalate_text(contact_id, 0)
     escalate_text(contact_id, 0)
     jobs.settle()
@@ -592,8 +593,14 @@ def test_a_queue_outage_loses_no_relay_or_escalation_the_sweeper_finds_them_S4(
     assert sweep() == 1
     jobs.settle()
     sim.device(LEE).expect_sms("queue is down")
-    # The escalation job was lost too: the sweeper escalates once it is overdue.
+    # The escalation job was lost too: the sweeper escalates once it is overdue, counted
+    # from when the relay left (3 minutes late), never from when the text came in.
     texting.jobs.clock.advance(minutes=9)
+    jobs.settle()
+    sweep()
+    jobs.settle()
+    sim.device(PATEL).expect_no_sms()
+    texting.jobs.clock.advance(minutes=2)
     jobs.settle()
     sweep()
     jobs.settle()

@@ -38,7 +38,12 @@ def claim_message(session: Session, message_id: str, now: datetime) -> OutboundM
     changed = session.execute(
         update(OutboundMessage)
         .where(OutboundMessage.id == message_id, OutboundMessage.status == "queued")
-        .values(status="sending", attempts=OutboundMessage.attempts + 1, updated_at=now)
+        .values(
+            status="sending",
+            attempts=OutboundMessage.attempts + 1,
+            updated_at=now,
+            send_after=None,
+        )
     )
     if changed.rowcount != 1:  # type: ignore[attr-defined]
         return None
@@ -49,8 +54,21 @@ def claim_message(session: Session, message_id: str, now: datetime) -> OutboundM
     return message
 
 
+def due_messages(session: Session, by: datetime, limit: int = 100) -> list[str]:
+    """Queued messages whose next try was due by `by`: their job was lost or is late (a
+    queue that was down). Only queued messages have `send_after`: a claim clears it."""
+    return list(
+        session.scalars(
+            select(OutboundMessage.id)
+            .where(OutboundMessage.send_after <= by, OutboundMessage.status == "queued")
+            .order_by(OutboundMessage.send_after)
+            .limit(limit)
+        )
+    )
+
+
 def stale_messages(session: Session, now: datetime) -> list[OutboundMessage]:
-    """Messages whose send was lost (a queue that was down, a worker that died)."""
+    """Messages whose send was lost (a queue that was down, a worker that died mid-send)."""
     return list(
         session.scalars(
             select(OutboundMessage)
@@ -61,7 +79,7 @@ def stale_messages(session: Session, now: datetime) -> list[OutboundMessage]:
                 )
                 | (
                     (OutboundMessage.status == "sending")
-                    & (OutboundMessage.updated_at < now - timedelta(minutes=5))
+                    & (OutboundMessage.updated_at < now - timedelta(minutes=2))
                 )
             )
             .limit(200)
