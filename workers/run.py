@@ -18,6 +18,12 @@ from router.core.settings import get_settings
 from workers.scheduler import Scheduler
 
 
+class Worker(SimpleWorker):  # type: ignore[misc]
+    # RQ waits up to a minute between reconnects to a Redis that went away; back to work
+    # within seconds of it instead.
+    max_connection_wait_time = 2.0
+
+
 def run_worker(*, burst: bool = False) -> None:
     settings = get_settings()
     if not settings.redis_url:
@@ -35,6 +41,6 @@ def run_worker(*, burst: bool = False) -> None:
     else:
         scheduler.start()
     try:
-        SimpleWorker([queue], connection=connection).work(burst=burst)
+        Worker([queue], connection=connection).work(burst=burst)
     finally:
         scheduler.stop()
