@@ -3,6 +3,7 @@ directory, started and stopped by the fault tests: never the machine's shared on
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -93,14 +94,17 @@ class PrivatePostgres:
         ).stdout.split()
         return [postmaster, *map(int, children)]
 
+    def _signal(self, signum: int) -> None:
+        for pid in self._pids():
+            with contextlib.suppress(ProcessLookupError):  # a backend that just ended
+                os.kill(pid, signum)
+
     def freeze(self) -> None:
         """A hung database: every process stopped, connections open and silent."""
-        for pid in self._pids():
-            os.kill(pid, signal.SIGSTOP)
+        self._signal(signal.SIGSTOP)
 
     def thaw(self) -> None:
-        for pid in self._pids():
-            os.kill(pid, signal.SIGCONT)
+        self._signal(signal.SIGCONT)
 
     def destroy(self) -> None:
         try:

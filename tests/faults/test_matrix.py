@@ -207,11 +207,11 @@ def _lock_holder(redis_server: PrivateRedis) -> bytes | None:
     return redis_server.client().get(LOCK_KEY)
 
 
-def _wait(condition: object, within_s: float) -> float:
+def _wait(condition: object, within_s: float, what: str = "") -> float:
     started = time.monotonic()
     while not condition():  # type: ignore[operator]
         if time.monotonic() - started > within_s:
-            raise AssertionError("condition not met in time")
+            raise AssertionError(f"not within {within_s} s: {what}")
         time.sleep(0.05)
     return time.monotonic() - started
 
@@ -223,7 +223,7 @@ def test_a_worker_killed_mid_job_loses_nothing_S4_S5(
     first = _worker(redis_server.url, database_url)
     second = None
     try:
-        _wait(lambda: _lock_holder(redis_server) is not None, within_s=20)
+        _wait(lambda: _lock_holder(redis_server) is not None, 45, "a worker took the lock")
         holder = _lock_holder(redis_server)
         first.send_signal(signal.SIGSTOP)  # it takes no job until the database hangs
         sim.text(SAM, PRACTICE_NUMBER, "is anyone there")
@@ -235,7 +235,7 @@ def test_a_worker_killed_mid_job_loses_nothing_S4_S5(
         killed = time.monotonic()
         postgres.thaw()
         second = _worker(redis_server.url, database_url)
-        _wait(lambda: _lock_holder(redis_server) not in (None, holder), within_s=20)
+        _wait(lambda: _lock_holder(redis_server) not in (None, holder), 45, "the next took it")
         recovered("worker SIGKILLed: scheduler lock taken over by the next worker",
                   time.monotonic() - killed)  # fmt: skip
         # The send died with the worker; the web app's sweeper sends it once its try is due.
@@ -335,20 +335,50 @@ def test_the_worker_schedules_again_after_a_redis_outage_S4(
 
     worker = _worker(redis_server.url, database_url)
     try:
-        _wait(lambda: _lock_holder(redis_server) is not None, within_s=20)
+        _wait(lambda: _lock_holder(redis_server) is not None, 45, "a worker took the lock")
         redis_server.stop()
         time.sleep(1.5)  # the worker and its scheduler see Redis gone
         redis_server.start()
         back = time.monotonic()
-        _wait(lambda: _lock_holder(redis_server) is not None, within_s=20)
+        _wait(lambda: _lock_holder(redis_server) is not None, 45, "a worker took the lock")
         recovered("Redis restarted: the worker's scheduler holds its lock again",
                   time.monotonic() - back)  # fmt: skip
         # A delayed job scheduled after the outage runs (RQ's own scheduler: 10 minutes).
         queue = Queue(QUEUE_NAME, connection=redis_server.client())
         job = queue.enqueue_in(timedelta(seconds=1), "workers.jobs.sweep_due")
-        _wait(lambda: job.get_status(refresh=True) == "finished", within_s=20)
+        _wait(lambda: job.get_status(refresh=True) == "finished", 45, "the delayed job ran")
         recovered("Redis restarted: a delayed job runs (1 s delay included)",
                   time.monotonic() - back)  # fmt: skip
     finally:
         worker.kill()
         worker.wait()
+
+
+@pytest.fixture
+def live_sweeper(database_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The web app's own sweeper loop runs, as in production (before the app starts)."""
+    from router.core.settings import get_settings
+
+    monkeypatch.setenv("SWEEP_INTERVAL_S", "30")
+    get_settings.cache_clear()
+
+
+def test_the_web_app_relays_a_text_that_came_while_redis_was_down_S4(
+    live_sweeper, texting, redis_server, recovered
+):
+    sim, jobs = texting.sim, texting.jobs
+    redis_server.stop()
+    try:
+        sim.text(SAM, PRACTICE_NUMBER, "nobody queued this")
+        jobs.clock.advance(seconds=SEND_GRACE.total_seconds() + 1)  # the send is due
+
+        def relayed() -> bool:
+            return any(m.sid is not None for m in _sent_to(LEE, "nobody queued this"))
+
+        recovered("Redis down: the web app's own loop sent the relay (after grace)",
+                  _wait(relayed, within_s=10) + SEND_GRACE.total_seconds())  # fmt: skip
+    finally:
+        redis_server.start()
+    sim.flush()
+    sim.device(LEE).expect_sms("nobody queued this")
+    assert len(_sent_to(LEE, "nobody queued this")) == 1
