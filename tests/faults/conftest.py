@@ -4,6 +4,8 @@ Skipped, in one line, where the binaries are absent."""
 
 from __future__ import annotations
 
+import os
+import pwd
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,10 +16,28 @@ from router.store.migrate import upgrade
 from tests.conftest import BASE_URL, TOKEN, _reset, _truncate_postgres
 from tests.faults.servers import PrivatePostgres, PrivateRedis, postgres_bin
 
+
+def _initdb_user() -> str | None:
+    """initdb refuses root: as root the cluster is made by the `postgres` user."""
+    if os.geteuid() != 0:
+        return "self"
+    try:
+        pwd.getpwnam("postgres")
+    except KeyError:
+        return None
+    return "postgres" if shutil.which("runuser") else None
+
+
 _PG_BIN = postgres_bin()
 _REDIS = shutil.which("redis-server")
 _MISSING = ", ".join(
-    name for name, found in (("initdb/pg_ctl", _PG_BIN), ("redis-server", _REDIS)) if found is None
+    name
+    for name, found in (
+        ("initdb/pg_ctl", _PG_BIN),
+        ("redis-server", _REDIS),
+        ("a postgres user and runuser (running as root)", _initdb_user()),
+    )
+    if found is None
 )
 
 
