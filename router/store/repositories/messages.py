@@ -54,6 +54,11 @@ def claim_message(session: Session, message_id: str, now: datetime) -> OutboundM
     return message
 
 
+# A claim older than this is lost (its worker died): a send takes the gateway at most about
+# 25 s (three connect timeouts and their backoff, then one read timeout).
+SENDING_LOST = timedelta(seconds=60)
+
+
 def due_messages(session: Session, by: datetime, limit: int = 100) -> list[str]:
     """Queued messages whose next try was due by `by`: their job was lost or is late (a
     queue that was down). Only queued messages have `send_after`: a claim clears it."""
@@ -75,11 +80,12 @@ def stale_messages(session: Session, now: datetime) -> list[OutboundMessage]:
             .where(
                 (
                     (OutboundMessage.status == "queued")
+                    & OutboundMessage.send_after.is_(None)  # from before 0006: see due_messages
                     & (OutboundMessage.updated_at < now - timedelta(minutes=2))
                 )
                 | (
                     (OutboundMessage.status == "sending")
-                    & (OutboundMessage.updated_at < now - timedelta(minutes=2))
+                    & (OutboundMessage.updated_at < now - SENDING_LOST)
                 )
             )
             .limit(200)
