@@ -8,14 +8,22 @@ app's sweeper redoes a lost send or escalation within seconds (router.texts.swee
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
+import time
 
 from redis import Redis
+from redis.exceptions import RedisError
 from rq import Queue, SimpleWorker
 
 from router.core.jobs import QUEUE_NAME
 from router.core.settings import get_settings
 from workers.scheduler import Scheduler
+
+log = logging.getLogger("afterhours.worker")
+RESTART_PAUSE_S = 1.0
+REDIS_TIMEOUT_S = 2.0
 
 
 class Worker(SimpleWorker):  # type: ignore[misc]
@@ -33,14 +41,31 @@ def run_worker(*, burst: bool = False) -> None:
             file=sys.stderr,
         )
         raise SystemExit(1)
-    connection = Redis.from_url(settings.redis_url)
+    # No read waits forever on a Redis that went away (RQ sets the worker's read timeout).
+    connection = Redis.from_url(settings.redis_url, socket_connect_timeout=REDIS_TIMEOUT_S)
     queue = Queue(QUEUE_NAME, connection=connection)
-    scheduler = Scheduler(Redis.from_url(settings.redis_url), QUEUE_NAME)
-    if burst:
-        scheduler.tick()  # what is due now, then drain the queue
-    else:
+    scheduler_connection = Redis.from_url(
+        settings.redis_url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S
+    )
+    scheduler = Scheduler(scheduler_connection, QUEUE_NAME)
+    worker = Worker([queue], connection=connection)
+    # A first tick in this thread, before the scheduler has its own: what is due now runs,
+    # and the libraries' lazy imports are done before two threads could race for them.
+    with contextlib.suppress(RedisError):
+        scheduler.tick()
+    if not burst:
         scheduler.start()
     try:
-        Worker([queue], connection=connection).work(burst=burst)
+        while True:
+            try:
+                worker.work(burst=burst)
+            except RedisError as exc:  # raised while it was tidying up, Redis gone
+                log.warning("worker: Redis unavailable (%s)", type(exc).__name__)
+            if burst or worker._stop_requested:
+                return
+            # RQ's loop quits on a Redis error outside its wait for jobs: start it again.
+            log.warning("worker: job loop ended unexpectedly, starting it again")
+            time.sleep(RESTART_PAUSE_S)
+            worker = Worker([queue], connection=connection)
     finally:
         scheduler.stop()
