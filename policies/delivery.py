@@ -7,6 +7,9 @@ from datetime import timedelta
 
 MAX_ATTEMPTS = 5
 RETRY_AFTER = timedelta(seconds=30)  # then 60, 90, ... between tries of a temporary failure
+# A queued message whose job has not taken it this long after it was due is sent by the
+# sweeper (the queue was down, or its job was lost with a worker).
+SEND_GRACE = timedelta(seconds=5)
 
 # Twilio's message statuses by how far along they are; a callback never moves a message back.
 STATUS_ORDER: dict[str, int] = {

@@ -11,6 +11,8 @@ from policies.triage import Risk
 
 # The sweeper acts this long after a job should have run, so it never races the job itself.
 SWEEP_GRACE = timedelta(seconds=60)
+# A durable deadline is run by the sweeper this long after it is due, if its job has not.
+DEADLINE_GRACE = timedelta(seconds=3)
 # The events that answer a patient's text: a clinician's reply, or a page call they accepted.
 ANSWERS = frozenset({"clinician_replied", "page_accepted"})
 

@@ -22,40 +22,64 @@ from router.failsafe.replay import replay_spool
 from router.failsafe.spooling import remember_crisis_lines, spool
 from router.store.repositories import directory, oncall_index
 from router.store.repositories.roster import practice_ids
-from router.texts.sweep import sweep
+from router.texts.sweep import sweep, sweep_due
 
 log = logging.getLogger("afterhours")
 SPOOL_REPLAY_INTERVAL_S = 2.0
+DUE_SWEEP_INTERVAL_S = 2.0
 INDEX_REFRESH_S = 300.0  # every practice's on-call index recomputed, off the call path
 
 
 async def replay_forever() -> None:
-    """Writes the spool to the database whenever the database is back (S5), and sweeps for
-    sends and escalations that a queue outage lost (S4)."""
-    sweep_every = get_settings().sweep_interval_s
-    next_sweep = time.monotonic() + sweep_every
-    next_index_refresh = time.monotonic() + INDEX_REFRESH_S
+    """Writes the spool to the database whenever the database is back (S5), and, beside it,
+    sweeps for sends and escalations that a queue outage lost (S4) and keeps the on-call
+    index fresh. Separate loops: a stalled Twilio slows the sweep's sends, never the replay."""
+    async with anyio.create_task_group() as loops:
+        loops.start_soon(_replay_loop)
+        loops.start_soon(_sweep_loop)
+        loops.start_soon(_index_loop)
+
+
+async def _replay_loop() -> None:
     while True:
         if spool().pending():
             try:
                 await anyio.to_thread.run_sync(replay_spool)
             except Exception as exc:  # noqa: BLE001 - this loop must outlive any failure
                 log.warning("spool replay deferred: %s", type(exc).__name__)
-        if sweep_every > 0 and time.monotonic() >= next_sweep:
-            next_sweep = time.monotonic() + sweep_every
-            try:
-                await anyio.to_thread.run_sync(sweep)
-            except Exception as exc:  # noqa: BLE001 - as above
-                log.warning("sweep deferred: %s", type(exc).__name__)
+        await asyncio.sleep(SPOOL_REPLAY_INTERVAL_S)
+
+
+async def _index_loop() -> None:
+    next_index_refresh = time.monotonic() + INDEX_REFRESH_S
+    while True:
+        await asyncio.sleep(SPOOL_REPLAY_INTERVAL_S)
         every = time.monotonic() >= next_index_refresh
         if every or oncall_index.pending():
             if every:
                 next_index_refresh = time.monotonic() + INDEX_REFRESH_S
             try:
                 await anyio.to_thread.run_sync(_refresh_index, every)
-            except Exception as exc:  # noqa: BLE001 - as above
+            except Exception as exc:  # noqa: BLE001 - this loop must outlive any failure
                 log.warning("on-call index refresh deferred: %s", type(exc).__name__)
-        await asyncio.sleep(SPOOL_REPLAY_INTERVAL_S)
+
+
+async def _sweep_loop() -> None:
+    """Due escalation deadlines and late sends every few seconds; the full sweep (lost
+    claims, contacts from before durable deadlines) every `sweep_interval_s`."""
+    sweep_every = get_settings().sweep_interval_s
+    if sweep_every <= 0:
+        return
+    next_sweep = time.monotonic() + sweep_every
+    while True:
+        await asyncio.sleep(min(DUE_SWEEP_INTERVAL_S, sweep_every))
+        full = time.monotonic() >= next_sweep
+        if full:
+            next_sweep = time.monotonic() + sweep_every
+        try:
+            await anyio.to_thread.run_sync(sweep if full else sweep_due, abandon_on_cancel=True)
+        except Exception as exc:  # noqa: BLE001 - as above
+            log.warning("sweep deferred: %s", type(exc).__name__)
 
 
 def _refresh_index(every: bool) -> None:

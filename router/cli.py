@@ -282,7 +282,14 @@ def audit_verify() -> None:
 def worker(
     burst: Annotated[bool, typer.Option(help="Drain the queue and exit.")] = False,
 ) -> None:
-    """Run an RQ worker with its scheduler."""
+    """Run a worker: the jobs (texts, page calls, escalations) and a scheduler for delayed
+    ones.
+
+    Jobs run in the worker process (no fork per job). Run at least two workers, more with
+    load (about two per core: jobs mostly wait on the database and Twilio), so that one
+    waiting out a slow Twilio holds nothing up. Every worker runs a scheduler; one at a time
+    holds the lock, and another takes over within seconds if it dies or Redis restarts.
+    """
     from router.core.logging import configure_logging
     from workers.run import run_worker
 

@@ -14,6 +14,7 @@ from policies.vocabulary import MessageKind, MessageStatus, Purpose
 from router.core.jobs import Job, defer, message_job_id
 from router.core.settings import get_settings
 from router.store.models import OutboundMessage
+from router.store.repositories import deadlines
 from router.store.repositories import messages as message_log
 from router.twilio.gateway import GatewayError, Sent, get_gateway
 
@@ -57,6 +58,7 @@ def _queue(
         step=step,
         created_at=now,
         updated_at=now,
+        send_after=now,
     )
     session.add(message)
     session.flush()
@@ -167,6 +169,8 @@ def record_sent(session: Session, message_id: str, sent: Sent, now: datetime) ->
     if message is not None:
         message.updated_at = now
         message.sid, message.status = sent.sid, sent.status
+        if message.purpose == Purpose.RELAY:
+            deadlines.relay_sent(session, message.id, now)  # its ack window starts now
 
 
 def record_failed(session: Session, message_id: str, error: GatewayError, now: datetime) -> bool:
@@ -187,6 +191,7 @@ def record_failed(session: Session, message_id: str, error: GatewayError, now: d
     wait = retry_after(message.attempts, permanent=error.permanent)
     if wait is not None:
         message.status = MessageStatus.QUEUED
+        message.send_after = now + wait
         job_id = message_job_id(message.kind, message.id)
         defer(session, _job(message.kind), message.id, job_id=job_id, at=now + wait)
         return False

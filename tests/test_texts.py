@@ -240,6 +240,7 @@ def test_the_escalation_job_is_safe_to_run_twice_S4(texting):
     record = sim.text(SAM, PRACTICE_NUMBER, "hello?")
     jobs.settle()
     contact_id = sms_contact(record.message_sid)["id"]
+    jobs.clock.advance(minutes=10)  # the ack window is over: the job is due
     escalate_text(contact_id, 0)
     escalate_text(contact_id, 0)
     jobs.settle()
@@ -598,9 +599,54 @@ def test_a_queue_outage_loses_no_relay_or_escalation_the_sweeper_finds_them_S4(
     assert sweep() == 1
     jobs.settle()
     sim.device(LEE).expect_sms("queue is down")
-    # The escalation job was lost too: the sweeper escalates once it is overdue.
+    # The escalation job was lost too: the sweeper escalates once it is overdue, counted
+    # from when the relay left (3 minutes late), never from when the text came in.
     texting.jobs.clock.advance(minutes=9)
     jobs.settle()
     sweep()
     jobs.settle()
+    sim.device(PATEL).expect_no_sms()
+    texting.jobs.clock.advance(minutes=2)
+    jobs.settle()
+    sweep()
+    jobs.settle()
     sim.device(PATEL).expect_sms("queue is down")
+
+
+def test_a_send_whose_worker_died_after_its_claim_goes_once_a_minute_later_S4_S5(
+    texting, monkeypatch
+):
+    from redis.exceptions import ConnectionError as RedisDown
+    from sqlalchemy import select
+
+    from router import outbox
+    from router.core import clock
+    from router.core import jobs as queue
+    from router.core.db import session_scope
+    from router.store.models import OutboundMessage
+    from workers.jobs import sweep
+
+    sim, jobs = texting.sim, texting.jobs
+
+    class Down:
+        def submit(self, request: object) -> None:
+            raise RedisDown("redis is down")
+
+    working = queue.get_queue
+    monkeypatch.setattr(queue, "get_queue", lambda: Down())
+    sim.text(SAM, PRACTICE_NUMBER, "claimed then lost")
+    monkeypatch.setattr(queue, "get_queue", working)
+    with session_scope() as session:
+        (relay,) = session.scalars(
+            select(OutboundMessage.id).where(OutboundMessage.to_number == LEE)
+        ).all()
+        assert outbox.claim(session, relay, clock.now()) is not None  # then the worker dies
+    texting.jobs.clock.advance(seconds=30)
+    sweep()
+    jobs.settle()
+    sim.device(LEE).expect_no_sms()  # it may still be sending
+    texting.jobs.clock.advance(seconds=31)
+    sweep()
+    jobs.settle()
+    sim.device(LEE).expect_sms("claimed then lost")
+    sim.device(LEE).expect_no_sms()

@@ -46,3 +46,8 @@ def place_call(message_id: str) -> None:
 def sweep() -> int:
     """What a queue outage or a dead worker lost, done now (the web app runs it too)."""
     return sweeping.sweep()
+
+
+def sweep_due() -> int:
+    """The durable deadlines and late sends that are due (the web app runs it every 2 s)."""
+    return sweeping.sweep_due()

@@ -1,14 +1,35 @@
-"""`afterhours worker`: an RQ worker with its scheduler, for delayed jobs."""
+"""`afterhours worker`: runs jobs without forking, beside its own scheduler for delayed jobs.
+
+RQ's default worker forks a work horse per job, which costs most of a job's time here (jobs
+are a few queries and one Twilio request); `SimpleWorker` runs them in the worker process.
+A job that crashes the process is lost with it, but its state is in the database: the web
+app's sweeper redoes a lost send or escalation within seconds (router.texts.sweep).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import sys
+import time
 
 from redis import Redis
-from rq import Queue, Worker
+from redis.exceptions import RedisError
+from rq import Queue, SimpleWorker
 
 from router.core.jobs import QUEUE_NAME
 from router.core.settings import get_settings
+from workers.scheduler import Scheduler
+
+log = logging.getLogger("afterhours.worker")
+RESTART_PAUSE_S = 1.0
+REDIS_TIMEOUT_S = 2.0
+
+
+class Worker(SimpleWorker):
+    # RQ waits up to a minute between reconnects to a Redis that went away; back to work
+    # within seconds of it instead.
+    max_connection_wait_time = 2.0
 
 
 def run_worker(*, burst: bool = False) -> None:
@@ -20,6 +41,31 @@ def run_worker(*, burst: bool = False) -> None:
             file=sys.stderr,
         )
         raise SystemExit(1)
-    connection = Redis.from_url(settings.redis_url)
+    # No read waits forever on a Redis that went away (RQ sets the worker's read timeout).
+    connection = Redis.from_url(settings.redis_url, socket_connect_timeout=REDIS_TIMEOUT_S)
     queue = Queue(QUEUE_NAME, connection=connection)
-    Worker([queue], connection=connection).work(with_scheduler=True, burst=burst)
+    scheduler_connection = Redis.from_url(
+        settings.redis_url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S
+    )
+    scheduler = Scheduler(scheduler_connection, QUEUE_NAME)
+    worker = Worker([queue], connection=connection)
+    # A first tick in this thread, before the scheduler has its own: what is due now runs,
+    # and the libraries' lazy imports are done before two threads could race for them.
+    with contextlib.suppress(RedisError):
+        scheduler.tick()
+    if not burst:
+        scheduler.start()
+    try:
+        while True:
+            try:
+                worker.work(burst=burst)
+            except RedisError as exc:  # raised while it was tidying up, Redis gone
+                log.warning("worker: Redis unavailable (%s)", type(exc).__name__)
+            if burst or worker._stop_requested:
+                return
+            # RQ's loop quits on a Redis error outside its wait for jobs: start it again.
+            log.warning("worker: job loop ended unexpectedly, starting it again")
+            time.sleep(RESTART_PAUSE_S)
+            worker = Worker([queue], connection=connection)
+    finally:
+        scheduler.stop()

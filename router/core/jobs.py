@@ -28,6 +28,7 @@ from router.core.settings import get_settings
 log = logging.getLogger("afterhours.jobs")
 QUEUE_NAME = "afterhours"
 _DEFERRED = "afterhours_deferred_jobs"
+REDIS_TIMEOUT_S = 1.0
 
 
 class Job(StrEnum):
@@ -96,7 +97,9 @@ class InProcessQueue:
     """The embedded default: jobs due now run in the caller's thread once its commit is done;
     delayed jobs wait in a heap and run when `run_due` sees the app clock pass them.
 
-    A poller thread calls `run_due` every `poll_s` seconds (0: the caller does it, as tests do).
+    A poller thread calls `run_due` every `poll_s` seconds and as soon as a job is due now, so
+    that no webhook waits on what a job does (Twilio). With `poll_s` 0 the caller runs them
+    after its commit, as tests do.
     """
 
     def __init__(self, poll_s: float = 1.0) -> None:
@@ -105,7 +108,9 @@ class InProcessQueue:
         self._lock = threading.RLock()
         self._seq = 0
         self._running = threading.local()
-        if poll_s > 0:
+        self._wake = threading.Event()
+        self._poller = poll_s > 0
+        if self._poller:
             threading.Thread(target=self._poll, args=(poll_s,), daemon=True).start()
 
     def submit(self, request: JobRequest) -> None:
@@ -120,7 +125,10 @@ class InProcessQueue:
             self._seq += 1
             heapq.heappush(self._heap, _Scheduled(request.at or clock.now(), self._seq, request))
         if request.at is None or request.at <= clock.now():
-            self.run_due()
+            if self._poller:
+                self._wake.set()
+            else:
+                self.run_due()
 
     def cancel(self, job_id: str) -> None:
         with self._lock:
@@ -153,8 +161,9 @@ class InProcessQueue:
         return ran
 
     def _poll(self, every_s: float) -> None:
-        stop = threading.Event()
-        while not stop.wait(every_s):
+        while True:
+            self._wake.wait(every_s)
+            self._wake.clear()
             self.run_due()
 
 
@@ -170,7 +179,11 @@ class RQQueue:
         from redis import Redis
         from rq import Queue
 
-        self.connection = Redis.from_url(redis_url)
+        # A hung Redis must not hold a webhook: a request gives up quickly and the sweeper
+        # finds what was not queued.
+        self.connection = Redis.from_url(
+            redis_url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S
+        )
         self.queue = Queue(QUEUE_NAME, connection=self.connection)
 
     def submit(self, request: JobRequest) -> None:

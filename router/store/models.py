@@ -374,6 +374,9 @@ class OutboundMessage(Base):
     step: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # When the next try is due (a retry waits out its backoff): the sweeper sends a queued
+    # message whose job was lost soon after this, not minutes later.
+    send_after: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, index=True)
 
 
 # --- Staff accounts and sign-in (SPEC §11). Secrets are never stored, only their hashes. ---
@@ -502,3 +505,26 @@ class CoverageAlert(Base):
     ends_at: Mapped[datetime] = mapped_column(UTCDateTime)
     patients: Mapped[list[str]] = mapped_column(JSON, default=list)
     told_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class EscalationDeadline(Base):
+    """When a relayed text must have been answered (S4), kept in the database so that a queue
+    outage or a dead worker loses no escalation: the job is only the timely wake-up, and the
+    web app's sweeper runs whatever is due and not done. The wait starts when the relay is
+    sent (`message_id`), never before: a text is escalated only after it was relayed."""
+
+    __tablename__ = "escalation_deadlines"
+    __table_args__ = (Index("ix_escalation_deadline_due", "done_at", "due_at"),)
+
+    id: Mapped[str] = mapped_column(String(96), primary_key=True)  # the job id it stands for
+    contact_id: Mapped[str] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # escalate | reply
+    step: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    inbound_sid: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    # The relay whose sending starts the wait, and the wait itself.
+    message_id: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
+    wait_s: Mapped[int] = mapped_column(Integer)
+    due_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)

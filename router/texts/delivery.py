@@ -5,7 +5,7 @@ patient not textable, alert staff)."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -14,7 +14,7 @@ from policies.vocabulary import EventType, Outcome, Purpose
 from router.core.jobs import Job, defer, escalation_job_id
 from router.outbox import queue_sms
 from router.store.models import Clinician, Patient, Practice
-from router.store.repositories import contacts
+from router.store.repositories import contacts, deadlines
 from router.store.repositories import messages as message_log
 from router.texts.alerts import alert_people
 from router.twilio.gateway import OPTED_OUT
@@ -107,10 +107,14 @@ def delivery_failed(session: Session, message_id: str, now: datetime) -> None:
         and contact.outcome == Outcome.OPEN
         and contact.escalation_step == message.step
     ):
-        defer(
+        job_id = escalation_job_id(contact.id, message.step)
+        defer(session, Job.ESCALATE_TEXT, contact.id, message.step, job_id=job_id)
+        deadlines.arm(
             session,
-            Job.ESCALATE_TEXT,
-            contact.id,
-            message.step,
-            job_id=escalation_job_id(contact.id, message.step),
+            job_id,
+            contact_id=contact.id,
+            kind="escalate",
+            step=message.step,
+            wait=timedelta(0),
+            now=now,
         )

@@ -4,18 +4,19 @@ accepted, a call bridged) acknowledges the contact."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
 from policies.escalation import ack_timeout, answered_since, is_overdue
 from policies.triage import Risk
-from policies.vocabulary import EventType, Outcome
+from policies.vocabulary import EventType, MessageStatus, Outcome
 from router.contacts.routes import practice_policy
-from router.core.jobs import defer_cancel, escalation_job_id
+from router.core.jobs import defer_cancel, escalation_job_id, reply_job_id
 from router.store.models import Contact, ContactEvent, Patient, Practice
-from router.store.repositories import contacts
+from router.store.repositories import contacts, deadlines
 from router.store.repositories import inbound as inbound_log
+from router.store.repositories import messages as message_log
 from router.store.repositories import threads as conversations
 from router.texts.alerts import nobody_left
 from router.texts.relay import relay_next
@@ -25,14 +26,35 @@ def _answered(events: list[ContactEvent], inbound_sid: str) -> bool:
     return answered_since(((e.key, e.type) for e in events), inbound_sid)
 
 
+def _not_yet(session: Session, job_id: str, now: datetime) -> bool:
+    """Whether the deadline `job_id` is not due yet: its relay has not left (a queue or
+    Twilio outage held it back; the wait then starts again) or left late, so its wait ends
+    later. The sweeper runs it when it is due."""
+    deadline = deadlines.get(session, job_id)
+    if deadline is None or deadline.done_at is not None:
+        return False
+    if deadline.message_id is not None:
+        relay = message_log.message(session, deadline.message_id)
+        if relay is not None and relay.status in (MessageStatus.QUEUED, MessageStatus.SENDING):
+            deadline.due_at = now + timedelta(seconds=deadline.wait_s)
+            return True
+    return deadline.due_at > now
+
+
 def escalate(session: Session, contact_id: str, step: int, now: datetime) -> None:
     """The ack timeout (or a failed delivery) for `step`: on to the next clinician (S4).
 
-    Safe to run twice: it acts only if the contact is still open at that very step.
+    Safe to run twice: it acts only if the contact is still open at that very step, and only
+    once the wait that began when that step's relay was sent is over.
     """
+    job_id = escalation_job_id(contact_id, step)
     contact = contacts.get_locked(session, contact_id)
     if contact is None or contact.outcome != Outcome.OPEN or contact.escalation_step != step:
+        deadlines.settle(session, job_id, now)
         return
+    if _not_yet(session, job_id, now):
+        return
+    deadlines.settle(session, job_id, now)
     practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
     if practice is None:
         return
@@ -49,10 +71,15 @@ def reply_overdue(session: Session, contact_id: str, inbound_sid: str, now: date
 
     Safe to run twice: it acts only if nobody has answered since that text arrived.
     """
+    job_id = reply_job_id(contact_id, inbound_sid)
     contact = contacts.get_locked(session, contact_id)
     inbound = inbound_log.inbound_by_sid(session, inbound_sid)
     if contact is None or inbound is None or contact.outcome != Outcome.ACKNOWLEDGED:
+        deadlines.settle(session, job_id, now)
         return
+    if _not_yet(session, job_id, now):
+        return
+    deadlines.settle(session, job_id, now)
     if _answered(contacts.events(session, contact.id), inbound.sid):
         return
     practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
@@ -81,9 +108,12 @@ def reply_overdue(session: Session, contact_id: str, inbound_sid: str, now: date
 
 def overdue(session: Session, now: datetime) -> list[tuple[str, str, int | str]]:
     """Escalations whose job never ran (a queue outage, a lost worker), for the sweeper:
-    ("escalate", contact id, step) or ("reply", contact id, inbound sid)."""
+    ("escalate", contact id, step) or ("reply", contact id, inbound sid). Only contacts from
+    before durable deadlines: the others are found by `due`."""
     found: list[tuple[str, str, int | str]] = []
     for contact in conversations.open_text_contacts(session, now):
+        if deadlines.has_deadlines(session, contact.id):
+            continue
         practice = session.get(Practice, contact.practice_id) if contact.practice_id else None
         if practice is None:
             continue
@@ -101,6 +131,16 @@ def overdue(session: Session, now: datetime) -> list[tuple[str, str, int | str]]
             if not _answered(events, last.sid):
                 found.append(("reply", contact.id, last.sid))
     return found
+
+
+def due(session: Session, by: datetime) -> list[tuple[str, str, int | str]]:
+    """The durable deadlines due by `by` and not yet run, in `overdue`'s terms."""
+    return [
+        ("escalate", d.contact_id, d.step if d.step is not None else -1)
+        if d.kind == "escalate"
+        else ("reply", d.contact_id, d.inbound_sid or "")
+        for d in deadlines.due(session, by)
+    ]
 
 
 def acknowledge_open_texts(
@@ -127,7 +167,9 @@ def acknowledge(
             at=now,
             detail={"by": how},
         )
-        defer_cancel(session, escalation_job_id(contact.id, contact.escalation_step))
+        job_id = escalation_job_id(contact.id, contact.escalation_step)
+        defer_cancel(session, job_id)
+        deadlines.settle(session, job_id, now)
         follow = contacts.follow_up(session, contact.id)
         # A high-risk contact's follow-up belongs to whoever handled it, not the care team's first.
         if follow is not None and (follow.assignee is None or contact.risk == Risk.HIGH):

@@ -4,7 +4,7 @@ and the page call when a text reads as high risk."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
@@ -15,8 +15,16 @@ from policies.vocabulary import EventType, Outcome, Purpose
 from router.contacts.routes import plan_for, practice_policy
 from router.core.jobs import Job, defer, escalation_job_id, reply_job_id
 from router.outbox import queue_call, queue_sms
-from router.store.models import Clinician, Contact, InboundText, Patient, Practice, TextThread
-from router.store.repositories import contacts, directory
+from router.store.models import (
+    Clinician,
+    Contact,
+    InboundText,
+    OutboundMessage,
+    Patient,
+    Practice,
+    TextThread,
+)
+from router.store.repositories import contacts, deadlines, directory
 from router.store.repositories import inbound as inbound_log
 from router.store.repositories import threads as conversations
 from router.store.repositories.windows import schedules_at
@@ -25,6 +33,48 @@ from router.texts.alerts import label, nobody_left
 
 # Who a relay reached, and whether they are the clinician on duty (what the patient is told).
 Reached = tuple[Clinician, bool]
+
+
+def await_escalation(
+    session: Session, contact: Contact, step: int, wait: timedelta, now: datetime, sent: str | None
+) -> None:
+    """The ack timeout for `step`: a job wakes it, the database keeps it (S4). The wait
+    starts when the relay `sent` leaves, so nothing is escalated before it was relayed."""
+    job_id = escalation_job_id(contact.id, step)
+    defer(session, Job.ESCALATE_TEXT, contact.id, step, job_id=job_id, at=now + wait)
+    deadlines.arm(
+        session,
+        job_id,
+        contact_id=contact.id,
+        kind="escalate",
+        step=step,
+        wait=wait,
+        now=now,
+        message_id=sent,
+    )
+
+
+def await_reply(
+    session: Session,
+    contact: Contact,
+    inbound_sid: str,
+    wait: timedelta,
+    now: datetime,
+    sent: OutboundMessage,
+) -> None:
+    """A text in a conversation must be answered within `wait` of its relay leaving (S4)."""
+    job_id = reply_job_id(contact.id, inbound_sid)
+    defer(session, Job.CHECK_REPLY, contact.id, inbound_sid, job_id=job_id, at=now + wait)
+    deadlines.arm(
+        session,
+        job_id,
+        contact_id=contact.id,
+        kind="reply",
+        inbound_sid=inbound_sid,
+        wait=wait,
+        now=now,
+        message_id=sent.id,
+    )
 
 
 def _on_duty_now(session: Session, practice: Practice, clinician_id: str, now: datetime) -> bool:
@@ -102,7 +152,7 @@ def relay_next(
             thread.step, thread.code, thread.status = step, code, "open"
             thread.last_activity_at = now
         number = directory.reply_number(session, practice, contact.to_number)
-        queue_sms(
+        sent = queue_sms(
             session,
             practice_id=practice.id,
             to=clinician.phone,
@@ -126,14 +176,8 @@ def relay_next(
         )
         if contact.risk == Risk.HIGH:
             page(session, practice, contact, clinician, number, step, str(step), now)
-        defer(
-            session,
-            Job.ESCALATE_TEXT,
-            contact.id,
-            step,
-            job_id=escalation_job_id(contact.id, step),
-            at=now + ack_timeout(practice_policy(practice), contact.risk),
-        )
+        wait = ack_timeout(practice_policy(practice), contact.risk)
+        await_escalation(session, contact, step, wait, now, sent.id)
         return clinician, _on_duty_now(session, practice, clinician_id, now)
     return None
 
@@ -173,7 +217,7 @@ def relay_more(
     thread.last_activity_at = now
     others = len(conversations.open_threads_of(session, holder_id, now)) > 1
     number = directory.reply_number(session, practice, contact.to_number)
-    queue_sms(
+    sent = queue_sms(
         session,
         practice_id=practice.id,
         to=clinician.phone,
@@ -199,25 +243,13 @@ def relay_more(
         high = contact.risk == Risk.HIGH and (raised or triage(record.body).risk is Risk.HIGH)
         if high:
             page(session, practice, contact, clinician, number, thread.step, record.sid, now)
-        defer(
-            session,
-            Job.CHECK_REPLY,
-            contact.id,
-            record.sid,
-            job_id=reply_job_id(contact.id, record.sid),
-            at=now + ack_timeout(policy, Risk.HIGH if high else Risk.ROUTINE),
-        )
+        wait = ack_timeout(policy, Risk.HIGH if high else Risk.ROUTINE)
+        await_reply(session, contact, record.sid, wait, now, sent)
     elif raised and contact.outcome == Outcome.OPEN:
         # Now high risk: page the holder and shorten the wait before the next clinician.
         page(session, practice, contact, clinician, number, thread.step, record.sid, now)
-        defer(
-            session,
-            Job.ESCALATE_TEXT,
-            contact.id,
-            contact.escalation_step,
-            job_id=escalation_job_id(contact.id, contact.escalation_step),
-            at=now + ack_timeout(policy, Risk.HIGH),
-        )
+        wait = ack_timeout(policy, Risk.HIGH)
+        await_escalation(session, contact, contact.escalation_step, wait, now, sent.id)
     return clinician, _on_duty_now(session, practice, holder_id, now)
 
 
@@ -242,7 +274,7 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
     on_call = plan_for(session, practice, patient, now).clinicians
     if holder is not None and thread is not None and holder.id in on_call:
         thread.last_activity_at = now
-        queue_sms(
+        sent = queue_sms(
             session,
             practice_id=practice.id,
             to=holder.phone,
@@ -264,14 +296,8 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
             detail={"texts": len(bodies)},
         )
         if contact.outcome == Outcome.ACKNOWLEDGED:
-            defer(
-                session,
-                Job.CHECK_REPLY,
-                contact.id,
-                pending[-1].sid,
-                job_id=reply_job_id(contact.id, pending[-1].sid),
-                at=now + ack_timeout(practice_policy(practice), Risk.ROUTINE),
-            )
+            wait = ack_timeout(practice_policy(practice), Risk.ROUTINE)
+            await_reply(session, contact, pending[-1].sid, wait, now, sent)
         return
     was = contact.outcome
     if was != Outcome.OPEN:

@@ -30,7 +30,7 @@ from router.core.jobs import (
 )
 from router.outbox import queue_sms
 from router.store.models import Clinician, Contact, ContactEvent, InboundText, Patient, Practice
-from router.store.repositories import contacts, directory
+from router.store.repositories import contacts, deadlines, directory
 from router.store.repositories import threads as conversations
 from router.texts import wording
 from router.texts.alerts import label
@@ -149,24 +149,25 @@ def timed_out(session: Session, contact_id: str, asked_sid: str, now: datetime) 
     )
     page(session, practice, contact, holder, number, thread.step, f"safety:{asked_sid}", now)
     wait = ack_timeout(policy, Risk.HIGH)
+    # The short wait replaces the routine one, in the job and in its durable deadline (S4).
     if contact.outcome == Outcome.OPEN:
         step = contact.escalation_step
-        defer(
-            session,
-            Job.ESCALATE_TEXT,
-            contact.id,
-            step,
-            job_id=escalation_job_id(contact.id, step),
-            at=now + wait,
+        job_id = escalation_job_id(contact.id, step)
+        defer(session, Job.ESCALATE_TEXT, contact.id, step, job_id=job_id, at=now + wait)
+        deadlines.arm(
+            session, job_id, contact_id=contact.id, kind="escalate", step=step, wait=wait, now=now
         )
     else:  # a conversation under way: the unanswered question needs an answer soon
-        defer(
+        job_id = reply_job_id(contact.id, asked_sid)
+        defer(session, Job.CHECK_REPLY, contact.id, asked_sid, job_id=job_id, at=now + wait)
+        deadlines.arm(
             session,
-            Job.CHECK_REPLY,
-            contact.id,
-            asked_sid,
-            job_id=reply_job_id(contact.id, asked_sid),
-            at=now + wait,
+            job_id,
+            contact_id=contact.id,
+            kind="reply",
+            inbound_sid=asked_sid,
+            wait=wait,
+            now=now,
         )
 
 

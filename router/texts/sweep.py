@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 
+from policies.delivery import SEND_GRACE
+from policies.escalation import DEADLINE_GRACE
 from policies.vocabulary import MessageStatus
 from router import outbox
 from router.core import clock
@@ -33,6 +35,32 @@ def deliver(message_id: str) -> None:
             delivery.delivery_failed(session, message_id, now)
 
 
+def _run_escalations(due: list[tuple[str, str, int | str]]) -> None:
+    for what, contact_id, key in due:
+        with session_scope() as session:
+            if what == "escalate":
+                escalation.escalate(session, contact_id, int(key), clock.now())
+            else:
+                escalation.reply_overdue(session, contact_id, str(key), clock.now())
+
+
+def sweep_due() -> int:
+    """Every few seconds in the web app: the durable escalation deadlines that are due, and
+    the queued sends whose job did not take them (S4), seconds late at most, whatever became
+    of Redis or the worker. Escalations first: a stalled Twilio delays sends, not them."""
+    now = clock.now()
+    with session_scope() as session:
+        due = escalation.due(session, now - DEADLINE_GRACE)
+    _run_escalations(due)
+    with session_scope() as session:
+        lost = message_log.due_messages(session, clock.now() - SEND_GRACE)
+    for message_id in lost:
+        deliver(message_id)
+    if lost or due:
+        log.warning("sweep: %d late sends and %d due escalations done", len(lost), len(due))
+    return len(lost) + len(due)
+
+
 def sweep() -> int:
     """Self-healing, run every half minute by the web app: sends and escalations that a queue
     outage or a dead worker lost are done now. Everything it calls is safe to run twice."""
@@ -44,18 +72,13 @@ def sweep() -> int:
         lost = [message.id for message in stale]
         due = escalation.overdue(session, now)
         checks = safety_check.overdue(session, now)
+    _run_escalations(due)
     for message_id in lost:
         deliver(message_id)
-    for what, contact_id, key in due:
-        with session_scope() as session:
-            if what == "escalate":
-                escalation.escalate(session, contact_id, int(key), clock.now())
-            else:
-                escalation.reply_overdue(session, contact_id, str(key), clock.now())
     for contact_id, asked_sid in checks:  # "Are you safe right now?" went unanswered
         with session_scope() as session:
             safety_check.timed_out(session, contact_id, asked_sid, clock.now())
     due += [("safety", contact_id, asked_sid) for contact_id, asked_sid in checks]
     if lost or due:
         log.warning("sweep: %d lost sends and %d overdue escalations done", len(lost), len(due))
-    return len(lost) + len(due)
+    return len(lost) + len(due) + sweep_due()

@@ -20,6 +20,10 @@ log = logging.getLogger("afterhours.gateway")
 # Twilio error codes that will not change on a retry (TWILIO.md).
 PERMANENT_ERRORS = {21211, 21610, 21614, 21612, 21408, 21606}
 OPTED_OUT = 21610
+# Seconds to connect to Twilio, and to wait for its answer once connected.
+CONNECT_TIMEOUT_S = 3.05
+READ_TIMEOUT_S = 10.0
+TIMEOUTS = (CONNECT_TIMEOUT_S, READ_TIMEOUT_S)
 
 
 @dataclass(frozen=True)
@@ -60,13 +64,27 @@ def use_http_client(client: Any) -> None:
 
 
 class TwilioGateway:
+    """Twilio's REST API with connect and read timeouts: a stalled Twilio costs a job
+    `CONNECT_TIMEOUT_S` + `READ_TIMEOUT_S` at most, never a webhook (jobs send, webhooks
+    only queue). A temporary failure (5xx, 429, unreachable) is tried again at once a few
+    times with a short backoff, then handed back for the delivery ladder
+    (policies.delivery.retry_after); a permanent one (4xx, invalid or opted-out number) is
+    never tried again. A read timeout is not tried again here: Twilio may have taken the
+    request, and the ladder's later try is the lesser risk."""
+
     def __init__(self, account_sid: str, auth_token: str, *, attempts: int = 3) -> None:
+        from twilio.http.http_client import TwilioHttpClient
         from twilio.rest import Client
 
-        self.client = Client(account_sid, auth_token, http_client=_http_client)
+        http = _http_client or TwilioHttpClient(timeout=TIMEOUTS)
+        if getattr(http, "timeout", None) is None:
+            http.timeout = TIMEOUTS  # the sim's client honours them too
+        self.client = Client(account_sid, auth_token, http_client=http)
         self.attempts = attempts
 
     def _with_retries(self, send: Any) -> Sent:
+        from requests.exceptions import ConnectionError as Unreachable
+        from requests.exceptions import Timeout
         from twilio.base.exceptions import TwilioRestException
 
         pause = get_settings().twilio_retry_backoff_s
@@ -82,6 +100,12 @@ class TwilioGateway:
                 log.warning("twilio REST error %s (HTTP %s), attempt %d", code, exc.status, attempt)
                 if permanent or attempt == self.attempts:
                     raise GatewayError(code, exc.status, permanent) from None
+            except Timeout as exc:
+                if isinstance(exc, Unreachable) and attempt < self.attempts:
+                    log.warning("twilio REST connect timeout, attempt %d", attempt)
+                else:  # no answer in time: maybe taken, so not again at once
+                    log.warning("twilio REST timed out, attempt %d", attempt)
+                    raise GatewayError(None, None, permanent=False) from None
             except OSError:
                 log.warning("twilio REST unreachable, attempt %d", attempt)
                 if attempt == self.attempts:

@@ -124,6 +124,42 @@ def test_twilio_down_fails_every_request(sim: TwilioSim, twilio: Client) -> None
     assert (call.value.status, call.value.code) == (500, 500)
 
 
+def test_account_wide_5xx_and_429_pass_after_their_count(sim: TwilioSim, twilio: Client) -> None:
+    sim.rest_fails(502, times=1)
+    sim.rest_fails(429, times=1)
+
+    codes = []
+    for _ in range(2):
+        with pytest.raises(TwilioRestException) as raised:
+            send(twilio)
+        codes.append((raised.value.status, raised.value.code))
+    send(twilio, body="Now it goes.")
+
+    assert codes == [(502, 502), (429, 20429)]
+    sim.device(LEE).expect_sms("now it goes")
+
+
+def test_a_hanging_twilio_times_out_a_client_with_a_read_timeout(sim: TwilioSim) -> None:
+    import time
+
+    from requests.exceptions import ReadTimeout
+
+    http = sim.rest_client_http()
+    http.timeout = (0.1, 0.2)
+    twilio = Client(sim.account_sid, sim.auth_token, http_client=http)
+    sim.rest_hangs(5)
+    started = time.monotonic()
+    with pytest.raises(ReadTimeout):
+        send(twilio, body="Stuck.")
+    waited = time.monotonic() - started
+    sim.rest_hangs(0)
+
+    assert 0.15 < waited < 1.0
+    sim.device(LEE).expect_no_sms()  # Twilio never saw it
+    send(twilio, body="Unstuck.")
+    sim.device(LEE).expect_sms("unstuck")
+
+
 def test_the_account_sends_only_from_its_own_numbers(sim: TwilioSim, twilio: Client) -> None:
     with pytest.raises(TwilioRestException) as text:
         twilio.messages.create(to=PATIENT, from_=LEE, body="From my own phone.")
@@ -258,3 +294,70 @@ def test_an_invalid_number_refuses_a_call(sim: TwilioSim, twilio: Client) -> Non
 
     assert raised.value.code == 21211
     assert sim.pending == []
+
+
+# ---- the app's gateway against a failing Twilio ----------------------------------------------
+
+
+@pytest.fixture
+def gateway_on_sim(sim: TwilioSim, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    from router.core.settings import get_settings
+    from router.twilio import gateway
+
+    monkeypatch.setenv("TWILIO_RETRY_BACKOFF_S", "0")
+    get_settings.cache_clear()
+    monkeypatch.setattr(gateway, "TIMEOUTS", (0.1, 0.2))
+    gateway.use_http_client(sim.rest_client_http())
+    yield gateway.TwilioGateway(sim.account_sid, TOKEN)
+    gateway.use_http_client(None)
+    get_settings.cache_clear()
+
+
+def _sms(gw) -> object:  # type: ignore[no-untyped-def]
+    return gw.send_sms(
+        to=LEE, from_=PRACTICE, body="Gateway.", status_callback=f"{BASE}/sms/status"
+    )
+
+
+def test_the_gateway_tries_a_temporary_failure_again_and_sends_once(
+    sim: TwilioSim, gateway_on_sim
+) -> None:
+    sim.rest_fails(503, times=1)
+    sim.rest_fails(429, times=1)
+
+    sent = _sms(gateway_on_sim)
+
+    assert sent.status == "queued"
+    assert [r.status_code for r in sim.rest_requests] == [503, 429, 201]
+    sim.device(LEE).expect_sms("gateway")
+    sim.device(LEE).expect_no_sms()
+
+
+def test_the_gateway_never_tries_a_permanent_failure_again(sim: TwilioSim, gateway_on_sim) -> None:
+    from router.twilio.gateway import GatewayError
+
+    sim.device(LEE).invalid()
+    with pytest.raises(GatewayError) as failed:
+        _sms(gateway_on_sim)
+
+    assert (failed.value.code, failed.value.permanent) == (21211, True)
+    assert len(sim.rest_requests) == 1
+
+
+def test_the_gateway_gives_a_hanging_twilio_its_read_timeout_once(
+    sim: TwilioSim, gateway_on_sim
+) -> None:
+    import time
+
+    from router.twilio.gateway import GatewayError
+
+    sim.rest_hangs(5)
+    started = time.monotonic()
+    with pytest.raises(GatewayError) as failed:
+        _sms(gateway_on_sim)
+    waited = time.monotonic() - started
+    sim.rest_hangs(0)
+
+    assert failed.value.permanent is False  # the delivery ladder tries it later
+    assert waited < 1.0
+    sim.device(LEE).expect_no_sms()

@@ -39,7 +39,12 @@ def claim_message(session: Session, message_id: str, now: datetime) -> OutboundM
     changed = session.execute(
         update(OutboundMessage)
         .where(OutboundMessage.id == message_id, OutboundMessage.status == MessageStatus.QUEUED)
-        .values(status=MessageStatus.SENDING, attempts=OutboundMessage.attempts + 1, updated_at=now)
+        .values(
+            status=MessageStatus.SENDING,
+            attempts=OutboundMessage.attempts + 1,
+            updated_at=now,
+            send_after=None,
+        )
     )
     if changed.rowcount != 1:  # type: ignore[attr-defined]
         return None
@@ -50,19 +55,38 @@ def claim_message(session: Session, message_id: str, now: datetime) -> OutboundM
     return message
 
 
+# A claim older than this is lost (its worker died): a send takes the gateway at most about
+# 25 s (three connect timeouts and their backoff, then one read timeout).
+SENDING_LOST = timedelta(seconds=60)
+
+
+def due_messages(session: Session, by: datetime, limit: int = 100) -> list[str]:
+    """Queued messages whose next try was due by `by`: their job was lost or is late (a
+    queue that was down). Only queued messages have `send_after`: a claim clears it."""
+    return list(
+        session.scalars(
+            select(OutboundMessage.id)
+            .where(OutboundMessage.send_after <= by, OutboundMessage.status == MessageStatus.QUEUED)
+            .order_by(OutboundMessage.send_after)
+            .limit(limit)
+        )
+    )
+
+
 def stale_messages(session: Session, now: datetime) -> list[OutboundMessage]:
-    """Messages whose send was lost (a queue that was down, a worker that died)."""
+    """Messages whose send was lost (a queue that was down, a worker that died mid-send)."""
     return list(
         session.scalars(
             select(OutboundMessage)
             .where(
                 (
                     (OutboundMessage.status == MessageStatus.QUEUED)
+                    & OutboundMessage.send_after.is_(None)  # from before 0006: see due_messages
                     & (OutboundMessage.updated_at < now - timedelta(minutes=2))
                 )
                 | (
                     (OutboundMessage.status == MessageStatus.SENDING)
-                    & (OutboundMessage.updated_at < now - timedelta(minutes=5))
+                    & (OutboundMessage.updated_at < now - SENDING_LOST)
                 )
             )
             .limit(200)

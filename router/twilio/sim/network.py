@@ -241,6 +241,16 @@ class TwilioSim:
     def rest_down(self, down: bool) -> None:
         self.rest.rest_down = down
 
+    def rest_fails(self, status: int = 503, *, times: int = 1) -> None:
+        """The next `times` REST requests, whoever they address, get HTTP `status` (429 with
+        Twilio's code 20429)."""
+        self.rest.fail_next(status, times)
+
+    def rest_hangs(self, seconds: float) -> None:
+        """Twilio's REST API stalls: every request waits `seconds` (0: over) before it is
+        handled, or times out unhandled if the client's read timeout is shorter."""
+        self.rest.hang(seconds)
+
     @property
     def api_keys(self) -> dict[str, str]:
         """API key sid -> secret, also accepted by the REST API."""

@@ -7,9 +7,11 @@ import functools
 import json
 import logging
 import re
+import threading
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from requests.exceptions import ReadTimeout
 from twilio.http import HttpClient
 from twilio.http.response import Response as TwilioResponse
 
@@ -69,9 +71,10 @@ class SimHttpClient(HttpClient):  # type: ignore[misc]
         data: Mapping[str, object] | None = None,
         headers: Mapping[str, str] | None = None,
         auth: tuple[str, str] | None = None,
-        timeout: float | None = None,
+        timeout: float | tuple[float, float] | None = None,
         allow_redirects: bool = False,
     ) -> TwilioResponse:
+        self.api.wait_out_hang(timeout if timeout is not None else self.timeout)
         response = self.api.handle(method.upper(), uri, _flatten(data), auth)
         self._test_only_last_response = response
         return response
@@ -92,6 +95,11 @@ class RestApi:
         # The account's own numbers; when given, REST sends from any other number fail.
         self.numbers = numbers
         self.rest_down = False  # every REST request answers 500
+        # Account-wide faults: the next requests answer these statuses (503, 429, ...), and
+        # every request waits `hang_s` before Twilio looks at it (a stalled Twilio).
+        self.failures: list[int] = []
+        self.hang_s = 0.0
+        self._unhung = threading.Event()
         self.api_keys: dict[str, str] = {}  # API key sid -> secret, also accepted by REST
         self.messaging_services: dict[str, str] = {}  # MG sid -> number it sends from
         self.requests: list[RestRequest] = []
@@ -103,6 +111,29 @@ class RestApi:
         if self._http is None:
             self._http = SimHttpClient(self)
         return self._http
+
+    def fail_next(self, status: int, times: int = 1) -> None:
+        self.failures.extend([status] * times)
+
+    def hang(self, seconds: float) -> None:
+        """Every request waits `seconds` (0: no more) before it is handled; a caller whose
+        read timeout is shorter gets a timeout, and Twilio never saw the request."""
+        self.hang_s = seconds
+        if seconds > 0:
+            self._unhung.clear()
+        else:
+            self._unhung.set()
+
+    def wait_out_hang(self, timeout: float | tuple[float, float] | None) -> None:
+        if self.hang_s <= 0:
+            return
+        read = timeout[-1] if isinstance(timeout, tuple) else timeout
+        if read is not None and read < self.hang_s:
+            self._unhung.wait(read)
+            if self.hang_s > 0:
+                raise ReadTimeout(f"simulated Twilio hang, read timeout {read} s")
+            return
+        self._unhung.wait(self.hang_s)
 
     def handle(
         self, method: str, uri: str, data: list[tuple[str, str]], auth: tuple[str, str] | None
@@ -130,6 +161,11 @@ class RestApi:
         if self.rest_down:
             # No Twilio error code: the SDK then reports the HTTP status as the code.
             return 500, {"message": "Internal Server Error", "status": 500}
+        if self.failures:
+            status = self.failures.pop(0)
+            if status == 429:
+                return _error(429, 20429, "Too Many Requests")
+            return status, {"message": "Service Unavailable", "status": status}
         if not self._authorised(auth):
             return _error(401, 20003, "Authenticate")
         host = parts.hostname or ""

@@ -1,7 +1,7 @@
 """hot path indexes: the route lookup's practice-wide window parts, a practice's numbers
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-02 15:45:00
 
 """
@@ -9,7 +9,7 @@ Create Date: 2026-12-02 15:45:00
 from alembic import op
 
 revision = "0007"
-down_revision = "0005"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
