@@ -6,6 +6,7 @@ Every problem names the place in the file, the entry, the field and the value.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -103,7 +104,11 @@ class _Mapping(dict[str, Any]):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (every wheel does): a large roster reads in seconds.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
     """Keeps each mapping's line number so problems can say where they are."""
 
 
@@ -218,8 +223,12 @@ def _list(check: _Checker, where: str, item: dict[str, Any], key: str) -> list[A
     return value
 
 
-def parse_roster(text: str, *, known_clinicians: set[str] | None = None) -> Roster:
-    """Validates a whole roster. `known_clinicians` are ids already in this practice."""
+def parse_roster(
+    text: str, *, known_clinicians: set[str] | Callable[[str], set[str]] | None = None
+) -> Roster:
+    """Validates a whole roster and lists every problem in it. `known_clinicians` are ids
+    already in this practice, or a function of the file's practice id that gives them (so the
+    file is read once)."""
     try:
         document = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
@@ -238,7 +247,13 @@ def parse_roster(text: str, *, known_clinicians: set[str] | None = None) -> Rost
         check, _list(check, "top level", document, "clinicians"), region
     )
     # An entry refused for, say, its phone still names a clinician: one mistake, one problem.
-    clinician_ids = named | (known_clinicians or set())
+    if callable(known_clinicians):
+        raw = document.get("practice")
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        known = known_clinicians(str(raw_id)) if isinstance(raw_id, str | int) else set()
+    else:
+        known = known_clinicians or set()
+    clinician_ids = named | known
     patients = _parse_patients(
         check,
         _list(check, "top level", document, "patients"),

@@ -1,17 +1,24 @@
-"""Writing a validated roster (an idempotent upsert by id) and reading it back."""
+"""Writing a validated roster (an idempotent upsert by id, SPEC §5).
+
+The file is compared with the database first (`plan_roster`): only what differs is written,
+in set-based statements (repositories/roster_rows.py), so an unchanged file writes nothing
+and `--dry-run` can say what a load would do without doing it.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from policies.schedule import DAY_NAMES, resolve_local
-from router.roster.parse import Roster, RosterError
+from router.roster.parse import Roster, RosterError, RosterWindow
 from router.store.models import (
     ApiToken,
     CareTeamMember,
@@ -27,10 +34,36 @@ from router.store.models import (
     utcnow,
 )
 from router.store.repositories import audit
+from router.store.repositories.roster_export import export_roster, practice_ids
+from router.store.repositories.roster_rows import (
+    BulkWriter,
+    PracticeState,
+    WindowKey,
+    batches,
+    owners,
+    read_state,
+)
+
+__all__ = [
+    "DEACTIVATION_HOOKS",
+    "LoadSummary",
+    "RosterPlan",
+    "apply_roster",
+    "day_mask",
+    "export_roster",
+    "known_clinicians",
+    "plan_roster",
+    "practice_ids",
+    "refresh_one_off_bounds",
+    "window_zone",
+]
 
 # Called as hook(session, clinician_id) for each clinician the file deactivates, after their
 # tokens are revoked: sign-in sessions (router/web) register their revocation here.
 DEACTIVATION_HOOKS: list[Callable[[Session, str], None]] = []
+
+# Called as progress(rows_done, rows_total) while a load writes.
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -44,62 +77,41 @@ class LoadSummary:
     added: tuple[str, ...] = field(default=(), compare=False)
     changed: tuple[str, ...] = field(default=(), compare=False)
     deactivated: tuple[str, ...] = field(default=(), compare=False)
+    windows_added: int = field(default=0, compare=False)
+    windows_removed: int = field(default=0, compare=False)
+    rows: int = field(default=0, compare=False)  # rows written (or, dry run, to write)
+    dry_run: bool = field(default=False, compare=False)
+
+    @property
+    def unchanged(self) -> bool:
+        return self.rows == 0
 
     def lines(self) -> list[str]:
-        said = [
-            f"loaded {self.practice}: {self.clinicians} clinicians, "
-            f"{self.patients} patients, {self.windows} windows"
-        ]
-        for label, names in (
-            ("added", self.added),
-            ("changed", self.changed),
-            ("deactivated", self.deactivated),
-        ):
+        counts = f"{self.clinicians} clinicians, {self.patients} patients, {self.windows} windows"
+        if self.dry_run:
+            said = [f"dry run of {self.practice}: {counts}; nothing was written"]
+            labels = ("would add", "would change", "would deactivate")
+        else:
+            said = [f"loaded {self.practice}: {counts}"]
+            labels = ("added", "changed", "deactivated")
+        for label, names in zip(labels, (self.added, self.changed, self.deactivated), strict=True):
             said.append(f"{label}: {', '.join(names) if names else 'none'}")
+        if self.dry_run:
+            said.append(
+                f"would write windows: {self.windows_added} added, {self.windows_removed} removed"
+            )
+            said.append(
+                "unchanged: the database already matches the file"
+                if self.unchanged
+                else f"would write {self.rows} rows"
+            )
+        elif self.unchanged:
+            said.append("unchanged: the database already matches the file; nothing was written")
         return said
 
 
 def known_clinicians(session: Session, practice_id: str) -> set[str]:
     return set(session.scalars(select(Clinician.id).where(Clinician.practice_id == practice_id)))
-
-
-def _conflicts(session: Session, roster: Roster) -> list[str]:
-    """Ids and numbers the file shares with another practice: refused, never taken over."""
-    practice_id = roster.practice.id
-    problems = []
-    for number in roster.practice.numbers:
-        owner = session.get(PracticeNumber, number)
-        if owner is not None and owner.practice_id != practice_id:
-            problems.append(f"practice numbers: {number} already belongs to {owner.practice_id}")
-    for clinician in roster.clinicians:
-        row = session.get(Clinician, clinician.id)
-        if row is not None and row.practice_id != practice_id:
-            problems.append(f"clinicians ({clinician.id}): id is used by {row.practice_id}")
-    for patient in roster.patients:
-        row_p = session.get(Patient, patient.id)
-        if row_p is not None and row_p.practice_id != practice_id:
-            problems.append(f"patients ({patient.id}): id is used by {row_p.practice_id}")
-    file_clinicians = {c.id for c in roster.clinicians}
-    for patient in roster.patients:
-        for phone in patient.phones:
-            staff = session.scalars(
-                select(Clinician.id).where(
-                    Clinician.practice_id == practice_id, Clinician.phone == phone
-                )
-            ).first()
-            if staff is not None and staff not in file_clinicians:
-                problems.append(f"patients ({patient.id}): phone {phone} is clinician {staff}'s")
-    file_patients = {p.id for p in roster.patients}
-    for patient in roster.patients:
-        for phone in patient.phones:
-            other = session.scalars(
-                select(PatientPhone.patient_id).where(
-                    PatientPhone.practice_id == practice_id, PatientPhone.e164 == phone
-                )
-            ).first()
-            if other is not None and other != patient.id and other not in file_patients:
-                problems.append(f"patients ({patient.id}): phone {phone} belongs to {other}")
-    return problems
 
 
 def day_mask(days: list[str]) -> int:
@@ -116,89 +128,349 @@ def window_zone(session: Session, clinician_id: str) -> ZoneInfo:
     return ZoneInfo(practice.timezone)
 
 
-def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> LoadSummary:
-    problems = _conflicts(session, roster)
+def _conflicts(session: Session, roster: Roster, state: PracticeState) -> list[str]:
+    """Ids and numbers the file shares with another practice: refused, never taken over."""
+    practice_id = roster.practice.id
+    problems = []
+    numbers = owners(
+        session, PracticeNumber.e164, PracticeNumber.practice_id, roster.practice.numbers
+    )
+    for number in roster.practice.numbers:
+        if numbers.get(number, practice_id) != practice_id:
+            problems.append(f"practice numbers: {number} already belongs to {numbers[number]}")
+    staff = owners(session, Clinician.id, Clinician.practice_id, (c.id for c in roster.clinicians))
+    for clinician in roster.clinicians:
+        if staff.get(clinician.id, practice_id) != practice_id:
+            problems.append(f"clinicians ({clinician.id}): id is used by {staff[clinician.id]}")
+    people = owners(session, Patient.id, Patient.practice_id, (p.id for p in roster.patients))
+    for patient in roster.patients:
+        if people.get(patient.id, practice_id) != practice_id:
+            problems.append(f"patients ({patient.id}): id is used by {people[patient.id]}")
+    file_clinicians = {c.id for c in roster.clinicians}
+    staff_phones: dict[str, str] = {}
+    for clinician_id, row in sorted(state.clinicians.items()):
+        staff_phones.setdefault(row.phone, clinician_id)
+    for patient in roster.patients:
+        for phone in patient.phones:
+            owner = staff_phones.get(phone)
+            if owner is not None and owner not in file_clinicians:
+                problems.append(f"patients ({patient.id}): phone {phone} is clinician {owner}'s")
+    file_patients = {p.id for p in roster.patients}
+    phone_of = {e164: pid for pid, phones in state.phones.items() for e164 in phones}
+    for patient in roster.patients:
+        for phone in patient.phones:
+            other = phone_of.get(phone)
+            if other is not None and other != patient.id and other not in file_patients:
+                problems.append(f"patients ({patient.id}): phone {phone} belongs to {other}")
+    return problems
+
+
+def _window_key(window: RosterWindow) -> WindowKey:
+    if window.weekly:
+        return (
+            window.clinician,
+            "weekly",
+            day_mask(window.days),
+            window.start,
+            window.end,
+            None,
+            None,
+            window.duty,
+            False,
+        )
+    assert window.local_from is not None
+    assert window.local_to is not None
+    return (
+        window.clinician,
+        "oneoff",
+        0,
+        None,
+        None,
+        window.local_from.isoformat(timespec="minutes"),
+        window.local_to.isoformat(timespec="minutes"),
+        window.duty,
+        False,
+    )
+
+
+@dataclass
+class RosterPlan:
+    """What loading a file would write: only what differs from the database."""
+
+    summary: LoadSummary
+    practice: dict[str, Any] | None = None  # the practice row, when new or changed
+    numbers: list[dict[str, Any]] | None = None  # replaces the practice's numbers
+    clinicians: list[dict[str, Any]] = field(default_factory=list)  # upserted
+    patients: list[dict[str, Any]] = field(default_factory=list)  # upserted
+    phones_of: list[str] = field(default_factory=list)  # patients whose phones are replaced
+    phones: list[dict[str, Any]] = field(default_factory=list)
+    teams_of: list[str] = field(default_factory=list)  # patients whose care team is replaced
+    teams: list[dict[str, Any]] = field(default_factory=list)
+    windows_gone: list[int] = field(default_factory=list)
+    windows_new: list[dict[str, Any]] = field(default_factory=list)
+    leaving: list[str] = field(default_factory=list)  # clinicians deactivated
+    leaving_patients: list[str] = field(default_factory=list)
+    rezoned: dict[str, ZoneInfo] = field(default_factory=dict)  # one-off bounds to recompute
+
+    @property
+    def rows(self) -> int:
+        return (
+            (self.practice is not None)
+            + (len(self.numbers) + 1 if self.numbers is not None else 0)
+            + len(self.clinicians)
+            + len(self.patients)
+            + len(self.phones_of)
+            + len(self.phones)
+            + len(self.teams_of)
+            + len(self.teams)
+            + len(self.windows_gone)
+            + len(self.windows_new)
+            + len(self.leaving)
+            + len(self.leaving_patients)
+            + len(self.rezoned)
+        )
+
+
+def plan_roster(session: Session, roster: Roster) -> RosterPlan:
+    """Compares a validated file with the database; raises RosterError on a conflict with
+    another practice. Writes nothing."""
+    session.flush()
+    spec = roster.practice
+    state = read_state(session, spec.id)
+    problems = _conflicts(session, roster, state)
     if problems:
         raise RosterError(problems)
-    spec = roster.practice
-    before = _people(session, spec.id)
-    practice = session.get(Practice, spec.id) or Practice(id=spec.id)
-    practice.name, practice.timezone = spec.name, spec.timezone
-    practice.crisis_line, practice.policy = spec.crisis_line, dict(spec.policy)
-    office_hours = [hours.as_dict() for hours in spec.office_hours]
-    if practice.office_hours != office_hours:
-        practice.office_hours = office_hours
-    holidays = [day.isoformat() for day in spec.holidays]
-    if practice.holidays != holidays:
-        practice.holidays = holidays
-    session.add(practice)
-    session.flush()
-    session.execute(delete(PracticeNumber).where(PracticeNumber.practice_id == spec.id))
-    for position, number in enumerate(spec.numbers):
-        session.add(PracticeNumber(e164=number, practice_id=spec.id, position=position))
+    plan = RosterPlan(LoadSummary(spec.id, 0, 0, 0))
+    practice_row = {
+        "name": spec.name,
+        "timezone": spec.timezone,
+        "crisis_line": spec.crisis_line,
+        "policy": dict(spec.policy),
+        "office_hours": [hours.as_dict() for hours in spec.office_hours],
+        "holidays": [day.isoformat() for day in spec.holidays],
+    }
+    if state.practice != practice_row:
+        plan.practice = {"id": spec.id, **practice_row}
+    if state.numbers != spec.numbers:
+        plan.numbers = [
+            {"e164": number, "practice_id": spec.id, "position": position}
+            for position, number in enumerate(spec.numbers)
+        ]
 
+    in_file = {c.id for c in roster.clinicians}
+    plan.leaving = sorted(
+        cid for cid, row in state.clinicians.items() if row.active and cid not in in_file
+    )
+    leaving = set(plan.leaving)
+    patients_in_file = {p.id for p in roster.patients}
+    plan.leaving_patients = sorted(
+        pid for pid, row in state.patients.items() if row.active and pid not in patients_in_file
+    )
+
+    before: dict[str, tuple[object, ...]] = {}
+    after: dict[str, tuple[object, ...]] = {}
+    zones: dict[str, ZoneInfo] = {}
+    practice_zone = ZoneInfo(spec.timezone)
+    old_practice_zone = state.practice["timezone"] if state.practice else None
+    for cid, old in state.clinicians.items():
+        if old.active:
+            before[f"clinician {cid}"] = (old.name, old.phone, old.role, old.timezone, old.position)
+        zones[cid] = ZoneInfo(old.timezone) if old.timezone else practice_zone
     for position, item in enumerate(roster.clinicians):
-        clinician = session.get(Clinician, item.id) or Clinician(id=item.id)
-        clinician.practice_id, clinician.name, clinician.phone = spec.id, item.name, item.phone
-        clinician.role, clinician.timezone, clinician.position = item.role, item.timezone, position
-        clinician.active = True
-        session.add(clinician)
-    session.flush()
-
-    # Every named patient's phones go before any are added back: a file may move a number
-    # from one patient to another, and the (practice, number) pair is unique.
-    file_patients = [p.id for p in roster.patients]
-    if file_patients:
-        session.execute(delete(PatientPhone).where(PatientPhone.patient_id.in_(file_patients)))
-        session.execute(delete(CareTeamMember).where(CareTeamMember.patient_id.in_(file_patients)))
-    for patient_item in roster.patients:
-        patient = session.get(Patient, patient_item.id) or Patient(id=patient_item.id)
-        patient.practice_id, patient.name = spec.id, patient_item.name
-        patient.language = patient_item.language
-        patient.active = True
-        session.add(patient)
-        session.flush()
-        for position, phone in enumerate(patient_item.phones):
-            session.add(
-                PatientPhone(
-                    practice_id=spec.id, patient_id=patient.id, e164=phone, position=position
-                )
+        row = {
+            "id": item.id,
+            "practice_id": spec.id,
+            "name": item.name,
+            "phone": item.phone,
+            "role": item.role,
+            "timezone": item.timezone,
+            "position": position,
+            "active": True,
+        }
+        old = state.clinicians.get(item.id)
+        new = (item.name, item.phone, item.role, item.timezone, position)
+        if old is None or (
+            old.name,
+            old.phone,
+            old.role,
+            old.timezone,
+            old.position,
+            old.active,
+        ) != (
+            *new,
+            True,
+        ):
+            plan.clinicians.append(row)
+        after[f"clinician {item.id}"] = new
+        zones[item.id] = ZoneInfo(item.timezone) if item.timezone else practice_zone
+    for pid, old_p in state.patients.items():
+        if old_p.active:
+            before[f"patient {pid}"] = (
+                old_p.name,
+                old_p.language,
+                tuple(state.phones.get(pid, ())),
+                tuple(member for member, _ in state.teams.get(pid, ())),
             )
-        for position, member in enumerate(patient_item.care_team):
-            session.add(
-                CareTeamMember(patient_id=patient.id, clinician_id=member, position=position)
+    for item_p in roster.patients:
+        old_p = state.patients.get(item_p.id)
+        if old_p is None or (old_p.name, old_p.language, old_p.active) != (
+            item_p.name,
+            item_p.language,
+            True,
+        ):
+            plan.patients.append(
+                {
+                    "id": item_p.id,
+                    "practice_id": spec.id,
+                    "name": item_p.name,
+                    "language": item_p.language,
+                    "active": True,
+                }
             )
-    session.flush()
-
-    # The file's windows replace the roster windows of the clinicians it names;
-    # windows clinicians set themselves are left alone.
-    named = {c.id for c in roster.clinicians} | {w.clinician for w in roster.windows}
-    if named:
-        session.execute(
-            delete(OnCallWindow).where(
-                OnCallWindow.clinician_id.in_(named), OnCallWindow.source == "roster"
+        if state.phones.get(item_p.id, []) != item_p.phones:
+            if item_p.id in state.phones:
+                plan.phones_of.append(item_p.id)
+            plan.phones.extend(
+                {"practice_id": spec.id, "patient_id": item_p.id, "e164": e164, "position": i}
+                for i, e164 in enumerate(item_p.phones)
             )
+        # A care team the file still names a leaving clinician on goes on without them.
+        team = [(m, i) for i, m in enumerate(item_p.care_team) if m not in leaving]
+        if state.teams.get(item_p.id, []) != team:
+            if item_p.id in state.teams:
+                plan.teams_of.append(item_p.id)
+            plan.teams.extend(
+                {"patient_id": item_p.id, "clinician_id": m, "position": i} for m, i in team
+            )
+        after[f"patient {item_p.id}"] = (
+            item_p.name,
+            item_p.language,
+            tuple(item_p.phones),
+            tuple(m for m, _ in team),
         )
+
+    # The file's windows replace the roster windows of the clinicians it names (the leaving
+    # lose all theirs); windows clinicians set themselves are left alone.
+    named = (in_file | {w.clinician for w in roster.windows}) - leaving
+    # Their one-off windows (any source) carry UTC bounds in their zone: a zone that changes
+    # (theirs, or the practice's for those without one) moves them.
+    file_zone = {c.id: c.timezone for c in roster.clinicians}
+    for cid in sorted(named):
+        old = state.clinicians.get(cid)
+        if old is None:
+            continue
+        new_zone = file_zone[cid] if cid in file_zone else old.timezone
+        if (old.timezone or old_practice_zone) != (new_zone or spec.timezone):
+            plan.rezoned[cid] = zones[cid]
+    wanted: Counter[WindowKey] = Counter()
+    first: dict[WindowKey, RosterWindow] = {}
     for window in roster.windows:
-        row = OnCallWindow(
-            practice_id=spec.id, clinician_id=window.clinician, source="roster", duty=window.duty
-        )
-        if window.weekly:
-            row.kind, row.days = "weekly", day_mask(window.days)
-            row.start_time, row.end_time = window.start, window.end
-        else:
-            assert window.local_from is not None
-            assert window.local_to is not None
-            row.kind = "oneoff"
-            row.local_start = window.local_from.isoformat(timespec="minutes")
-            row.local_end = window.local_to.isoformat(timespec="minutes")
-        session.add(row)
-    session.flush()
-    refresh_one_off_bounds(session, named)
-    gone = _deactivate_absent(session, roster)
-    after = _people(session, spec.id)
+        if window.clinician in named:
+            key = _window_key(window)
+            wanted[key] += 1
+            first.setdefault(key, window)
+    for key, ids in state.windows.items():
+        if key[0] not in named:
+            continue
+        keep = min(wanted.get(key, 0), len(ids))
+        plan.windows_gone.extend(ids[keep:])
+        if keep:
+            wanted[key] -= keep
+    for window in roster.windows:
+        key = _window_key(window)
+        if window.clinician in named and wanted.get(key, 0) > 0:
+            wanted[key] -= 1
+            plan.windows_new.append(_window_row(spec.id, window, key, zones[window.clinician]))
+    plan.windows_gone.sort()
+
     added = tuple(sorted(key for key in after if key not in before))
     changed = tuple(sorted(key for key in after if key in before and before[key] != after[key]))
+    gone = tuple(
+        sorted(
+            [f"clinician {c}" for c in plan.leaving]
+            + [f"patient {p}" for p in plan.leaving_patients]
+        )
+    )
+    plan.summary = LoadSummary(
+        spec.id,
+        len(roster.clinicians),
+        len(roster.patients),
+        len(roster.windows),
+        added,
+        changed,
+        gone,
+        windows_added=len(plan.windows_new),
+        windows_removed=len(plan.windows_gone),
+        rows=plan.rows,
+        dry_run=True,
+    )
+    return plan
+
+
+def _window_row(
+    practice_id: str, window: RosterWindow, key: WindowKey, zone: ZoneInfo
+) -> dict[str, Any]:
+    _, kind, days, start, end, local_start, local_end, duty, _ = key
+    row: dict[str, Any] = {
+        "practice_id": practice_id,
+        "clinician_id": window.clinician,
+        "source": "roster",
+        "kind": kind,
+        "days": days,
+        "start_time": start,
+        "end_time": end,
+        "local_start": local_start,
+        "local_end": local_end,
+        "starts_at": None,
+        "ends_at": None,
+        "duty": duty,
+        "off": False,
+    }
+    if kind == "oneoff":
+        assert window.local_from is not None
+        assert window.local_to is not None
+        row["starts_at"] = resolve_local(window.local_from, zone)
+        row["ends_at"] = resolve_local(window.local_to, zone)
+    return row
+
+
+def apply_roster(
+    session: Session, roster: Roster, *, actor: str = "cli", progress: Progress | None = None
+) -> LoadSummary:
+    """Loads a validated file: writes only what differs from the database, and nothing (no
+    audit entry either) when nothing does."""
+    plan = plan_roster(session, roster)
+    summary = replace(plan.summary, dry_run=False)
+    if plan.rows == 0:
+        return summary
+    spec = roster.practice
+    write = BulkWriter(session, plan.rows, progress)
+    if plan.practice is not None:
+        write.upsert(Practice, [plan.practice], "id", [k for k in plan.practice if k != "id"])
+    if plan.numbers is not None:
+        write.delete_in(PracticeNumber, PracticeNumber.practice_id, [spec.id])
+        write.insert(PracticeNumber, plan.numbers)
+    write.upsert(
+        Clinician,
+        plan.clinicians,
+        "id",
+        ["practice_id", "name", "phone", "role", "timezone", "position", "active"],
+    )
+    write.upsert(Patient, plan.patients, "id", ["practice_id", "name", "language", "active"])
+    # Every changed patient's phones go before any are added back: a file may move a number
+    # from one patient to another, and the (practice, number) pair is unique.
+    write.delete_in(PatientPhone, PatientPhone.patient_id, plan.phones_of)
+    write.delete_in(CareTeamMember, CareTeamMember.patient_id, plan.teams_of)
+    write.insert(PatientPhone, plan.phones)
+    write.insert(CareTeamMember, plan.teams)
+    write.delete_in(OnCallWindow, OnCallWindow.id, plan.windows_gone)
+    write.insert(OnCallWindow, plan.windows_new)
+    if plan.leaving or plan.leaving_patients:
+        _deactivate(session, spec.id, plan, write)
+    if plan.rezoned:
+        _rebound(session, plan.rezoned)
+        write.done += len(plan.rezoned)
+    session.expire_all()  # the ORM's copies of what the statements above changed
     audit.append(
         session,
         actor=actor,
@@ -208,92 +480,78 @@ def apply_roster(session: Session, roster: Roster, *, actor: str = "cli") -> Loa
             "clinicians": sorted(c.id for c in roster.clinicians),
             "patients": sorted(p.id for p in roster.patients),
             "windows": len(roster.windows),
-            "added": list(added),
-            "changed": list(changed),
-            "deactivated": list(gone),
+            "windows_added": summary.windows_added,
+            "windows_removed": summary.windows_removed,
+            "added": list(summary.added),
+            "changed": list(summary.changed),
+            "deactivated": list(summary.deactivated),
         },
     )
-    return LoadSummary(
-        spec.id,
-        len(roster.clinicians),
-        len(roster.patients),
-        len(roster.windows),
-        added,
-        changed,
-        gone,
-    )
+    session.flush()
+    return summary
 
 
-def _people(session: Session, practice_id: str) -> dict[str, tuple[object, ...]]:
-    """Each active clinician and patient of the practice with what a file can change."""
-    people: dict[str, tuple[object, ...]] = {}
-    for c in session.scalars(
-        select(Clinician).where(Clinician.practice_id == practice_id, Clinician.active.is_(True))
-    ):
-        people[f"clinician {c.id}"] = (c.name, c.phone, c.role, c.timezone, c.position)
-    for p in session.scalars(
-        select(Patient).where(Patient.practice_id == practice_id, Patient.active.is_(True))
-    ):
-        phones = tuple(
-            session.scalars(
-                select(PatientPhone.e164)
-                .where(PatientPhone.patient_id == p.id)
-                .order_by(PatientPhone.position)
-            )
-        )
-        team = tuple(
-            session.scalars(
-                select(CareTeamMember.clinician_id)
-                .where(CareTeamMember.patient_id == p.id)
-                .order_by(CareTeamMember.position)
-            )
-        )
-        people[f"patient {p.id}"] = (p.name, p.language, phones, team)
-    return people
-
-
-def _deactivate_absent(session: Session, roster: Roster) -> tuple[str, ...]:
+def _deactivate(session: Session, practice_id: str, plan: RosterPlan, write: BulkWriter) -> None:
     """The file is the whole practice: whoever it leaves out is deactivated. Their history
     (contacts, follow-ups, audit) stays; their windows end, they leave care teams and their
     tokens are revoked."""
-    practice_id = roster.practice.id
-    in_file = {c.id for c in roster.clinicians}
-    gone: list[str] = []
-    for clinician in list(
-        session.scalars(
-            select(Clinician).where(
-                Clinician.practice_id == practice_id, Clinician.active.is_(True)
-            )
+    left = plan.leaving
+    for batch in batches(left):
+        session.execute(
+            update(Clinician).where(Clinician.id.in_(batch)).values(active=False),
+            execution_options={"synchronize_session": False},
         )
-    ):
-        if clinician.id in in_file:
-            continue
-        clinician.active = False
-        session.execute(delete(OnCallWindow).where(OnCallWindow.clinician_id == clinician.id))
+        write.delete_in(OnCallWindow, OnCallWindow.clinician_id, batch)
         # A care team the file still names them on goes on without them.
-        session.execute(delete(CareTeamMember).where(CareTeamMember.clinician_id == clinician.id))
+        write.delete_in(CareTeamMember, CareTeamMember.clinician_id, batch)
         session.execute(
             update(ApiToken)
-            .where(ApiToken.clinician_id == clinician.id, ApiToken.revoked_at.is_(None))
-            .values(revoked_at=utcnow())
+            .where(ApiToken.clinician_id.in_(batch), ApiToken.revoked_at.is_(None))
+            .values(revoked_at=utcnow()),
+            execution_options={"synchronize_session": False},
         )
+    session.expire_all()
+    for clinician_id in left:
         for hook in DEACTIVATION_HOOKS:
-            hook(session, clinician.id)
-        gone.append(f"clinician {clinician.id}")
-    patients_in_file = {p.id for p in roster.patients}
-    for patient in list(
-        session.scalars(
-            select(Patient).where(Patient.practice_id == practice_id, Patient.active.is_(True))
+            hook(session, clinician_id)
+    for batch in batches(plan.leaving_patients):
+        session.execute(
+            update(Patient).where(Patient.id.in_(batch)).values(active=False),
+            execution_options={"synchronize_session": False},
         )
-    ):
-        if patient.id not in patients_in_file:
-            patient.active = False
-            gone.append(f"patient {patient.id}")
     session.flush()
-    left = [name.removeprefix("clinician ") for name in gone if name.startswith("clinician ")]
     if left:
         _hand_over(session, practice_id, left)
-    return tuple(sorted(gone))
+
+
+def _rebound(session: Session, zones: dict[str, ZoneInfo]) -> None:
+    """Recomputes the UTC bounds of these clinicians' one-off windows (any source) in their
+    new zone."""
+    rows = []
+    for batch in batches(sorted(zones)):
+        for row in session.execute(
+            select(
+                OnCallWindow.id,
+                OnCallWindow.clinician_id,
+                OnCallWindow.local_start,
+                OnCallWindow.local_end,
+            ).where(OnCallWindow.clinician_id.in_(batch), OnCallWindow.kind == "oneoff")
+        ):
+            zone = zones[row.clinician_id]
+            rows.append(
+                {
+                    "row_id": row.id,
+                    "starts_at": resolve_local(datetime.fromisoformat(row.local_start), zone),
+                    "ends_at": resolve_local(datetime.fromisoformat(row.local_end), zone),
+                }
+            )
+    statement = (
+        update(OnCallWindow.__table__)
+        .where(OnCallWindow.__table__.c.id == bindparam("row_id"))
+        .values(starts_at=bindparam("starts_at"), ends_at=bindparam("ends_at"))
+    )
+    for batch_rows in batches(rows):
+        session.execute(statement, list(batch_rows))
 
 
 def _hand_over(session: Session, practice_id: str, left: list[str]) -> None:
@@ -356,94 +614,3 @@ def refresh_one_off_bounds(session: Session, clinician_ids: set[str]) -> None:
             row.starts_at = resolve_local(datetime.fromisoformat(row.local_start), zone)
             row.ends_at = resolve_local(datetime.fromisoformat(row.local_end), zone)
     session.flush()
-
-
-def practice_ids(session: Session) -> list[str]:
-    return list(session.scalars(select(Practice.id).order_by(Practice.id)))
-
-
-def export_roster(session: Session, practice_id: str) -> dict[str, object]:
-    """The practice as a roster file (roster windows only) that loads back to the same state."""
-    practice = session.get(Practice, practice_id)
-    if practice is None:
-        raise LookupError(f"no practice {practice_id!r}")
-    numbers = list(
-        session.scalars(
-            select(PracticeNumber.e164)
-            .where(PracticeNumber.practice_id == practice_id)
-            .order_by(PracticeNumber.position)
-        )
-    )
-    practice_doc: dict[str, object] = {
-        "id": practice.id,
-        "name": practice.name,
-        "timezone": practice.timezone,
-        "numbers": numbers,
-        "crisis_line": practice.crisis_line,
-    }
-    if practice.office_hours:
-        practice_doc["office_hours"] = [dict(hours) for hours in practice.office_hours]
-    if practice.holidays:
-        practice_doc["holidays"] = list(practice.holidays)
-    if practice.policy:
-        practice_doc["policy"] = dict(practice.policy)
-    clinicians = []
-    for c in session.scalars(
-        select(Clinician)
-        .where(Clinician.practice_id == practice_id, Clinician.active.is_(True))
-        .order_by(Clinician.position, Clinician.id)
-    ):
-        doc: dict[str, object] = {"id": c.id, "name": c.name, "phone": c.phone, "role": c.role}
-        if c.timezone:
-            doc["timezone"] = c.timezone
-        clinicians.append(doc)
-    patients = []
-    for p in session.scalars(
-        select(Patient)
-        .where(Patient.practice_id == practice_id, Patient.active.is_(True))
-        .order_by(Patient.id)
-    ):
-        phones = list(
-            session.scalars(
-                select(PatientPhone.e164)
-                .where(PatientPhone.patient_id == p.id)
-                .order_by(PatientPhone.position)
-            )
-        )
-        team = list(
-            session.scalars(
-                select(CareTeamMember.clinician_id)
-                .where(CareTeamMember.patient_id == p.id)
-                .order_by(CareTeamMember.position)
-            )
-        )
-        patients.append(
-            {
-                "id": p.id,
-                "name": p.name,
-                "phones": phones,
-                "care_team": team,
-                "language": p.language,
-            }
-        )
-    windows = []
-    for w in session.scalars(
-        select(OnCallWindow)
-        .where(OnCallWindow.practice_id == practice_id, OnCallWindow.source == "roster")
-        .order_by(OnCallWindow.id)
-    ):
-        doc = {"clinician": w.clinician_id}
-        if w.kind == "weekly":
-            doc["days"] = [day for i, day in enumerate(DAY_NAMES) if w.days & (1 << i)]
-            doc["start"], doc["end"] = w.start_time, w.end_time
-        else:
-            doc["from"], doc["to"] = w.local_start, w.local_end
-        if w.duty:
-            doc["duty"] = True
-        windows.append(doc)
-    return {
-        "practice": practice_doc,
-        "clinicians": clinicians,
-        "patients": patients,
-        "windows": windows,
-    }
