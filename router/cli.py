@@ -157,7 +157,7 @@ class _LoadProgress:
 
     def step(self, description: str) -> None:
         if self.bar is not None:
-            self.bar.update(self.task, description=description, total=None, completed=0)
+            self.bar.reset(self.task, description=description, total=None)
 
     def rows(self, done: int, total: int) -> None:
         if self.bar is not None:

@@ -55,7 +55,8 @@ def test_an_unchanged_reload_writes_nothing_and_says_so(roster: None) -> None:
         "unchanged: the database already matches the file; nothing was written"
     )
     summary = load_text(RIVERSIDE)
-    assert summary.unchanged and summary.rows == 0
+    assert summary.unchanged
+    assert summary.rows == 0
 
 
 def test_a_changed_file_writes_only_the_difference(roster: None) -> None:
@@ -66,7 +67,8 @@ def test_a_changed_file_writes_only_the_difference(roster: None) -> None:
     assert summary.windows_added == summary.windows_removed == 0
     tables = [s.split()[2].strip('"') for s in writes.statements if s.startswith("INSERT")]
     # The clinician's upsert and the audit entry; no window, patient or phone is rewritten.
-    assert "oncall_windows" not in tables and "patients" not in tables
+    assert "oncall_windows" not in tables
+    assert "patients" not in tables
     assert "clinicians" in tables
 
 
@@ -83,7 +85,8 @@ def test_dry_run_says_what_would_change_and_writes_nothing(roster: None) -> None
     assert lines[0].startswith("dry run of riverside: ")
     assert lines[0].endswith("nothing was written")
     assert lines[1] == "would add: patient pt-lou"
-    assert "clinician dr-lee" in lines[2] and lines[2].startswith("would change: ")
+    assert lines[2].startswith("would change: ")
+    assert "clinician dr-lee" in lines[2]
     assert lines[3] == "would deactivate: clinician dr-chen, patient pt-jo"
     assert lines[4].startswith("would write windows: ")
     # What the dry run announced is what the load then does.
