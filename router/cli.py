@@ -1,5 +1,6 @@
 """The `afterhours` command (SPEC §4). User mistakes get one line on stderr and exit 1:
-a verb raises an AfterhoursError and `_Verbs.invoke` alone turns it into that line."""
+a verb raises an AfterhoursError and `_Verbs.invoke` alone turns it into that line (a roster
+with several problems adds one line for each of the others)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,10 @@ class _Verbs(TyperGroup):
             return super().invoke(ctx)
         except AfterhoursError as exc:
             typer.echo(f"afterhours: {exc}", err=True)
+            # A roster with several problems: the first line says the first and how many
+            # more; then every other one, one a line, so all can be put right at once.
+            for problem in getattr(exc, "problems", [])[1:]:
+                typer.echo(f"  {problem}", err=True)
             raise typer.Exit(1) from None
         except (OperationalError, ProgrammingError) as exc:
             text = str(exc.orig).lower()
@@ -82,11 +87,17 @@ def db_upgrade() -> None:
 
 
 @roster_app.command("load")
-def roster_load(file: Annotated[Path, typer.Argument(help="A roster YAML file.")]) -> None:
-    """Upsert a roster file: validated whole before anything is written."""
+def roster_load(
+    file: Annotated[Path, typer.Argument(help="A roster YAML file.")],
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would change; write nothing.")
+    ] = False,
+) -> None:
+    """Upsert a roster file: validated whole before anything is written, and only what
+    differs from the database is written."""
     from router.core.db import session_scope
     from router.roster.parse import RosterError, parse_roster
-    from router.store.repositories.roster import apply_roster, known_clinicians
+    from router.store.repositories.roster import apply_roster, known_clinicians, plan_roster
 
     try:
         text = file.read_text(encoding="utf-8")
@@ -94,27 +105,63 @@ def roster_load(file: Annotated[Path, typer.Argument(help="A roster YAML file.")
         raise AfterhoursError(f"cannot read {file}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise AfterhoursError(f"{file} is not UTF-8 text") from None
-    try:
-        with session_scope() as session:
-            practice_id = _practice_id_in(text)
-            known = known_clinicians(session, practice_id) if practice_id else set()
-            roster = parse_roster(text, known_clinicians=known)
-            summary = apply_roster(session, roster)
-    except RosterError as exc:
-        raise RosterError([f"{file}: {exc.problems[0]}", *exc.problems[1:]]) from None
+    with _LoadProgress() as progress:
+        try:
+            with session_scope() as session:
+                progress.step("validating")
+                roster = parse_roster(
+                    text,
+                    known_clinicians=lambda practice_id: known_clinicians(session, practice_id),
+                )
+                progress.step("comparing with the database")
+                if dry_run:
+                    summary = plan_roster(session, roster).summary
+                    session.rollback()
+                else:
+                    summary = apply_roster(session, roster, progress=progress.rows)
+                progress.step("committing")
+        except RosterError as exc:
+            raise RosterError([f"{file}: {exc.problems[0]}", *exc.problems[1:]]) from None
     for line in summary.lines():
         typer.echo(line)
 
 
-def _practice_id_in(text: str) -> str | None:
-    try:
-        document = yaml.safe_load(text)
-    except yaml.YAMLError:
-        return None
-    if isinstance(document, dict) and isinstance(document.get("practice"), dict):
-        value = document["practice"].get("id")
-        return str(value) if value is not None else None
-    return None
+class _LoadProgress:
+    """A progress display for `roster load` on a terminal (stderr); nothing otherwise, so
+    scripts, logs and tests see only the report."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+        if sys.stdout.isatty() and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+
+    def __enter__(self) -> _LoadProgress:
+        if self.bar is not None:
+            self.bar.start()
+            self.task = self.bar.add_task("reading", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def step(self, description: str) -> None:
+        if self.bar is not None:
+            self.bar.reset(self.task, description=description, total=None)
+
+    def rows(self, done: int, total: int) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, description="writing rows", total=total, completed=done)
 
 
 @roster_app.command("export")

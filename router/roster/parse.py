@@ -6,6 +6,7 @@ Every problem names the place in the file, the entry, the field and the value.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any, cast
@@ -104,8 +105,26 @@ class _Mapping(dict[str, Any]):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (every wheel does): a large roster reads in seconds.
+_BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc]
     """Keeps each mapping's line number so problems can say where they are."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._plain_tags: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: tuple[bool, bool]) -> Any:
+        # A plain scalar's tag depends on its text alone, and a roster repeats the same few
+        # texts (ids, times, days) tens of thousands of times: each is resolved once.
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._plain_tags.get(value)
+            if tag is None:
+                tag = self._plain_tags[value] = super().resolve(kind, value, implicit)
+            return tag
+        return super().resolve(kind, value, implicit)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Mapping:
@@ -220,8 +239,12 @@ def _list(check: _Checker, where: str, item: dict[str, Any], key: str) -> list[A
     return value
 
 
-def parse_roster(text: str, *, known_clinicians: set[str] | None = None) -> Roster:
-    """Validates a whole roster. `known_clinicians` are ids already in this practice."""
+def parse_roster(
+    text: str, *, known_clinicians: set[str] | Callable[[str], set[str]] | None = None
+) -> Roster:
+    """Validates a whole roster and lists every problem in it. `known_clinicians` are ids
+    already in this practice, or a function of the file's practice id that gives them (so the
+    file is read once)."""
     try:
         document = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
@@ -240,7 +263,13 @@ def parse_roster(text: str, *, known_clinicians: set[str] | None = None) -> Rost
         check, _list(check, "top level", document, "clinicians"), region
     )
     # An entry refused for, say, its phone still names a clinician: one mistake, one problem.
-    clinician_ids = named | (known_clinicians or set())
+    if callable(known_clinicians):
+        raw = document.get("practice")
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        known = known_clinicians(str(raw_id)) if isinstance(raw_id, str | int) else set()
+    else:
+        known = known_clinicians or set()
+    clinician_ids = named | known
     patients = _parse_patients(
         check,
         _list(check, "top level", document, "patients"),
