@@ -20,6 +20,7 @@ from router.core.db import get_engine, get_sessionmaker, session_scope
 from router.core.settings import get_settings
 from router.failsafe.replay import replay_spool
 from router.failsafe.spooling import remember_crisis_lines, spool
+from router.oncall.coverage import check_all_practices
 from router.store.repositories import directory, oncall_index
 from router.store.repositories.roster import practice_ids
 from router.texts.sweep import sweep, sweep_due
@@ -27,6 +28,7 @@ from router.texts.sweep import sweep, sweep_due
 log = logging.getLogger("afterhours")
 SPOOL_REPLAY_INTERVAL_S = 2.0
 DUE_SWEEP_INTERVAL_S = 2.0
+COVERAGE_CHECK_S = 3600.0  # supervisors hear of a gap in the next 48 h once (SPEC §11)
 INDEX_REFRESH_S = 300.0  # every practice's on-call index recomputed, off the call path
 
 
@@ -38,6 +40,7 @@ async def replay_forever() -> None:
         loops.start_soon(_replay_loop)
         loops.start_soon(_sweep_loop)
         loops.start_soon(_index_loop)
+        loops.start_soon(_coverage_loop)
 
 
 async def _replay_loop() -> None:
@@ -62,6 +65,24 @@ async def _index_loop() -> None:
                 await anyio.to_thread.run_sync(_refresh_index, every)
             except Exception as exc:  # noqa: BLE001 - this loop must outlive any failure
                 log.warning("on-call index refresh deferred: %s", type(exc).__name__)
+
+
+async def _coverage_loop() -> None:
+    """Every hour (so at least daily), coverage gaps of the next 48 hours are texted to the
+    supervisors, each gap once; window changes check at once as well."""
+    if get_settings().sweep_interval_s <= 0:
+        return  # tests and embedded runs that drive the jobs themselves
+    while True:
+        try:
+            await anyio.to_thread.run_sync(_check_coverage)
+        except Exception as exc:  # noqa: BLE001 - this loop must outlive any failure
+            log.warning("coverage check deferred: %s", type(exc).__name__)
+        await asyncio.sleep(COVERAGE_CHECK_S)
+
+
+def _check_coverage() -> None:
+    with session_scope() as session:
+        check_all_practices(session, clock.now())
 
 
 async def _sweep_loop() -> None:

@@ -67,8 +67,8 @@ def signed_in(session: Session, token: str, now: datetime) -> SignedIn | None:
     if row is None or row.revoked_at is not None or now >= row.expires_at:
         return None
     member = accounts.staff(session, row.clinician_id)
-    if member is None:
-        return None
+    if member is None or not member.active:
+        return None  # left the practice: the roster's deactivation ends every session
     idle = idle_timeout(session, member)
     if now - row.last_seen_at >= idle:
         return None

@@ -20,7 +20,7 @@ from policies.vocabulary import CoverStatus, Purpose
 from router.outbox import queue_sms
 from router.roster.parse import WindowError
 from router.store.models import Clinician, CoverRequest, OnCallWindow, Practice
-from router.store.repositories import audit, directory, staff
+from router.store.repositories import audit, directory, oncall_index, staff
 from router.store.repositories import windows as window_store
 from router.store.repositories.roster import window_zone
 
@@ -188,6 +188,7 @@ def _one_off(
     )
     session.add(row)
     session.flush()
+    oncall_index.invalidate(request.practice_id)
     return row
 
 

@@ -13,9 +13,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from policies.schedule import DAY_NAMES, resolve_local
+from router.oncall.coverage import check_after_window_change
 from router.roster.parse import RosterWindow, WindowError, parse_window
 from router.store.models import Clinician, OnCallWindow
-from router.store.repositories import audit, staff
+from router.store.repositories import audit, oncall_index, staff
 from router.store.repositories.roster import day_mask, window_zone
 
 STAFF_ROLES = ("supervisor", "admin")
@@ -114,6 +115,8 @@ def _store(session: Session, row: OnCallWindow, window: RosterWindow) -> None:
 
 
 def _changed(session: Session, practice_id: str) -> None:
+    oncall_index.invalidate(practice_id)  # routes see the change at once (SPEC §10 index)
+    check_after_window_change(session, practice_id)  # a gap it opens is told (SPEC §11)
     for hook in WINDOW_CHANGE_HOOKS:
         hook(session, practice_id)
 

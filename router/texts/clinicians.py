@@ -15,6 +15,7 @@ from policies.schedule import on_until
 from policies.triage import Risk
 from policies.vocabulary import EventType, Purpose
 from router.oncall import windows
+from router.oncall.cover import answer_cover_by_text
 from router.outbox import queue_sms
 from router.store.models import Clinician, InboundText, Patient, Practice, TextThread
 from router.store.repositories import contacts, directory
@@ -43,6 +44,9 @@ def handle_clinician_text(
     now: datetime,
 ) -> str:
     body = record.body.strip()
+    covered = answer_cover_by_text(session, clinician, body, now)  # "YES 4821" to a cover ask
+    if covered is not None:
+        return messages(covered)
     threads = conversations.open_threads_of(session, clinician.id, now)
     coded = THREAD_CODE.match(body)
     if coded and threads:
