@@ -25,21 +25,28 @@ from router.store.migrate import upgrade
 from router.store.models import Base
 from router.store.repositories.roster import apply_roster
 from router.twilio.sim import TwilioSim
-
-DATA = Path(__file__).parent / "data"
-TOKEN = "test-auth-token-0123456789abcdef"
-BASE_URL = "http://testserver"
-PRACTICE_NUMBER = "+16175550100"
-CRISIS_LINE = "+16175550111"
-LEE, PATEL, KIM, ORTIZ, CHEN = (
-    "+16175550101",
-    "+16175550102",
-    "+16175550103",
-    "+16175550104",
-    "+16175550105",
+from tests.clinic import (  # noqa: F401 - re-exported for older imports
+    ACCOUNT_SID,
+    ANA,
+    BASE_URL,
+    CHEN,
+    CRISIS_LINE,
+    DATA,
+    DEAD_DATABASE,
+    JO,
+    KIM,
+    LEE,
+    ORTIZ,
+    PATEL,
+    PRACTICE_NUMBER,
+    SAM,
+    SATURDAY_10AM,
+    STRANGER,
+    THURSDAY_NOON,
+    TOKEN,
+    WEDNESDAY_9PM,
+    WEDNESDAY_1130PM,
 )
-SAM, ANA, JO = "+16175550199", "+16175550198", "+16175550197"
-STRANGER = "+16175550150"
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("TEST_REDIS_URL")
@@ -156,16 +163,6 @@ class Clock:
         return self.at
 
 
-# Wednesday 2026-11-25, 21:00 in New York: Lee and Patel are on call.
-WEDNESDAY_9PM = datetime(2026, 11, 26, 2, 0, tzinfo=UTC)
-# Wednesday 23:30 New York: Lee is off, Patel on.
-WEDNESDAY_1130PM = datetime(2026, 11, 26, 4, 30, tzinfo=UTC)
-# Saturday 2026-11-28 10:00 New York: only Kim, on duty.
-SATURDAY_10AM = datetime(2026, 11, 28, 15, 0, tzinfo=UTC)
-# Thursday 2026-11-26 12:00 New York: nobody on call.
-THURSDAY_NOON = datetime(2026, 11, 26, 17, 0, tzinfo=UTC)
-
-
 @pytest.fixture
 def clock(database_url: str) -> Iterator[Clock]:
     frozen = Clock(WEDNESDAY_9PM)
@@ -199,7 +196,6 @@ def sim(client: TestClient) -> TwilioSim:
 
 
 QUEUES = ["inproc"] + (["rq"] if REDIS_URL else [])
-ACCOUNT_SID = "AC" + "0" * 32
 
 
 @pytest.fixture(params=QUEUES)
@@ -248,7 +244,6 @@ def texting(
 
 
 # A database that refuses connections: what an outage looks like to the app.
-DEAD_DATABASE = "postgresql://nobody@127.0.0.1:1/afterhours"
 
 
 @pytest.fixture

@@ -60,6 +60,17 @@ def test_project_modules_are_imported_at_the_top_outside_the_cli() -> None:
     assert not found, f"function-level imports of project modules: {found}"
 
 
+def test_no_test_module_imports_another_test_module() -> None:
+    found = []
+    for path in _sources("tests"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                last = node.module.rsplit(".", 1)[-1]
+                if node.module.startswith("tests") and last.startswith("test_"):
+                    found.append(f"{_relative(path)}:{node.lineno} imports {node.module}")
+    assert not found, found
+
+
 def test_the_simulator_imports_nothing_of_the_app() -> None:
     found = []
     for path in _sources("router/twilio/sim"):

@@ -12,8 +12,8 @@ from router.core.settings import get_settings
 from router.store.models import AuditEntry, OutboundMessage
 from router.store.repositories import accounts, tokens
 from tests.accounts.staff import give_password, sign_in
-from tests.conftest import ACCOUNT_SID, BASE_URL, LEE
-from tests.test_cli import assert_refused_in_one_line, run
+from tests.cli_runner import assert_refused_in_one_line, run
+from tests.clinic import ACCOUNT_SID, BASE_URL, LEE
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,7 @@ from router.core.db import session_scope
 from router.roster.parse import parse_roster
 from router.store.repositories import tokens
 from router.store.repositories.roster import apply_roster, known_clinicians
-from tests.conftest import DATA
+from tests.clinic import DATA
 
 
 def _load(document: dict[str, object]) -> None:

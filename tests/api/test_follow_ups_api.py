@@ -9,7 +9,7 @@ from sqlalchemy import select
 from router.core.db import session_scope
 from router.store.models import AuditEntry, Contact, FollowUp
 from tests.api.staff import bearer, load_two_practices
-from tests.conftest import (
+from tests.clinic import (
     ANA,
     CHEN,
     CRISIS_LINE,

@@ -15,7 +15,7 @@ from router.roster.parse import parse_roster
 from router.store.models import AuditEntry, IcalFeed
 from router.store.repositories.roster import apply_roster
 from tests.api.staff import bearer, load_two_practices
-from tests.conftest import BASE_URL, DATA
+from tests.clinic import BASE_URL, DATA
 
 
 @pytest.fixture(autouse=True)
@@ -104,7 +104,7 @@ def test_a_made_up_or_deactivated_feed_is_not_found(client) -> None:
     assert client.get("/api/v1/ical/" + "a" * 100 + ".ics").status_code == 404
     url = client.get("/api/v1/me", headers=bearer("dr-wu")).json()["ical_url"]
 
-    from tests.roster.test_staff_changes import load, without_clinician  # noqa: F401
+    from tests.roster_files import load, without_clinician  # noqa: F401
 
     harbor = yaml.safe_load((DATA / "roster_harbor.yaml").read_text())
     harbor["clinicians"] = [{"id": "dr-yu", "name": "Yu", "phone": "617-555-0124"}]

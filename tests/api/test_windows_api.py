@@ -9,8 +9,9 @@ from sqlalchemy import select
 from router.core.db import session_scope
 from router.store.models import AuditEntry
 from tests.api.staff import bearer, load_two_practices, window_id
-from tests.conftest import THURSDAY_NOON, WEDNESDAY_9PM, load_roster
-from tests.roster.test_staff_changes import route
+from tests.clinic import THURSDAY_NOON, WEDNESDAY_9PM
+from tests.conftest import load_roster
+from tests.roster_files import route
 
 
 @pytest.fixture(autouse=True)

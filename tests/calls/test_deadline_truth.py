@@ -22,8 +22,8 @@ from router.core.settings import get_settings
 from router.failsafe import replay as recovery
 from router.failsafe.deadline import within_deadline
 from router.store.models import ContactEvent, PracticeNumber
-from tests.conftest import CRISIS_LINE, LEE, PRACTICE_NUMBER, SAM
-from tests.helpers import contact_count, contact_for
+from tests.clinic import CRISIS_LINE, LEE, PRACTICE_NUMBER, SAM
+from tests.contact_log import contact_count, contact_for
 
 DEADLINE_S = 0.3
 

@@ -15,7 +15,7 @@ import httpx
 import pytest
 
 from router.twilio.sim.signing import sign
-from tests.conftest import CRISIS_LINE, PRACTICE_NUMBER, TOKEN
+from tests.clinic import CRISIS_LINE, PRACTICE_NUMBER, TOKEN
 
 CLINICIAN = "+16175550121"
 PATIENT = "+16175550191"

@@ -20,9 +20,9 @@ from router.core.db import session_scope
 from router.failsafe import replay as recovery
 from router.store.models import OutboundMessage
 from router.twilio import gateway
-from tests.conftest import CRISIS_LINE, LEE, PATEL, PRACTICE_NUMBER, SAM
+from tests.clinic import CRISIS_LINE, LEE, PATEL, PRACTICE_NUMBER, SAM
+from tests.contact_log import contact_count, contact_for
 from tests.faults.servers import PrivatePostgres, PrivateRedis
-from tests.helpers import contact_count, contact_for
 from workers.jobs import sweep_due
 from workers.scheduler import LOCK_KEY
 

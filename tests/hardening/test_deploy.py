@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from router.core.db import reset_caches
 from router.core.settings import get_settings
 from router.store.migrate import upgrade
-from tests.conftest import ACCOUNT_SID, BASE_URL
+from tests.clinic import ACCOUNT_SID, BASE_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_VARIABLES = {

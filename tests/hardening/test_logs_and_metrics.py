@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from router.core.logging import REDACTED, JsonFormatter, loggable
-from tests.conftest import CRISIS_LINE, LEE, PRACTICE_NUMBER, SAM
+from tests.clinic import CRISIS_LINE, LEE, PRACTICE_NUMBER, SAM
 
 NUMBERS = ["+16175550199", "16175550199", "617-555-0199", "(617) 555-0199", "617.555.0199"]
 NAMES = ["Sam Rivera", "Sam", "Rivera", "Dana Lee", "Ana Gómez"]

@@ -11,7 +11,7 @@ import pytest
 from router.core.settings import get_settings
 from router.twilio import signature
 from router.twilio.sim import sign
-from tests.conftest import BASE_URL, PRACTICE_NUMBER, SAM
+from tests.clinic import BASE_URL, PRACTICE_NUMBER, SAM
 
 CALL = {"CallSid": "CA" + "d" * 32, "From": SAM, "To": PRACTICE_NUMBER, "CallStatus": "ringing"}
 

@@ -16,7 +16,7 @@ from router.calls import twiml as call_twiml
 from router.core.db import session_scope
 from router.store.models import Patient, Practice
 from router.twilio import twiml
-from tests.conftest import LEE, PATEL, PRACTICE_NUMBER, SAM
+from tests.clinic import LEE, PATEL, PRACTICE_NUMBER, SAM
 
 # What every database can hold (no NUL, no lone surrogate): the pure tests below add those.
 HOSTILE = 'Riverside\x01\x08\x0b\x0c\x1b\x7f\ufffe\uffff DBT <Clinic> & "co"'

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from router.twilio.sim import sign
-from tests.conftest import BASE_URL, PRACTICE_NUMBER, SAM, TOKEN
+from tests.clinic import BASE_URL, PRACTICE_NUMBER, SAM, TOKEN
+from tests.contact_log import contact_count
 from tests.hardening.conftest import WEBHOOKS
-from tests.helpers import contact_count
 
 CALL = {"CallSid": "CA" + "c" * 32, "From": SAM, "To": PRACTICE_NUMBER, "CallStatus": "ringing"}
 FORM = "application/x-www-form-urlencoded"

@@ -13,8 +13,8 @@ from router.oncall.cover import CoverAnswer, answer_cover_by_text, parse_cover_a
 from router.oncall.coverage import gaps_for
 from router.store.models import AuditEntry, Clinician, CoverRequest, OutboundMessage, Practice
 from tests.api.staff import bearer, load_two_practices, window_id
-from tests.conftest import KIM, LEE, SATURDAY_10AM
-from tests.roster.test_staff_changes import route
+from tests.clinic import KIM, LEE, SATURDAY_10AM
+from tests.roster_files import route
 
 THURSDAY = "2026-11-26T17:00:00-05:00"
 THURSDAY_9PM = datetime(2026, 11, 27, 2, 0, tzinfo=UTC)
@@ -209,7 +209,7 @@ def test_a_cover_answer_by_text_is_read_strictly(text, answer) -> None:
 
 
 def test_a_cover_ends_when_the_colleague_leaves_the_practice(client) -> None:
-    from tests.roster.test_staff_changes import RIVERSIDE, load, without_clinician
+    from tests.roster_files import RIVERSIDE, load, without_clinician
 
     asked = ask(client, "dr-lee", "dr-lee", "dr-kim").json()
     client.post(f"/api/v1/cover-requests/{asked['id']}/accept", headers=bearer("dr-kim"))

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from router.core.db import session_scope
 from router.oncall.coverage import check_all_practices
 from router.store.models import OutboundMessage
-from tests.conftest import ORTIZ
+from tests.clinic import ORTIZ
 
 
 def coverage_texts() -> list[OutboundMessage]:

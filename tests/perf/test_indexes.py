@@ -18,7 +18,7 @@ from sqlalchemy import event, text
 from router import background
 from router.core.db import get_engine, session_scope
 from router.store.repositories import oncall_index
-from tests.conftest import LEE, PRACTICE_NUMBER, SAM
+from tests.clinic import LEE, PRACTICE_NUMBER, SAM
 
 LARGE = (
     "oncall_windows",

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 from router.cli import app
 from router.core.db import get_engine, session_scope
 from router.store.models import AuditEntry, OnCallWindow
-from tests.conftest import DATA
-from tests.test_roster import CHANGED, RIVERSIDE, load_text, table_rows
+from tests.clinic import DATA
+from tests.roster_files import CHANGED, RIVERSIDE, load_text, table_rows
 
 RIVERSIDE_FILE = DATA / "riverside.yaml"
 

@@ -11,14 +11,13 @@ import yaml
 from sqlalchemy import select
 
 from policies.followup import follow_up_due
-from router.contacts.routes import route_for_patient
 from router.core.db import session_scope
 from router.roster.parse import RosterError, parse_roster
 from router.store.models import Clinician, FollowUp, Practice
 from router.store.repositories import directory, tokens
 from router.store.repositories import roster as roster_repo
-from router.store.repositories.roster import apply_roster, export_roster, known_clinicians
-from tests.conftest import (
+from router.store.repositories.roster import export_roster
+from tests.clinic import (
     CRISIS_LINE,
     DATA,
     KIM,
@@ -27,30 +26,11 @@ from tests.conftest import (
     STRANGER,
     WEDNESDAY_9PM,
 )
-from tests.helpers import contact_for
+from tests.contact_log import contact_for
+from tests.roster_files import load, route, without_clinician
 
 RIVERSIDE = (DATA / "riverside.yaml").read_text()
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-def load(text: str):
-    with session_scope() as session:
-        parsed = parse_roster(text, known_clinicians=known_clinicians(session, "riverside"))
-        return apply_roster(session, parsed)
-
-
-def without_clinician(text: str, clinician_id: str) -> str:
-    document = yaml.safe_load(text)
-    document["clinicians"] = [c for c in document["clinicians"] if c["id"] != clinician_id]
-    document["windows"] = [w for w in document["windows"] if w["clinician"] != clinician_id]
-    for patient in document["patients"]:
-        patient["care_team"] = [m for m in patient["care_team"] if m != clinician_id]
-    return yaml.safe_dump(document, sort_keys=False)
-
-
-def route(patient_id: str, at: datetime) -> list[str]:
-    with session_scope() as session:
-        return list(route_for_patient(session, patient_id, at).clinicians)
 
 
 def test_a_duty_clinician_left_out_of_the_file_rings_for_nobody(roster: None) -> None:

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from policies.gsm import fit_one_segment, is_gsm7
 from router.core.db import session_scope
 from router.store.models import Contact, ContactEvent
-from tests.conftest import ANA, JO, LEE, PATEL, PRACTICE_NUMBER, SAM, WEDNESDAY_1130PM
-from tests.helpers import contact_for
+from tests.clinic import ANA, JO, LEE, PATEL, PRACTICE_NUMBER, SAM, WEDNESDAY_1130PM
+from tests.contact_log import contact_for
 
 SAFE_QUESTION = "Are you safe right now? Reply YES or NO"
 

@@ -13,7 +13,8 @@ from router.core.db import session_scope
 from router.store.models import AuditEntry, Clinician, Contact
 from router.store.repositories import audit
 from tests.accounts.staff import give_password, sign_in
-from tests.conftest import ANA, CHEN, KIM, LEE, PRACTICE_NUMBER, SAM, SATURDAY_10AM, load_roster
+from tests.clinic import ANA, CHEN, KIM, LEE, PRACTICE_NUMBER, SAM, SATURDAY_10AM
+from tests.conftest import load_roster
 
 HARBOR_NUMBER, MAX = "+16175550120", "+16175550129"
 

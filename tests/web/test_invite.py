@@ -11,7 +11,7 @@ from router.core import clock as app_clock
 from router.core.db import session_scope
 from router.store.models import StaffCredential
 from tests.accounts.staff import PASSWORD, csrf_of, sign_in, submit_password
-from tests.conftest import BASE_URL
+from tests.clinic import BASE_URL
 
 
 @pytest.fixture(autouse=True)

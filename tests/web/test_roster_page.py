@@ -11,7 +11,8 @@ from router.core.db import session_scope
 from router.store.models import Clinician, Patient
 from router.store.repositories.roster import export_roster
 from tests.accounts.staff import csrf_of, give_password, sign_in
-from tests.conftest import DATA, load_roster
+from tests.clinic import DATA
+from tests.conftest import load_roster
 
 
 @pytest.fixture(autouse=True)

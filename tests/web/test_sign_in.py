@@ -25,7 +25,7 @@ from tests.accounts.staff import (
     submit_password,
     texted_code,
 )
-from tests.conftest import BASE_URL, LEE
+from tests.clinic import BASE_URL, LEE
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,8 @@ from router.core.db import session_scope
 from router.oncall import window_service
 from router.store.models import Clinician, OnCallWindow
 from tests.accounts.staff import csrf_of, give_password, sign_in
-from tests.conftest import ANA, CHEN, LEE, PRACTICE_NUMBER, SAM, load_roster
+from tests.clinic import ANA, CHEN, LEE, PRACTICE_NUMBER, SAM
+from tests.conftest import load_roster
 
 HARBOR_NUMBER, MAX = "+16175550120", "+16175550129"
 

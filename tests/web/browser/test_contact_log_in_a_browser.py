@@ -11,20 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.accounts.staff import PASSWORD, give_password, texted_code
-from tests.conftest import ANA, CHEN, LEE, PRACTICE_NUMBER, SAM
-
-
-def sign_in_in_the_browser(page: Any, base: str, user: str) -> None:
-    give_password(user)
-    page.goto(f"{base}/login")
-    page.get_by_label("Your staff id").fill(user)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Continue").click()
-    page.wait_for_url(f"{base}/login/code")
-    page.get_by_label("6-digit code").fill(texted_code(user))
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url(f"{base}/")
+from tests.clinic import ANA, CHEN, LEE, PRACTICE_NUMBER, SAM
+from tests.web.browser.signing_in import sign_in_in_the_browser
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.web.browser.test_contact_log_in_a_browser import sign_in_in_the_browser
+from tests.web.browser.signing_in import sign_in_in_the_browser
 
 
 def test_a_supervisor_selects_a_gap_hour_and_sees_who(

@@ -9,8 +9,8 @@ from typing import Any
 from typer.testing import CliRunner
 
 from router.cli import app
-from tests.conftest import THURSDAY_NOON
-from tests.web.browser.test_contact_log_in_a_browser import sign_in_in_the_browser
+from tests.clinic import THURSDAY_NOON
+from tests.web.browser.signing_in import sign_in_in_the_browser
 
 
 def route_of(patient: str, at: str) -> list[str]:

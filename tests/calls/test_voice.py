@@ -9,7 +9,7 @@ import pytest
 from router.core.db import session_scope
 from router.store.models import CoachingPause
 from router.twilio.sim import sign
-from tests.conftest import (
+from tests.clinic import (
     ANA,
     CRISIS_LINE,
     JO,
@@ -23,7 +23,7 @@ from tests.conftest import (
     THURSDAY_NOON,
     WEDNESDAY_1130PM,
 )
-from tests.helpers import contact_count, contact_for
+from tests.contact_log import contact_count, contact_for
 
 
 @pytest.fixture(autouse=True)

@@ -10,7 +10,8 @@ import pytest
 from router.core import clock as app_clock
 from router.core.db import session_scope
 from router.core.jobs import InProcessQueue, JobRequest, RQQueue, defer, get_queue
-from tests.conftest import LEE, PRACTICE_NUMBER, REDIS_URL, SAM
+from tests.clinic import LEE, PRACTICE_NUMBER, SAM
+from tests.conftest import REDIS_URL
 
 RAN: list[str] = []
 
@@ -32,14 +33,14 @@ def _clean() -> None:
 def test_a_job_is_queued_only_after_its_transaction_commits(database_url, clock):
     def failing_request() -> None:
         with session_scope() as session:
-            defer(session, "tests.test_jobs.record_run", "rolled back")
+            defer(session, "tests.core.test_jobs.record_run", "rolled back")
             raise RuntimeError("the request failed")
 
     with pytest.raises(RuntimeError):
         failing_request()
     assert RAN == []
     with session_scope() as session:
-        defer(session, "tests.test_jobs.record_run", "committed")
+        defer(session, "tests.core.test_jobs.record_run", "committed")
         assert RAN == []  # not while the transaction is open
     assert RAN == ["committed"]
 
@@ -49,7 +50,7 @@ def test_in_process_queue_runs_a_delayed_job_when_the_clock_passes_it(database_u
     assert isinstance(queue, InProcessQueue)
     queue.submit(
         JobRequest(
-            "tests.test_jobs.record_run", ("later",), "job-1", clock.at + timedelta(minutes=10)
+            "tests.core.test_jobs.record_run", ("later",), "job-1", clock.at + timedelta(minutes=10)
         )
     )
     assert queue.run_due() == 0
@@ -62,9 +63,9 @@ def test_a_job_id_names_one_pending_job_and_can_be_cancelled(database_url, clock
     queue = get_queue()
     assert isinstance(queue, InProcessQueue)
     at = clock.at + timedelta(minutes=1)
-    queue.submit(JobRequest("tests.test_jobs.record_run", ("first",), "same", at))
-    queue.submit(JobRequest("tests.test_jobs.record_run", ("second",), "same", at))
-    queue.submit(JobRequest("tests.test_jobs.record_run", ("other",), "other", at))
+    queue.submit(JobRequest("tests.core.test_jobs.record_run", ("first",), "same", at))
+    queue.submit(JobRequest("tests.core.test_jobs.record_run", ("second",), "same", at))
+    queue.submit(JobRequest("tests.core.test_jobs.record_run", ("other",), "other", at))
     queue.submit(JobRequest("", (), "other", None, cancel=True))
     clock.advance(minutes=1)
     queue.run_due()
@@ -133,7 +134,7 @@ if REDIS_URL:
     def test_rq_scheduler_runs_a_delayed_job_when_it_is_due(rq_queue):
         app_clock.set_source(None)
         soon = app_clock.now() + timedelta(seconds=1)
-        rq_queue.submit(JobRequest("tests.test_jobs.record_run", ("due",), "escalate-x", soon))
+        rq_queue.submit(JobRequest("tests.core.test_jobs.record_run", ("due",), "escalate-x", soon))
         _work(rq_queue)
         assert _ran_on_redis() == []
         time.sleep(1.3)
@@ -143,7 +144,7 @@ if REDIS_URL:
     def test_rq_cancel_removes_a_scheduled_job(rq_queue):
         app_clock.set_source(None)
         soon = app_clock.now() + timedelta(seconds=1)
-        rq_queue.submit(JobRequest("tests.test_jobs.record_run", ("never",), "escalate-y", soon))
+        rq_queue.submit(JobRequest("tests.core.test_jobs.record_run", ("never",), "escalate-y", soon))
         rq_queue.submit(JobRequest("", (), "escalate-y", None, cancel=True))
         time.sleep(1.3)
         _work(rq_queue)
@@ -152,8 +153,8 @@ if REDIS_URL:
     def test_rq_job_id_replaces_the_pending_job(rq_queue):
         app_clock.set_source(None)
         now = app_clock.now()
-        rq_queue.submit(JobRequest("tests.test_jobs.record_run", ("old",), "escalate-z", now))
-        rq_queue.submit(JobRequest("tests.test_jobs.record_run", ("new",), "escalate-z", now))
+        rq_queue.submit(JobRequest("tests.core.test_jobs.record_run", ("old",), "escalate-z", now))
+        rq_queue.submit(JobRequest("tests.core.test_jobs.record_run", ("new",), "escalate-z", now))
         time.sleep(0.1)
         _work(rq_queue)
         assert _ran_on_redis() == ["new"]

@@ -16,7 +16,7 @@ from policies.gsm import fit_one_segment, is_gsm7
 from router.core.db import session_scope
 from router.store.models import InboundText, OutboundMessage, Patient
 from router.store.repositories import tokens
-from tests.conftest import (
+from tests.clinic import (
     ANA,
     DEAD_DATABASE,
     JO,
@@ -31,7 +31,7 @@ from tests.conftest import (
     THURSDAY_NOON,
     WEDNESDAY_1130PM,
 )
-from tests.helpers import contact_count, contact_for
+from tests.contact_log import contact_count, contact_for
 
 
 def _reply(record) -> str:
@@ -495,7 +495,7 @@ def _acknowledged_conversation(texting) -> str:
 
 
 def test_a_new_text_after_the_clinician_went_off_call_goes_to_who_is_on_call_now_S4(texting, clock):
-    from tests.conftest import WEDNESDAY_1130PM
+    from tests.clinic import WEDNESDAY_1130PM
 
     sim, jobs = texting.sim, texting.jobs
     sid = _acknowledged_conversation(texting)

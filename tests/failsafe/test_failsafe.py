@@ -14,8 +14,8 @@ import pytest
 from router.calls import service as calls
 from router.core.db import reset_caches
 from router.failsafe import replay as recovery
-from tests.conftest import CRISIS_LINE, DEAD_DATABASE, LEE, PRACTICE_NUMBER, SAM
-from tests.helpers import contact_count, contact_for
+from tests.clinic import CRISIS_LINE, DEAD_DATABASE, LEE, PRACTICE_NUMBER, SAM
+from tests.contact_log import contact_count, contact_for
 
 
 @pytest.fixture(autouse=True)

@@ -6,33 +6,16 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import Result
 from sqlalchemy import delete, inspect, select, update
-from typer.testing import CliRunner
 
-from router.cli import app
 from router.core.db import get_engine, reset_caches, session_scope
 from router.store.models import AuditEntry, AuditHead, Clinician
 from router.store.repositories import tokens
-from tests.conftest import CRISIS_LINE, DATA
-from tests.test_roster import CHANGED, RIVERSIDE, edit, line_of, roster_state, table_rows
+from tests.cli_runner import assert_refused_in_one_line, run
+from tests.clinic import CRISIS_LINE, DATA
+from tests.roster_files import CHANGED, RIVERSIDE, edit, line_of, roster_state, table_rows
 
 RIVERSIDE_FILE = DATA / "riverside.yaml"
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(app, list(args))
-
-
-def assert_refused_in_one_line(result: Result) -> str:
-    """Exit 1, nothing on stdout, one line on stderr and no traceback; returns the line."""
-    assert result.exit_code == 1, result.output
-    assert isinstance(result.exception, SystemExit)
-    assert result.stdout == ""
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, result.stderr
-    assert "Traceback" not in result.output
-    return lines[0]
 
 
 def audit_ids() -> list[int]:

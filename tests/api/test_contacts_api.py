@@ -10,7 +10,7 @@ from sqlalchemy import select
 from router.core.db import reset_caches, session_scope
 from router.store.models import AuditEntry
 from router.store.repositories import audit, tokens
-from tests.conftest import (
+from tests.clinic import (
     ANA,
     CHEN,
     DEAD_DATABASE,

@@ -22,8 +22,8 @@ from router.calls import service as calls
 from router.core.db import reset_caches
 from router.core.spool import Record, Rejection, Spool
 from router.failsafe import replay as recovery
-from tests.conftest import CRISIS_LINE, DEAD_DATABASE, LEE, PRACTICE_NUMBER, SAM
-from tests.helpers import contact_count, contact_for
+from tests.clinic import CRISIS_LINE, DEAD_DATABASE, LEE, PRACTICE_NUMBER, SAM
+from tests.contact_log import contact_count, contact_for
 
 QUICKLY_S = 0.5  # an append is a file write: far inside the voice webhook's second (S1)
 
@@ -106,7 +106,7 @@ def test_a_replay_that_crashed_is_taken_first_by_the_next_one(tmp_path: Path):
         "import os; from router.core.spool import Spool; "
         f"Spool({str(path)!r}).replay(lambda records: os._exit(3))"
     )
-    done = subprocess.run([sys.executable, "-c", crash], cwd=Path(__file__).parent.parent)
+    done = subprocess.run([sys.executable, "-c", crash], cwd=Path(__file__).resolve().parents[2])
     assert done.returncode == 3
     assert spool.replaying.exists()
     assert spool.pending()

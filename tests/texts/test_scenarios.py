@@ -15,7 +15,7 @@ from router.roster.parse import RosterError, parse_roster
 from router.store.models import Clinician, Contact, OutboundMessage
 from router.store.repositories import tokens
 from router.store.repositories.roster import apply_roster
-from tests.conftest import (
+from tests.clinic import (
     CRISIS_LINE,
     DATA,
     JO,
@@ -27,7 +27,7 @@ from tests.conftest import (
     SAM,
     WEDNESDAY_1130PM,
 )
-from tests.helpers import contact_for
+from tests.contact_log import contact_for
 
 
 def _escalated_then_answered_by_lee(texting) -> str:
