@@ -144,7 +144,8 @@ if REDIS_URL:
     def test_rq_cancel_removes_a_scheduled_job(rq_queue):
         app_clock.set_source(None)
         soon = app_clock.now() + timedelta(seconds=1)
-        rq_queue.submit(JobRequest("tests.core.test_jobs.record_run", ("never",), "escalate-y", soon))
+        never = JobRequest("tests.core.test_jobs.record_run", ("never",), "escalate-y", soon)
+        rq_queue.submit(never)
         rq_queue.submit(JobRequest("", (), "escalate-y", None, cancel=True))
         time.sleep(1.3)
         _work(rq_queue)
