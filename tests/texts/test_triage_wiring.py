@@ -257,6 +257,7 @@ def test_a_reply_goes_to_the_newest_urgent_thread_not_an_older_one(texting):
     jobs.settle()
     sim.device(PATEL).expect_sms("[Jo P.] Jo here")
     sim.text(SAM, PRACTICE_NUMBER, "I want to die")
+    jobs.settle()  # the relay to Lee goes out: the ack window starts when it is sent (S4)
     jobs.advance(minutes=3)  # Lee does not answer the high-risk text: on to Patel
     urgent = sim.device(PATEL).expect_sms("I want to die")
     assert urgent.body.startswith("[#2 Sam R.]")
