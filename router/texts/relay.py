@@ -19,7 +19,6 @@ from router.store.models import (
     Clinician,
     Contact,
     InboundText,
-    OutboundMessage,
     Patient,
     Practice,
     TextThread,
@@ -60,9 +59,10 @@ def await_reply(
     inbound_sid: str,
     wait: timedelta,
     now: datetime,
-    sent: OutboundMessage,
+    sent: str | None,
 ) -> None:
-    """A text in a conversation must be answered within `wait` of its relay leaving (S4)."""
+    """A text in a conversation must be answered within `wait` of its relay `sent` leaving
+    (S4); `None` when nothing was relayed for it (the wait starts now)."""
     job_id = reply_job_id(contact.id, inbound_sid)
     defer(session, Job.CHECK_REPLY, contact.id, inbound_sid, job_id=job_id, at=now + wait)
     deadlines.arm(
@@ -73,7 +73,7 @@ def await_reply(
         inbound_sid=inbound_sid,
         wait=wait,
         now=now,
-        message_id=sent.id,
+        message_id=sent,
     )
 
 
@@ -244,7 +244,7 @@ def relay_more(
         if high:
             page(session, practice, contact, clinician, number, thread.step, record.sid, now)
         wait = ack_timeout(policy, Risk.HIGH if high else Risk.ROUTINE)
-        await_reply(session, contact, record.sid, wait, now, sent)
+        await_reply(session, contact, record.sid, wait, now, sent.id)
     elif raised and contact.outcome == Outcome.OPEN:
         # Now high risk: page the holder and shorten the wait before the next clinician.
         page(session, practice, contact, clinician, number, thread.step, record.sid, now)
@@ -297,7 +297,7 @@ def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:
         )
         if contact.outcome == Outcome.ACKNOWLEDGED:
             wait = ack_timeout(practice_policy(practice), Risk.ROUTINE)
-            await_reply(session, contact, pending[-1].sid, wait, now, sent)
+            await_reply(session, contact, pending[-1].sid, wait, now, sent.id)
         return
     was = contact.outcome
     if was != Outcome.OPEN:

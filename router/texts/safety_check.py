@@ -24,17 +24,15 @@ from router.core.jobs import (
     Job,
     defer,
     defer_cancel,
-    escalation_job_id,
-    reply_job_id,
     safety_check_job_id,
 )
 from router.outbox import queue_sms
 from router.store.models import Clinician, Contact, ContactEvent, InboundText, Patient, Practice
-from router.store.repositories import contacts, deadlines, directory
+from router.store.repositories import contacts, directory
 from router.store.repositories import threads as conversations
 from router.texts import wording
 from router.texts.alerts import label
-from router.texts.relay import page
+from router.texts.relay import await_escalation, await_reply, page
 
 ASKED = EventType.SAFETY_CHECK_ASKED
 ANSWERED = EventType.SAFETY_CHECK_ANSWERED
@@ -151,24 +149,9 @@ def timed_out(session: Session, contact_id: str, asked_sid: str, now: datetime) 
     wait = ack_timeout(policy, Risk.HIGH)
     # The short wait replaces the routine one, in the job and in its durable deadline (S4).
     if contact.outcome == Outcome.OPEN:
-        step = contact.escalation_step
-        job_id = escalation_job_id(contact.id, step)
-        defer(session, Job.ESCALATE_TEXT, contact.id, step, job_id=job_id, at=now + wait)
-        deadlines.arm(
-            session, job_id, contact_id=contact.id, kind="escalate", step=step, wait=wait, now=now
-        )
+        await_escalation(session, contact, contact.escalation_step, wait, now, None)
     else:  # a conversation under way: the unanswered question needs an answer soon
-        job_id = reply_job_id(contact.id, asked_sid)
-        defer(session, Job.CHECK_REPLY, contact.id, asked_sid, job_id=job_id, at=now + wait)
-        deadlines.arm(
-            session,
-            job_id,
-            contact_id=contact.id,
-            kind="reply",
-            inbound_sid=asked_sid,
-            wait=wait,
-            now=now,
-        )
+        await_reply(session, contact, asked_sid, wait, now, None)
 
 
 def overdue(session: Session, now: datetime) -> list[tuple[str, str]]:
