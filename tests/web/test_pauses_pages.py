@@ -77,7 +77,7 @@ def test_a_clinician_pauses_herself_for_her_patient_and_ends_it_now(client) -> N
     assert paused.until.isoformat() == "2026-11-26T14:00:00+00:00"  # 09:00 New York
     assert route(client) == ["dr-patel"]
     listing = client.get("/pauses?m=paused")
-    assert "paused until Thu 26 Nov 09:00" in listing.text
+    assert "paused for you until Thu 26 Nov 09:00" in listing.text
     ended = post(client, f"/pauses/{paused.id}/end", {})
     assert ended.status_code == 303
     assert route(client) == ["dr-lee", "dr-patel"]  # rung again from the next call on
@@ -155,7 +155,7 @@ def test_the_supervisor_sees_the_practice_and_pauses_a_clinician(client) -> None
     client.cookies.clear()
     signed_in(client, "sup-ortiz")
     page = client.get("/pauses")
-    assert "Dana Lee paused until" in page.text
+    assert "paused for Dana Lee until" in page.text
     assert '<label for="clinician">' in page.text
     made = post(client, "/pauses", {"patient": "pt-jo", "until": UNTIL, "clinician": "dr-patel"})
     assert made.status_code == 303
