@@ -76,24 +76,37 @@ def _supervisors(session: Session, practice_id: str) -> list[Clinician]:
     )
 
 
+def _text(
+    session: Session,
+    practice: Practice,
+    member: Clinician,
+    body: str,
+    purpose: Purpose,
+    now: datetime,
+) -> None:
+    """A text to a member of staff's own phone, from the practice's first number."""
+    numbers = directory.practice_numbers(session, practice.id)
+    queue_sms(
+        session,
+        practice_id=practice.id,
+        to=member.phone,
+        from_=numbers[0] if numbers else None,
+        body=body,
+        purpose=purpose,
+        now=now,
+        clinician_id=member.id,
+    )
+
+
 def flag_overdue(session: Session, practice: Practice, now: datetime) -> tuple[int, int]:
     """Claims the newly overdue follow-ups and texts the supervisors; (flagged, texts)."""
     claimed = notices.claim_overdue(session, practice.id, now)
     if not claimed:
         return 0, 0
-    numbers = directory.practice_numbers(session, practice.id)
     told = _supervisors(session, practice.id)
     for supervisor in told:
-        queue_sms(
-            session,
-            practice_id=practice.id,
-            to=supervisor.phone,
-            from_=numbers[0] if numbers else None,
-            body=overdue_body(practice, len(claimed)),
-            purpose=Purpose.FOLLOW_UP_OVERDUE,
-            now=now,
-            clinician_id=supervisor.id,
-        )
+        body = overdue_body(practice, len(claimed))
+        _text(session, practice, supervisor, body, Purpose.FOLLOW_UP_OVERDUE, now)
     audit.append(
         session,
         actor="system",
@@ -116,7 +129,6 @@ def morning_texts(session: Session, practice: Practice, now: datetime) -> int:
     if not mine:
         return 0
     names: dict[str, str] | None = None
-    numbers = directory.practice_numbers(session, practice.id)
     sent = 0
     for member in staff.active_clinicians(session, practice.id):
         rows = mine.get(member.id)
@@ -128,16 +140,8 @@ def morning_texts(session: Session, practice: Practice, now: datetime) -> int:
             continue
         if names is None:
             names = {p.id: p.name for p in contacts.patients_of_practice(session, practice.id)}
-        queue_sms(
-            session,
-            practice_id=practice.id,
-            to=member.phone,
-            from_=numbers[0] if numbers else None,
-            body=morning_body(practice, rows, names, local_now, now),
-            purpose=Purpose.FOLLOW_UPS_MORNING,
-            now=now,
-            clinician_id=member.id,
-        )
+        body = morning_body(practice, rows, names, local_now, now)
+        _text(session, practice, member, body, Purpose.FOLLOW_UPS_MORNING, now)
         audit.append(
             session,
             actor="system",
