@@ -5,7 +5,8 @@
   finds newly overdue ones, with the count and where to look, no patient (S7);
 - each active member of staff with open follow-ups assigned to them gets one morning text
   listing them (patients by display name, "Sam R.", as the relay names them; due times),
-  once per day in their time zone, at 08:00 or the first check after, until noon.
+  once per working day in their time zone (follow-ups skip weekends and the practice's
+  holidays, and so does this text), at 08:00 or the first check after, until noon.
 
 Both are exactly-once in the database, in the transaction that queues the texts (the
 outbox): a follow-up's `flagged_overdue_at`, a `follow_up_digests` row per clinician and
@@ -15,7 +16,7 @@ day. Several replicas or workers running the check at once send each text once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
 
@@ -68,6 +69,10 @@ def morning_body(
         f"afterhours: {what} for you at {practice.name}: {'; '.join(items)}{more}. "
         "See My follow-ups."
     )
+
+
+def working_day(practice: Practice, day: date) -> bool:
+    return day.weekday() < 5 and day.isoformat() not in (practice.holidays or [])
 
 
 def _supervisors(session: Session, practice_id: str) -> list[Clinician]:
@@ -134,6 +139,8 @@ def morning_texts(session: Session, practice: Practice, now: datetime) -> int:
         rows = mine.get(member.id)
         local_now = now.astimezone(clinician_zone(member, practice))
         if not rows or not MORNING_FROM <= local_now.time() < MORNING_UNTIL:
+            continue
+        if not working_day(practice, local_now.date()):
             continue
         day = local_now.date().isoformat()
         if not notices.claim_digest(session, member.id, day, len(rows), now):

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from router.core.db import session_scope
 from router.oncall.notices import NoticesSent, run_notices
-from router.store.models import Clinician, Contact, FollowUp, OutboundMessage
+from router.store.models import Clinician, Contact, FollowUp, OutboundMessage, Practice
 from tests.clinic import ANA, CHEN, CRISIS_LINE, LEE, ORTIZ, PRACTICE_NUMBER, SAM
 
 # Thursday 2026-11-26 in New York (UTC-5): Wednesday night's follow-ups are due at 08:00.
@@ -22,6 +22,8 @@ THURSDAY_830AM = datetime(2026, 11, 26, 13, 30, tzinfo=UTC)
 THURSDAY_930AM = datetime(2026, 11, 26, 14, 30, tzinfo=UTC)  # 08:30 in Chicago (Dr Chen)
 THURSDAY_2PM = datetime(2026, 11, 26, 19, 0, tzinfo=UTC)
 FRIDAY_9AM = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
+SATURDAY_9AM = datetime(2026, 11, 28, 14, 0, tzinfo=UTC)
+MONDAY_9AM = datetime(2026, 11, 30, 14, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -156,3 +158,16 @@ def test_no_morning_text_without_open_follow_ups_or_for_deactivated_staff(night)
     assert check(THURSDAY_830AM).morning_texts == 0
     assert check(THURSDAY_930AM).morning_texts == 0
     assert morning_texts() == []
+
+
+def test_no_morning_text_on_weekends_or_the_practice_holidays(night) -> None:
+    """Follow-ups are due on working days only; the morning text keeps the same days."""
+    with session_scope() as session:
+        practice = session.get(Practice, "riverside")
+        assert practice is not None
+        practice.holidays = ["2026-11-26"]  # Thanksgiving
+    assert check(THURSDAY_830AM).morning_texts == 0
+    assert check(THURSDAY_930AM).morning_texts == 0
+    assert check(FRIDAY_9AM).morning_texts == 2
+    assert check(SATURDAY_9AM).morning_texts == 0
+    assert check(MONDAY_9AM).morning_texts == 2
