@@ -28,7 +28,7 @@ def test_a_clinician_pauses_and_ends_it_now_and_who_follows(
     screenshot(page, "2-paused")
     assert route_of("pt-sam", at) == ["dr-patel"]
 
-    page.get_by_role("button", name="End the pause for Sam Rivera now").click()
+    page.get_by_role("button", name="End now (the pause for Sam Rivera)").click()
     page.wait_for_url(f"{live_server}/pauses?m=ended")
     assert page.get_by_text("No coaching pause is running.").is_visible()
     assert page.get_by_text("ended early").is_visible()
