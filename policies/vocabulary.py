@@ -109,6 +109,8 @@ class Purpose(StrEnum):
     COVER_REQUEST = "cover_request"
     COVER_ANSWER = "cover_answer"
     COVERAGE_GAP = "coverage_gap"
+    FOLLOW_UP_OVERDUE = "follow_up_overdue"
+    FOLLOW_UPS_MORNING = "follow_ups_morning"
 
 
 class Role(StrEnum):

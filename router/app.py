@@ -16,6 +16,7 @@ from router.api import router as api_router
 from router.api.coverage import router as coverage_api
 from router.api.follow_ups import router as follow_ups_api
 from router.api.me import router as me_api
+from router.api.pauses import router as pauses_api
 from router.api.windows import router as windows_api
 from router.calls.endpoints import router as voice_router
 from router.failsafe.deadline import ArrivalStamp
@@ -54,6 +55,7 @@ def create_app() -> FastAPI:
     app.include_router(follow_ups_api)
     app.include_router(coverage_api)
     app.include_router(me_api)
+    app.include_router(pauses_api)
     app.include_router(health.router)
     app.include_router(web_router)
     api_errors.install(app)

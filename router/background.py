@@ -21,6 +21,7 @@ from router.core.settings import get_settings
 from router.failsafe.replay import replay_spool
 from router.failsafe.spooling import remember_crisis_lines, spool
 from router.oncall.coverage import check_all_practices
+from router.oncall.notices import run_notices
 from router.store.repositories import directory, oncall_index
 from router.store.repositories.roster import practice_ids
 from router.texts.sweep import sweep, sweep_due
@@ -83,6 +84,8 @@ async def _coverage_loop() -> None:
 def _check_coverage() -> None:
     with session_scope() as session:
         check_all_practices(session, clock.now())
+    with session_scope() as session:  # overdue follow-ups to supervisors, morning texts
+        run_notices(session, clock.now())
 
 
 async def _sweep_loop() -> None:

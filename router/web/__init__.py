@@ -12,6 +12,7 @@ from router.web import (
     coverage,
     followups,
     home,
+    pauses,
     roster,
     sign_in,
     week,
@@ -27,5 +28,6 @@ router.include_router(week.router)
 router.include_router(cover.router)
 router.include_router(followups.router)
 router.include_router(coverage.router)
+router.include_router(pauses.router)
 
 __all__ = ["router"]

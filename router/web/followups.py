@@ -1,7 +1,7 @@
 """`/follow-ups`: a clinician's open follow-ups, the supervisor's queue (overdue first); add a
 note, reassign, close. The same checks, changes and audit entries as `/api/v1/follow-ups`:
-the page calls the API's own functions (S8: clinicians their own patients', supervisors and
-admins their practice's)."""
+both call the follow-up service, router/contacts/follow_ups.py (S8: clinicians their own
+patients', supervisors and admins their practice's)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from policies.vocabulary import STAFF_ROLES
-from router.api import follow_ups as follow_ups_api
 from router.api.deps import SessionDep
+from router.contacts import follow_ups
 from router.core import clock
-from router.store.models import FollowUp
-from router.store.repositories import audit, contacts, directory, staff
+from router.store.repositories import contacts, directory
 from router.web.deps import CurrentStaff, Staff
+from router.web.refusals import REFUSALS, refusal
 from router.web.sign_in import FORM_REFUSED
 from router.web.templating import render
 
@@ -32,46 +32,23 @@ NOTICES = {
 SHOW = ("open", "done", "all")
 
 
-def _message(refused: HTTPException) -> str:
-    detail = refused.detail
-    if isinstance(detail, list) and detail and isinstance(detail[0], dict):
-        return str(detail[0].get("msg", detail))
-    return str(detail)
-
-
 def _queue(session: Session, staff_member: Staff, show: str) -> list[dict[str, Any]]:
     """The follow-ups this person may see, overdue first then soonest due; the read audited
     as the API audits it."""
     member = staff_member.member
     now = clock.now()
-    rows = staff.follow_ups(
-        session,
-        member.practice_id,
-        visible_to=None if member.role in STAFF_ROLES else member.id,
-        status=None if show == "all" else show,
-    )
-    audit.append(
-        session,
-        actor=member.id,
-        action="follow_ups.read",
-        subject=f"practice:{member.practice_id}",
-        detail={
-            "filters": {} if show == "all" else {"status": show},
-            "contacts": [contact.id for _, contact in rows],
-        },
-    )
+    rows = follow_ups.list_follow_ups(session, member, now, status=None if show == "all" else show)
     patients = {p.id: p.name for p in contacts.patients_of_practice(session, member.practice_id)}
 
-    def overdue(follow: FollowUp) -> bool:
-        return follow.status == "open" and follow.due < now
-
-    rows = sorted(rows, key=lambda row: (not overdue(row[0]), row[0].due, row[0].id))
+    rows = sorted(
+        rows, key=lambda row: (not follow_ups.is_overdue(row[0], now), row[0].due, row[0].id)
+    )
     return [
         {
             "follow": follow,
             "contact": contact,
             "patient": patients.get(contact.patient_id or "", "an unknown caller"),
-            "overdue": overdue(follow),
+            "overdue": follow_ups.is_overdue(follow, now),
             "notes": (follow.note or "").splitlines(),
         }
         for follow, contact in rows
@@ -158,17 +135,20 @@ def change_follow_up(
         )
     try:
         with session.begin_nested():
-            follow_ups_api.change_follow_up(session, staff_member.member, follow_up_id, changes)
-    except HTTPException as refused:
-        if refused.status_code == 404:
-            raise
+            follow_ups.change_follow_up(
+                session, staff_member.member, follow_up_id, changes, clock.now()
+            )
+    except REFUSALS as exc:
+        refused = refusal(exc)
+        if refused.status == 404:
+            raise HTTPException(404, refused.message) from None
         return _page(
             request,
             session,
             staff_member,
             show,
-            refused.status_code,
-            error=_message(refused),
-            field=f"{next(iter(changes), 'note')}-{follow_up_id}",
+            refused.status,
+            error=refused.message,
+            field=f"{refused.field or next(iter(changes), 'note')}-{follow_up_id}",
         )
     return RedirectResponse(f"/follow-ups?show={show}&m={action}#fu-{follow_up_id}", 303)

@@ -18,12 +18,13 @@ CLINICIAN = [
     NavItem("My on-call week", "/week", ready=True),
     NavItem("Cover requests", "/cover", ready=True),
     NavItem("My follow-ups", "/follow-ups", ready=True),
-    NavItem("My coaching pauses", "/pauses"),
+    NavItem("My coaching pauses", "/pauses", ready=True),
 ]
 SUPERVISOR = [
     NavItem("Contact log", "/contacts", ready=True),
     NavItem("Follow-up queue", "/follow-ups", ready=True),
     NavItem("Coverage, next 14 days", "/coverage", ready=True),
+    NavItem("Coaching pauses", "/pauses", ready=True),
     NavItem("Audit trail", "/audit", ready=True),
 ]
 ADMIN = [*SUPERVISOR, NavItem("Roster upload", "/roster", ready=True)]

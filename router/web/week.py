@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -147,44 +147,51 @@ def week(
     return _page(request, session, staff, target, notice=NOTICES.get(m))
 
 
-def _entry(
-    target: Clinician,
-    kind: str,
-    days: list[str],
-    start: str,
-    end: str,
-    from_: str,
-    to: str,
-    duty: bool,
-) -> dict[str, Any]:
-    """The form as a roster window entry: the windows service checks every field."""
-    if kind not in KINDS:
-        raise InputError("kind", kind, "is not weekly, oneoff or off")
-    entry: dict[str, Any] = {"clinician": target.id}
-    if kind == "weekly":
-        entry |= {"days": days, "start": start, "end": end}
-    else:
-        entry |= {"from": from_, "to": to}
-    if kind == "off":
-        entry["off"] = True
-    if duty:
-        entry["duty"] = True
-    return entry
-
-
-def _back(target: Clinician, staff: Staff, message: str) -> RedirectResponse:
-    who = "" if target.id == staff.member.id else f"clinician={target.id}&"
-    return RedirectResponse(f"/week?{who}m={message}", 303)
-
-
 Text = Annotated[str, Form()]
 
 
-@router.post("/week/windows")
-def add_window(
-    request: Request,
-    session: SessionDep,
-    staff: CurrentStaff,
+@dataclass(frozen=True)
+class WindowForm:
+    """The fields of a window form, the same for adding one and for changing one."""
+
+    clinician: str
+    kind: str
+    days: list[str]
+    start: str
+    end: str
+    from_: str
+    to: str
+    duty: bool
+    csrf: str
+
+    def refill(self) -> dict[str, Any]:
+        """What the template puts back in the fields after a refusal."""
+        return {
+            "kind": self.kind,
+            "days": self.days,
+            "start": self.start,
+            "end": self.end,
+            "from": self.from_,
+            "to": self.to,
+        }
+
+    def entry(self, target: Clinician) -> dict[str, Any]:
+        """The form as a roster window entry: the windows service checks every field."""
+        if self.kind not in KINDS:
+            raise InputError("kind", self.kind, "is not weekly, oneoff or off")
+        entry: dict[str, Any] = {"clinician": target.id}
+        if self.kind == "weekly":
+            entry |= {"days": self.days, "start": self.start, "end": self.end}
+        else:
+            entry |= {"from": self.from_, "to": self.to}
+        if self.kind == "off":
+            entry["off"] = True
+        if self.duty:
+            entry["duty"] = True
+        return entry
+
+
+def window_form(
     clinician: Text = "",
     kind: Text = "weekly",
     days: Annotated[list[str] | None, Form()] = None,
@@ -194,13 +201,27 @@ def add_window(
     to: Text = "",
     duty: Text = "",
     csrf: Text = "",
+) -> WindowForm:
+    return WindowForm(clinician[:64], kind, days or [], start, end, from_, to, bool(duty), csrf)
+
+
+WindowFormData = Annotated[WindowForm, Depends(window_form)]
+
+
+def _back(target: Clinician, staff: Staff, message: str) -> RedirectResponse:
+    who = "" if target.id == staff.member.id else f"clinician={target.id}&"
+    return RedirectResponse(f"/week?{who}m={message}", 303)
+
+
+@router.post("/week/windows")
+def add_window(
+    request: Request, session: SessionDep, staff: CurrentStaff, form: WindowFormData
 ) -> Response:
-    target = _target(session, staff, clinician[:64])
-    form = {"kind": kind, "days": days or [], "start": start, "end": end, "from": from_, "to": to}
-    if not staff.csrf_ok(csrf):
-        return _page(request, session, staff, target, 403, error=FORM_REFUSED, form=form)
+    target = _target(session, staff, form.clinician)
+    if not staff.csrf_ok(form.csrf):
+        return _page(request, session, staff, target, 403, error=FORM_REFUSED, form=form.refill())
     try:
-        entry = _entry(target, kind, days or [], start, end, from_, to, bool(duty))
+        entry = form.entry(target)
         with session.begin_nested():
             window_service.create_window(session, staff.member, entry)
     except REFUSALS as exc:
@@ -213,7 +234,7 @@ def add_window(
             refused.status,
             error=refused.message,
             field=refused.field,
-            form=form,
+            form=form.refill(),
         )
     return _back(target, staff, "added")
 
@@ -224,26 +245,18 @@ def change_window(
     session: SessionDep,
     staff: CurrentStaff,
     window_id: int,
+    form: WindowFormData,
     action: Text = "save",
-    clinician: Text = "",
-    kind: Text = "weekly",
-    days: Annotated[list[str] | None, Form()] = None,
-    start: Text = "",
-    end: Text = "",
-    from_: Annotated[str, Form(alias="from")] = "",
-    to: Text = "",
-    duty: Text = "",
-    csrf: Text = "",
 ) -> Response:
-    target = _target(session, staff, clinician[:64])
-    if not staff.csrf_ok(csrf):
+    target = _target(session, staff, form.clinician)
+    if not staff.csrf_ok(form.csrf):
         return _page(request, session, staff, target, 403, error=FORM_REFUSED)
     try:
         with session.begin_nested():
             if action == "delete":
                 window_service.delete_window(session, staff.member, window_id)
             else:
-                entry = _entry(target, kind, days or [], start, end, from_, to, bool(duty))
+                entry = form.entry(target)
                 entry.pop("clinician")
                 entry.setdefault("off", False)
                 entry.setdefault("duty", False)

@@ -146,7 +146,8 @@ def test_a_follow_up_is_reassigned_within_the_practice_only(client, night) -> No
     for bad in ("dr-wu", "dr-nobody", 7):
         refused = client.patch(url, json={"assignee": bad}, headers=headers)
         assert refused.status_code == 422
-        assert refused.json()["detail"][0]["loc"] == ["body", "assignee"]
+        # The field is named; where ("body") is the central error mapping's to say.
+        assert refused.json()["detail"][0]["loc"][-1] == "assignee"
     for body, field in (
         ({"status": "closed"}, "status"),
         ({"note": ""}, "note"),
@@ -154,7 +155,7 @@ def test_a_follow_up_is_reassigned_within_the_practice_only(client, night) -> No
     ):
         refused = client.patch(url, json=body, headers=headers)
         assert refused.status_code == 422
-        assert refused.json()["detail"][0]["loc"] == ["body", field]
+        assert refused.json()["detail"][0]["loc"][-1] == field
 
 
 # S8 cell by cell: (caller, whose follow-up, expected status of a PATCH).

@@ -17,7 +17,7 @@ from router.store.models.accounts import (
 )
 from router.store.models.audit import AuditEntry, AuditHead
 from router.store.models.base import Base, UTCDateTime, utcnow
-from router.store.models.contacts import CallLeg, Contact, ContactEvent, FollowUp
+from router.store.models.contacts import CallLeg, Contact, ContactEvent, FollowUp, FollowUpDigest
 from router.store.models.directory import (
     CareTeamMember,
     Clinician,
@@ -49,6 +49,7 @@ __all__ = [
     "CoverageAlert",
     "EscalationDeadline",
     "FollowUp",
+    "FollowUpDigest",
     "IcalFeed",
     "InboundText",
     "OnCallWindow",

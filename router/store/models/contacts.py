@@ -100,3 +100,19 @@ class FollowUp(Base):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     closed_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
     note: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # When the supervisors were texted that it is overdue (0008): set once, with the text.
+    flagged_overdue_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+
+class FollowUpDigest(Base):
+    """A clinician's morning text of their open follow-ups (0008): one per clinician and
+    practice-local day, whichever replica's check gets there first."""
+
+    __tablename__ = "follow_up_digests"
+    __table_args__ = (UniqueConstraint("clinician_id", "day", name="uq_follow_up_digest_day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    clinician_id: Mapped[str] = mapped_column(ForeignKey("clinicians.id", ondelete="CASCADE"))
+    day: Mapped[str] = mapped_column(String(10))  # the clinician's local date, YYYY-MM-DD
+    open_count: Mapped[int] = mapped_column(Integer)
+    sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

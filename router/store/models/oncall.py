@@ -59,6 +59,9 @@ class CoachingPause(Base):
     )
     until: Mapped[datetime] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Ended early (0008): `until` is moved to that instant, so routing honours it at once.
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    ended_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class CoverRequest(Base):

@@ -3,21 +3,11 @@ page, and `afterhours who` changes at once."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from typer.testing import CliRunner
-
-from router.cli import app
 from tests.clinic import THURSDAY_NOON
 from tests.web.browser.signing_in import sign_in_in_the_browser
-
-
-def route_of(patient: str, at: str) -> list[str]:
-    """Who `afterhours who` says is tried, in order (the lines before its "why:")."""
-    result = CliRunner().invoke(app, ["who", patient, "--at", at])
-    assert result.exit_code == 0, result.output
-    return re.findall(r"^\s+\d+\. (\S+) \(", result.output.split("why:")[0], re.M)
+from tests.web.browser.who import route_of
 
 
 def test_a_clinician_adds_a_window_and_who_changes(
