@@ -76,6 +76,10 @@ class Scenario:
     in_flight_max: float = float("nan")  # afterhours_webhooks_in_flight, max seen
     saturated_seen: int = 0  # /readyz samples that answered saturated
     app_failsafe: int = -1  # the app's own count of voice fail-safe answers (metrics delta)
+    # The app's own /twilio/voice timings (afterhours_webhook_seconds): answers, and those
+    # within 0.5 s and 1 s of their arrival in the app (the client's figures add the queue
+    # in front of the app and the load generator's own lag).
+    app_voice: dict[str, int] = field(default_factory=dict)
     readyz_samples: int = 0
 
     def offered_rate(self, stream: Stream) -> float:

@@ -321,6 +321,16 @@ def _load_section(s: Any) -> list[str]:
         f"{len(s.texts.failsafe)}. Unanswered when the drain ended: {s.unfinished}."
         + (f" Errors: {', '.join(kinds)}." if kinds else "")
     )
+    if s.app_voice.get("voice"):
+        v = s.app_voice
+        out.append(
+            f"The app's own timing of `/twilio/voice` (afterhours_webhook_seconds, arrival in "
+            f"the app to answer): {v['voice_500ms']:,} of {v['voice']:,} within 500 ms "
+            f"({100 * v['voice_500ms'] / v['voice']:.1f}%), {v['voice_1s']:,} within 1 s "
+            f"({100 * v['voice_1s'] / v['voice']:.1f}%); the rest of the client's figure is "
+            "time before the app read the request (socket backlog, a busy event loop) and the "
+            "load generator's own lag."
+        )
     out.append(
         f"Load generator lateness against its schedule: p99 {_f(percentile(lateness, 99))} "
         f"ms, max {_f(max(lateness) if lateness else float('nan'))} ms. The app's own view, "
@@ -406,6 +416,20 @@ def _rest(res: Any) -> list[str]:
     return out
 
 
+LOAD_PARAGRAPH = (
+    "The load scenario (issue 10, the last rows): 10 whole screened calls a second (voice, "
+    "screen, answer 1, next) and 5 texts a second for 30 s, open-loop (Poisson arrivals on a "
+    "schedule fixed in advance, each its own task, so a slow app shows as latency and never "
+    "as less offered load), against a fresh app on PostgreSQL and Redis with two `afterhours "
+    "worker`s, on the big roster. Its targets: no call answered by the fail-safe while the "
+    "database is healthy, `/twilio/voice` p99 under 500 ms, every fail-safe answer within 1 "
+    "s, every arrival answered. `BENCH_ONLY=load make bench` runs it alone (about 2 "
+    "minutes with the roster build); the app's saturation shows in `/readyz` (503 "
+    '"saturated: ...") and in the `afterhours_webhooks_in_flight` and '
+    "`afterhours_saturated` gauges."
+)
+
+
 def readme_section(res: Any) -> str:
     intro = (
         "`make bench` measures SPEC §10 on PostgreSQL (its own database, afterhours_bench on "
@@ -421,6 +445,8 @@ def readme_section(res: Any) -> str:
         "## Performance",
         "",
         *textwrap.wrap(intro, 95, break_on_hyphens=False),
+        "",
+        *textwrap.wrap(LOAD_PARAGRAPH, 95, break_on_hyphens=False),
         "",
         "| target | figure | limit | |",
         "|---|---|---|---|",

@@ -352,21 +352,29 @@ async def http_phase(
         await app_client.aclose()
 
 
-def _metric(exposition: str, name: str, label: str = "") -> float:
-    """The sum of a metric's samples in Prometheus text (those with `label` in them)."""
+def _metric(exposition: str, name: str, *labels: str) -> float:
+    """The sum of a metric's samples in Prometheus text (those with every one of `labels`)."""
     total = 0.0
     for line in exposition.splitlines():
-        if line.startswith(name) and (not label or label in line):
+        if line.startswith(name) and all(label in line for label in labels):
             head, _, value = line.rpartition(" ")
             if head == name or head.startswith(name + "{"):
                 total += float(value)
     return total
 
 
-async def _voice_failsafe_count(client: Any) -> float:
-    """The app's own count of voice answers by the fail-safe (afterhours_failsafe_answers)."""
+async def _app_counts(client: Any) -> dict[str, float]:
+    """The app's own counts: voice fail-safe answers, and /twilio/voice answers by time
+    (afterhours_webhook_seconds, from the request's arrival in the app to its answer)."""
     exposition = (await client.get("/metrics")).text
-    return _metric(exposition, "afterhours_failsafe_answers_total", 'channel="voice"')
+    voice = 'route="/twilio/voice"'
+    bucket = "afterhours_webhook_seconds_bucket"
+    return {
+        "failsafe": _metric(exposition, "afterhours_failsafe_answers_total", 'channel="voice"'),
+        "voice": _metric(exposition, "afterhours_webhook_seconds_count", voice),
+        "voice_500ms": _metric(exposition, bucket, voice, 'le="0.5"'),
+        "voice_1s": _metric(exposition, bucket, voice, 'le="1.0"'),
+    }
 
 
 async def _probe(client: Any) -> tuple[float, bool]:
@@ -393,7 +401,7 @@ async def _open_loop(
             seed=9,
         )
         await asyncio.sleep(1)
-        before = await _voice_failsafe_count(probe_client)
+        before = await _app_counts(probe_client)
         scenario = await openloop.run(
             arrivals,
             call_rate=p.load_call_rate,
@@ -402,7 +410,9 @@ async def _open_loop(
             seed=10,
             probe=lambda: _probe(probe_client),
         )
-        scenario.app_failsafe = int(await _voice_failsafe_count(probe_client) - before)
+        after = await _app_counts(probe_client)
+        scenario.app_failsafe = int(after["failsafe"] - before["failsafe"])
+        scenario.app_voice = {k: int(after[k] - before[k]) for k in after if k != "failsafe"}
         return scenario
     finally:
         await client.aclose()

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import anyio.to_thread
@@ -212,12 +212,21 @@ def _forget_outcomes(session: Session) -> None:
 # at once; this many means answers are queueing (the routing pool has 40 threads), and a
 # load balancer should send new calls to another instance before the deadline bites.
 IN_FLIGHT_LIMIT = 24
+# A voice webhook in flight this long is near its deadline (0.8 s): the next callers would
+# get the fail-safe. Saturated from then on, whatever the count.
+SLOW_VOICE_S = 0.6
 
 
 @dataclass
 class _Load:
     in_flight: int = 0
     threads_waiting: int = 0
+    voice_started: dict[int, float] = field(default_factory=dict)  # token -> monotonic start
+    tokens: int = 0
+
+    def oldest_voice_s(self) -> float:
+        started = list(self.voice_started.values())
+        return time.monotonic() - min(started) if started else 0.0
 
 
 _load = _Load()
@@ -234,16 +243,23 @@ def _sample_threads() -> None:
     ROUTING_THREADS_WAITING.set(waiting)
 
 
-def webhook_started() -> None:
+def webhook_started(voice: bool = False) -> int:
+    """Counts a webhook in; the token given back ends it (`webhook_ended`)."""
     with _load_lock:
         _load.in_flight += 1
+        _load.tokens += 1
+        token = _load.tokens
+        if voice:
+            _load.voice_started[token] = time.monotonic()
         WEBHOOKS_IN_FLIGHT.set(_load.in_flight)
     _sample_threads()
+    return token
 
 
-def webhook_ended() -> None:
+def webhook_ended(token: int) -> None:
     with _load_lock:
         _load.in_flight -= 1
+        _load.voice_started.pop(token, None)
         WEBHOOKS_IN_FLIGHT.set(_load.in_flight)
     _sample_threads()
 
@@ -260,11 +276,19 @@ def saturation() -> str | None:
         reasons.append(f"{_load.in_flight} webhooks in flight (limit {IN_FLIGHT_LIMIT})")
     if _load.threads_waiting > 0:
         reasons.append(f"{_load.threads_waiting} requests waiting for a routing thread")
+    oldest = _load.oldest_voice_s()
+    if oldest >= SLOW_VOICE_S:
+        reasons.append(f"a voice webhook in flight for {oldest:.2f} s (limit {SLOW_VOICE_S} s)")
     return "; ".join(reasons) or None
 
 
 def _saturated() -> float:
-    return 1.0 if _load.in_flight >= IN_FLIGHT_LIMIT or _load.threads_waiting > 0 else 0.0
+    saturated = (
+        _load.in_flight >= IN_FLIGHT_LIMIT
+        or _load.threads_waiting > 0
+        or _load.oldest_voice_s() >= SLOW_VOICE_S
+    )
+    return 1.0 if saturated else 0.0
 
 
 SATURATED.set_function(_saturated)
@@ -294,7 +318,7 @@ class WebhookTimer:
             return
         started = time.perf_counter()
         status = 500
-        webhook_started()
+        token = webhook_started(voice=path.startswith("/twilio/voice"))
 
         async def sending(message: Message) -> None:
             nonlocal status
@@ -305,6 +329,6 @@ class WebhookTimer:
         try:
             await self.app(scope, receive, sending)
         finally:
-            webhook_ended()
+            webhook_ended(token)
             route = path if status != 404 else "unmatched"
             WEBHOOK_SECONDS.labels(route=route).observe(time.perf_counter() - started)

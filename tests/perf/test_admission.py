@@ -53,6 +53,7 @@ def held_calls(sim: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
     monkeypatch.setenv("VOICE_DEADLINE_S", "60")  # the stub, not the deadline, ends them
     get_settings.cache_clear()
     monkeypatch.setattr(metrics, "IN_FLIGHT_LIMIT", HELD)
+    monkeypatch.setattr(metrics, "SLOW_VOICE_S", 3600.0)  # the count decides, not the age
 
     def blocking_start_call(_session: object, params: Any, _now: object) -> str:
         held.entered.append(params["CallSid"])
@@ -121,6 +122,18 @@ def test_below_the_limit_the_app_is_ready_with_calls_in_flight(
     assert ready.status_code == 200
     assert ready.json()["load"] == f"ok ({HELD} webhooks in flight)"
     assert _gauge("afterhours_saturated") == 0.0
+
+
+def test_a_voice_webhook_in_flight_near_its_deadline_means_saturated(
+    client, held_calls, monkeypatch: pytest.MonkeyPatch
+):
+    _until(lambda: metrics.in_flight() == HELD, "every call counted in flight")
+    monkeypatch.setattr(metrics, "IN_FLIGHT_LIMIT", HELD + 1)
+    monkeypatch.setattr(metrics, "SLOW_VOICE_S", 0.0)  # every held call counts as slow
+    saturated = client.get("/readyz")
+    assert saturated.status_code == 503
+    assert "a voice webhook in flight for" in saturated.json()["load"]
+    assert _gauge("afterhours_saturated") == 1.0
 
 
 def test_requests_waiting_for_a_routing_thread_mean_saturated(monkeypatch: pytest.MonkeyPatch):
