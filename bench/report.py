@@ -446,13 +446,13 @@ def readme_section(res: Any) -> str:
         "",
         *textwrap.wrap(intro, 95, break_on_hyphens=False),
         "",
-        *textwrap.wrap(LOAD_PARAGRAPH, 95, break_on_hyphens=False),
-        "",
         "| target | figure | limit | |",
         "|---|---|---|---|",
     ]
     for name, figure, limit, met in targets(res):
         lines.append(f"| {name} | {figure} | {limit} | {'PASS' if met else 'MISS'} |")
+    lines.append("")
+    lines.extend(textwrap.wrap(LOAD_PARAGRAPH, 95, break_on_hyphens=False))
     lines.append("")
     return "\n".join(lines)
 
