@@ -33,6 +33,13 @@ class Worker(SimpleWorker):
     max_connection_wait_time = 2.0
 
 
+def stopping(worker: Worker) -> bool:
+    """Whether a signal asked the worker to stop. RQ sets `_stop_requested` only when the
+    signal comes during a job; an idle worker's loop just ends (StopRequested), with the
+    request's date set: without this check a warm shutdown restarted the loop instead."""
+    return bool(worker._stop_requested or getattr(worker, "_shutdown_requested_date", None))
+
+
 def new_worker(queue: Queue, connection: Redis, *, burst: bool = False) -> Worker:
     """RQ's worker, once Redis answers: building one talks to Redis (CLIENT SETNAME), so a
     Redis that is down raises here. The old loop built it outside its `try`, and a Redis
@@ -80,12 +87,12 @@ def run_worker(*, burst: bool = False) -> None:
                 worker.work(burst=burst)
             except (RedisError, OSError) as exc:  # raised while it was tidying up, Redis gone
                 log.warning("worker: Redis unavailable (%s)", type(exc).__name__)
-            if burst or worker._stop_requested:
+            if burst or stopping(worker):
                 return
             # RQ's loop quits on a Redis error outside its wait for jobs: start it again.
             log.warning("worker: job loop ended unexpectedly, starting it again")
             time.sleep(RESTART_PAUSE_S)
-            if worker._stop_requested:  # a SIGTERM during the pause (RQ's handler is in place)
+            if stopping(worker):  # a SIGTERM during the pause (RQ's handler is in place)
                 return
     finally:
         scheduler.stop()

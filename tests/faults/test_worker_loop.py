@@ -40,8 +40,9 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
     state: dict[str, Any] = {"built": 0, "refused": 0, "loops": 0, "scheduler": None}
     # What each construction does: "ok" builds, "down" raises as RQ does with Redis down.
     constructions = ["ok", "down", "down", "down", "ok"]
-    # What each job loop does: "lost" raises a Redis error, "stop" ends as on SIGTERM.
-    loops = ["lost", "stop"]
+    # What each job loop does: "lost" raises a Redis error, "stop" ends as on SIGTERM during
+    # a job, "idle-stop" as on SIGTERM while waiting for one (RQ sets only the date then).
+    loops: list[str] = state.setdefault("loops_script", ["lost", "stop"])
 
     class FakeWorker:
         def __init__(self, *_: object, **__: object) -> None:
@@ -50,11 +51,16 @@ def scripted(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
                 raise RedisConnectionError("Error 111 connecting to 127.0.0.1. Connection refused.")
             state["built"] += 1
             self._stop_requested = False
+            self._shutdown_requested_date: object = None
 
         def work(self, burst: bool = False) -> bool:
             state["loops"] += 1
-            if loops.pop(0) == "lost":
+            what = loops.pop(0)
+            if what == "lost":
                 raise RedisConnectionError("Connection closed by server.")
+            if what == "idle-stop":
+                self._shutdown_requested_date = "now"
+                return False
             self._stop_requested = True
             return True
 
@@ -78,6 +84,14 @@ def test_the_worker_outlives_redis_being_down_when_its_job_loop_restarts_S4(scri
     assert scheduler.started == 1
     assert scheduler.checked == 2  # supervised at each start of the job loop
     assert scheduler.stopped
+
+
+def test_a_warm_shutdown_of_an_idle_worker_stops_it_instead_of_restarting_its_loop(scripted):
+    scripted["loops_script"][:] = ["idle-stop"]
+    run.run_worker()
+    assert scripted["loops"] == 1
+    assert scripted["built"] == 1
+    assert scripted["scheduler"].stopped
 
 
 def test_a_burst_worker_still_reports_redis_down(scripted, monkeypatch: pytest.MonkeyPatch):
