@@ -80,6 +80,7 @@ class Scenario:
     # within 0.5 s and 1 s of their arrival in the app (the client's figures add the queue
     # in front of the app and the load generator's own lag).
     app_voice: dict[str, int] = field(default_factory=dict)
+    app_threads: str = "40 (anyio's default)"  # the app's routing threads
     readyz_samples: int = 0
 
     def offered_rate(self, stream: Stream) -> float:

@@ -290,7 +290,7 @@ def _load_section(s: Any) -> list[str]:
         f"{s.duration_s:g} s after an unmeasured warm-up at the same rates. A fresh app on "
         "PostgreSQL and Redis with its `afterhours worker`s running, on the big roster. "
         f"Load average at the end: {la} (2 cores, shared; the load generator runs on them "
-        "too). Latency per request, from its send."
+        f"too). Routing threads: {s.app_threads}. Latency per request, from its send."
     )
     out.append("")
     out.append("| stream | step | requests | p50 ms | p99 ms | max ms |")

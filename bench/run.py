@@ -439,14 +439,13 @@ def load_phase(
     app = None
     workers: list[servers.Server] = []
     try:
-        app = servers.start(
-            "app-load",
-            [servers.tool("afterhours"), "serve", "--port", str(port)],
-            env,
-            run_dir,
-            port,
-            "/readyz",
-        )
+        threads = os.environ.get("BENCH_LOAD_THREADS", "").strip()
+        argv = [servers.tool("afterhours"), "serve", "--port", str(port)]
+        if threads:  # an experiment: fewer routing threads than anyio's default 40
+            argv = [sys.executable, "-m", "bench.threads_app", "--port", str(port)]
+            argv += ["--threads", str(int(threads))]
+            env = env | {"PYTHONPATH": str(HERE.parent)}
+        app = servers.start("app-load", argv, env, run_dir, port, "/readyz")
         for index in range(p.load_workers):
             workers.append(servers.start_worker(f"worker-{index + 1}", env, run_dir))
         say(
@@ -458,6 +457,8 @@ def load_phase(
             _open_loop(p, app, token, phones[:half], phones[half:], practice_number)
         )
         res.scenario.load_average = os.getloadavg()
+        if threads:
+            res.scenario.app_threads = f"{int(threads)} (BENCH_LOAD_THREADS, bench/threads_app.py)"
         s = res.scenario
         say(
             f"  calls offered {s.offered_rate(s.calls):.1f}/s, achieved "
