@@ -88,8 +88,10 @@ class Scenario:
         return stream.offered / self.duration_s if self.duration_s > 0 else float("nan")
 
     def achieved_rate(self, stream: Stream) -> float:
-        """Arrivals completed without an error per second, up to the last answer."""
-        return stream.completed / self.elapsed_s if self.elapsed_s > 0 else float("nan")
+        """Arrivals that took their route (every step, no error, not the fail-safe) per
+        second, up to the last answer."""
+        routed = stream.completed - len(stream.failsafe)
+        return routed / self.elapsed_s if self.elapsed_s > 0 else float("nan")
 
     def ms(self, stream: Stream, step: str, q: float) -> float:
         return percentile(stream.latencies.get(step, []), q) * 1000

@@ -303,12 +303,15 @@ def _load_section(s: Any) -> list[str]:
                 f"{_f(s.ms(stream, step, 99))} | {_f(s.max_ms(stream, step))} |"
             )
     out.append("")
-    out.append("| stream | offered /s | achieved /s | arrivals | completed | errors |")
-    out.append("|---|---|---|---|---|---|")
+    out.append(
+        "| stream | offered /s | achieved /s (routed) | arrivals | routed | fail-safe | errors |"
+    )
+    out.append("|---|---|---|---|---|---|---|")
     for stream in (s.calls, s.texts):
         out.append(
             f"| {stream.name} | {_f(s.offered_rate(stream), 2)} | "
-            f"{_f(s.achieved_rate(stream), 2)} | {stream.offered:,} | {stream.completed:,} | "
+            f"{_f(s.achieved_rate(stream), 2)} | {stream.offered:,} | "
+            f"{stream.completed - len(stream.failsafe):,} | {len(stream.failsafe)} | "
             f"{len(stream.errors)} |"
         )
     out.append("")
