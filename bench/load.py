@@ -228,11 +228,11 @@ async def run_cell(
     return cell
 
 
-def client_for(base_url: str) -> httpx.AsyncClient:
+def client_for(base_url: str, connections: int = 64) -> httpx.AsyncClient:
     if urlsplit(base_url).hostname not in ("127.0.0.1", "localhost", "::1"):
         raise ValueError("the bench only drives servers on this machine (loopback)")
     return httpx.AsyncClient(
         base_url=base_url,
         timeout=httpx.Timeout(15.0),
-        limits=httpx.Limits(max_connections=64, max_keepalive_connections=64),
+        limits=httpx.Limits(max_connections=connections, max_keepalive_connections=64),
     )

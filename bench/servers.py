@@ -92,6 +92,20 @@ def start(
     raise RuntimeError(f"{name} did not become ready in 60 s; see {log}")
 
 
+def start_worker(name: str, env: dict[str, str], run_dir: Path) -> Server:
+    """`afterhours worker` as in production (jobs and the delayed-job scheduler)."""
+    log = run_dir / f"{name}.log"
+    handle = open(log, "wb")  # noqa: SIM115 - the worker writes to it for its whole life
+    process = subprocess.Popen(
+        [tool("afterhours"), "worker"], env=env, cwd=run_dir, stdout=handle,
+        stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    time.sleep(0.5)
+    if process.poll() is not None:
+        raise RuntimeError(f"{name} exited with {process.returncode}; see {log}")
+    return Server(name, process, "", log)
+
+
 def base_env(token: str, port: int) -> dict[str, str]:
     env = {
         k: v

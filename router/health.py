@@ -8,6 +8,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+import anyio.to_thread
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from fastapi import APIRouter
@@ -16,6 +17,7 @@ from redis import Redis, RedisError
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from router import metrics
 from router.core.db import get_engine
 from router.core.settings import Settings, get_settings
 from router.failsafe.spooling import spool
@@ -84,9 +86,22 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz")
-def readyz() -> JSONResponse:
+async def readyz() -> JSONResponse:
+    """Ready, or 503 with what fails. Saturated (admission control) is answered at once, in
+    the event loop, without waiting for a routing thread: a load balancer then sends new
+    calls to another instance. Webhooks are never refused for it (S1)."""
+    saturated = metrics.saturation()
+    if saturated is not None:
+        log.warning("readiness: saturated")  # the numbers are in the answer and the gauges
+        body = {"ready": "false", "load": f"saturated: {saturated}"}
+        return JSONResponse(body, status_code=503)
+    return await anyio.to_thread.run_sync(_readiness)
+
+
+def _readiness() -> JSONResponse:
     checks: dict[str, str] = {}
     failing: list[str] = []
+    checks["load"] = f"ok ({metrics.in_flight()} webhooks in flight)"
     try:
         with get_engine().connect() as connection:
             connection.execute(text("SELECT 1"))

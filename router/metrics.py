@@ -9,10 +9,13 @@ and the queue's depth) is read when Prometheus scrapes.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
+import anyio.to_thread
 from fastapi import APIRouter
 from fastapi.responses import Response
 from prometheus_client import (
@@ -81,6 +84,23 @@ SPOOL_DEPTH = Gauge(
 QUEUE_DEPTH = Gauge(
     "afterhours_queue_depth",
     "Jobs waiting in the queue (due and scheduled).",
+    registry=REGISTRY,
+)
+
+WEBHOOKS_IN_FLIGHT = Gauge(
+    "afterhours_webhooks_in_flight",
+    "Twilio webhooks being answered now (admission control: past IN_FLIGHT_LIMIT the app "
+    "says it is saturated in /readyz; the webhooks themselves are still answered, S1).",
+    registry=REGISTRY,
+)
+ROUTING_THREADS_WAITING = Gauge(
+    "afterhours_routing_threads_waiting",
+    "Requests waiting for a routing thread because every one is busy (as last sampled).",
+    registry=REGISTRY,
+)
+SATURATED = Gauge(
+    "afterhours_saturated",
+    "1 while the app is saturated (/readyz answers 503 so that new calls go elsewhere).",
     registry=REGISTRY,
 )
 
@@ -185,6 +205,95 @@ def _forget_outcomes(session: Session) -> None:
     session.info.pop(_PENDING_OUTCOMES, None)
 
 
+# Admission control: how loaded the app is, read by /readyz and by the gauges above.
+
+# Webhooks in flight at which the app says it is saturated. A whole screened call is four
+# short requests, a text one: at the rates SPEC §10 and issue 10 ask for, a few are in flight
+# at once; this many means answers are queueing (the routing pool has 40 threads), and a
+# load balancer should send new calls to another instance before the deadline bites.
+IN_FLIGHT_LIMIT = 24
+# A voice webhook in flight this long is near its deadline (0.8 s): the next callers would
+# get the fail-safe. Saturated from then on, whatever the count.
+SLOW_VOICE_S = 0.6
+
+
+@dataclass
+class _Load:
+    in_flight: int = 0
+    threads_waiting: int = 0
+    voice_started: dict[int, float] = field(default_factory=dict)  # token -> monotonic start
+    tokens: int = 0
+
+    def oldest_voice_s(self) -> float:
+        started = list(self.voice_started.values())
+        return time.monotonic() - min(started) if started else 0.0
+
+
+_load = _Load()
+_load_lock = threading.Lock()
+
+
+def _sample_threads() -> None:
+    """Tasks waiting for a routing thread (anyio's default limiter); in the event loop only."""
+    try:
+        waiting = anyio.to_thread.current_default_thread_limiter().statistics().tasks_waiting
+    except RuntimeError:  # no running event loop (not in a request)
+        return
+    _load.threads_waiting = waiting
+    ROUTING_THREADS_WAITING.set(waiting)
+
+
+def webhook_started(voice: bool = False) -> int:
+    """Counts a webhook in; the token given back ends it (`webhook_ended`)."""
+    with _load_lock:
+        _load.in_flight += 1
+        _load.tokens += 1
+        token = _load.tokens
+        if voice:
+            _load.voice_started[token] = time.monotonic()
+        WEBHOOKS_IN_FLIGHT.set(_load.in_flight)
+    _sample_threads()
+    return token
+
+
+def webhook_ended(token: int) -> None:
+    with _load_lock:
+        _load.in_flight -= 1
+        _load.voice_started.pop(token, None)
+        WEBHOOKS_IN_FLIGHT.set(_load.in_flight)
+    _sample_threads()
+
+
+def in_flight() -> int:
+    return _load.in_flight
+
+
+def saturation() -> str | None:
+    """Why the app is saturated now, in words; None while it is not (call it in the loop)."""
+    _sample_threads()
+    reasons = []
+    if _load.in_flight >= IN_FLIGHT_LIMIT:
+        reasons.append(f"{_load.in_flight} webhooks in flight (limit {IN_FLIGHT_LIMIT})")
+    if _load.threads_waiting > 0:
+        reasons.append(f"{_load.threads_waiting} requests waiting for a routing thread")
+    oldest = _load.oldest_voice_s()
+    if oldest >= SLOW_VOICE_S:
+        reasons.append(f"a voice webhook in flight for {oldest:.2f} s (limit {SLOW_VOICE_S} s)")
+    return "; ".join(reasons) or None
+
+
+def _saturated() -> float:
+    saturated = (
+        _load.in_flight >= IN_FLIGHT_LIMIT
+        or _load.threads_waiting > 0
+        or _load.oldest_voice_s() >= SLOW_VOICE_S
+    )
+    return 1.0 if saturated else 0.0
+
+
+SATURATED.set_function(_saturated)
+
+
 # The endpoint and the webhook timer.
 
 router = APIRouter(tags=["health"])
@@ -196,7 +305,8 @@ def metrics() -> Response:
 
 
 class WebhookTimer:
-    """Times every /twilio request, labelled by the route's path (never its query string)."""
+    """Times every /twilio request, labelled by the route's path (never its query string),
+    and counts those in flight (admission control). It never refuses one (S1)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -208,6 +318,7 @@ class WebhookTimer:
             return
         started = time.perf_counter()
         status = 500
+        token = webhook_started(voice=path.startswith("/twilio/voice"))
 
         async def sending(message: Message) -> None:
             nonlocal status
@@ -218,5 +329,6 @@ class WebhookTimer:
         try:
             await self.app(scope, receive, sending)
         finally:
+            webhook_ended(token)
             route = path if status != 404 else "unmatched"
             WEBHOOK_SECONDS.labels(route=route).observe(time.perf_counter() - started)

@@ -23,6 +23,7 @@ from workers.scheduler import Scheduler
 
 log = logging.getLogger("afterhours.worker")
 RESTART_PAUSE_S = 1.0
+RESTART_PAUSE_MAX_S = 5.0
 REDIS_TIMEOUT_S = 2.0
 
 
@@ -30,6 +31,30 @@ class Worker(SimpleWorker):
     # RQ waits up to a minute between reconnects to a Redis that went away; back to work
     # within seconds of it instead.
     max_connection_wait_time = 2.0
+
+
+def stopping(worker: Worker) -> bool:
+    """Whether a signal asked the worker to stop. RQ sets `_stop_requested` only when the
+    signal comes during a job; an idle worker's loop just ends (StopRequested), with the
+    request's date set: without this check a warm shutdown restarted the loop instead."""
+    return bool(worker._stop_requested or getattr(worker, "_shutdown_requested_date", None))
+
+
+def new_worker(queue: Queue, connection: Redis, *, burst: bool = False) -> Worker:
+    """RQ's worker, once Redis answers: building one talks to Redis (CLIENT SETNAME), so a
+    Redis that is down raises here. The old loop built it outside its `try`, and a Redis
+    still down when the job loop was restarted killed the process with its scheduler thread
+    (the stall after a Redis restart): wait for Redis instead, however long it takes."""
+    pause = RESTART_PAUSE_S
+    while True:
+        try:
+            return Worker([queue], connection=connection)
+        except (RedisError, OSError) as exc:
+            if burst:
+                raise
+            log.warning("worker: Redis unavailable (%s), retrying", type(exc).__name__)
+            time.sleep(pause)
+            pause = min(pause * 2, RESTART_PAUSE_MAX_S)
 
 
 def run_worker(*, burst: bool = False) -> None:
@@ -48,7 +73,6 @@ def run_worker(*, burst: bool = False) -> None:
         settings.redis_url, socket_connect_timeout=REDIS_TIMEOUT_S, socket_timeout=REDIS_TIMEOUT_S
     )
     scheduler = Scheduler(scheduler_connection, QUEUE_NAME)
-    worker = Worker([queue], connection=connection)
     # A first tick in this thread, before the scheduler has its own: what is due now runs,
     # and the libraries' lazy imports are done before two threads could race for them.
     with contextlib.suppress(RedisError):
@@ -57,15 +81,18 @@ def run_worker(*, burst: bool = False) -> None:
         scheduler.start()
     try:
         while True:
+            scheduler.ensure_running()
+            worker = new_worker(queue, connection, burst=burst)
             try:
                 worker.work(burst=burst)
-            except RedisError as exc:  # raised while it was tidying up, Redis gone
+            except (RedisError, OSError) as exc:  # raised while it was tidying up, Redis gone
                 log.warning("worker: Redis unavailable (%s)", type(exc).__name__)
-            if burst or worker._stop_requested:
+            if burst or stopping(worker):
                 return
             # RQ's loop quits on a Redis error outside its wait for jobs: start it again.
             log.warning("worker: job loop ended unexpectedly, starting it again")
             time.sleep(RESTART_PAUSE_S)
-            worker = Worker([queue], connection=connection)
+            if stopping(worker):  # a SIGTERM during the pause (RQ's handler is in place)
+                return
     finally:
         scheduler.stop()

@@ -52,6 +52,12 @@ class Scheduler:
         self._thread = threading.Thread(target=self._run, name="afterhours-scheduler", daemon=True)
         self._thread.start()
 
+    def ensure_running(self) -> None:
+        """Starts the thread again if it ended without being asked to (it should not)."""
+        if self._thread is not None and not self._thread.is_alive() and not self._stop.is_set():
+            log.error("scheduler: thread ended unexpectedly, starting it again")
+            self.start()
+
     def stop(self) -> None:
         self._stop.set()
         if self._thread is not None:
@@ -70,6 +76,7 @@ class Scheduler:
                     log.warning("scheduler: Redis unavailable (%s), retrying", type(exc).__name__)
                 self.holds_lock = False
             except Exception as exc:  # noqa: BLE001 - the scheduler must outlive any failure
+                self.holds_lock = False
                 log.error("scheduler tick failed: %s", type(exc).__name__)
             self._stop.wait(TICK_S)
 
