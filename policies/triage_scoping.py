@@ -1,0 +1,151 @@
+"""Scoping: what lowers a cue, and only the cue it scopes (policies.triage).
+
+A negation within the clause ("not going to hurt myself"), the past and recovery ("8 months
+clean"), a question about a dose or a refill, idioms ("me muero de risa"), laughter, means
+made safe and someone else as the subject each lower the cue they reach, to POSSIBLE (the
+safety check asks) or to ROUTINE. A denial never cancels another cue of the text.
+"""
+
+from __future__ import annotations
+
+from policies import cues
+from policies.triage_categories import (
+    CANT_STAY_SAFE,
+    DISTRESS,
+    EVERYDAY,
+    FAREWELL,
+    IDEATION,
+    IDIOM,
+    INGESTION,
+    LAUGHTER,
+    LOGISTICS,
+    MEANS,
+    MEANS_MADE_SAFE,
+    MENTION,
+    NEGATION,
+    OTHER_INGESTION,
+    PAST,
+    PLACE,
+    PREPARATORY,
+    RECOVERY,
+    SELF_HARM,
+    SOMEONE_ELSE,
+    Risk,
+)
+from policies.triage_patterns import (
+    FIRST_PERSON,
+    IDIOM_MARKERS,
+    MADE_SAFE_MARKERS,
+    NEGATION_STOPS,
+    NEGATORS,
+    OTHER_KEYS,
+    Pattern,
+    find,
+    found_any,
+)
+from policies.triage_words import Clause
+
+
+def negated(clause: Clause, start: int) -> bool:
+    for at in range(start - 1, max(start - 1 - cues.NEGATION_REACH, -1), -1):
+        forms = clause[at].forms
+        if forms & NEGATION_STOPS:
+            return False
+        if forms & NEGATORS:
+            return True
+    return False
+
+
+def said_of_someone_else(clause: Clause, start: int) -> bool:
+    """Someone else is the subject: "my son swallowed ...", and no "I" in between."""
+    for at in range(start - 1, -1, -1):
+        word = clause[at]
+        if word.forms & FIRST_PERSON:
+            return False
+        if word.keys & OTHER_KEYS:
+            return True
+    return False
+
+
+def _overlaps_idiom(clause: Clause, start: int, end: int) -> bool:
+    for slots in IDIOM_MARKERS:
+        found = find(clause, slots)
+        while found is not None:
+            if found[0] < end and start < found[1]:
+                return True
+            found = find(clause, slots, found[0] + 1)
+    return False
+
+
+_LOWERED_TO = {
+    NEGATION: Risk.POSSIBLE,
+    PAST: Risk.POSSIBLE,
+    LAUGHTER: Risk.POSSIBLE,
+    SOMEONE_ELSE: Risk.POSSIBLE,
+    RECOVERY: Risk.ROUTINE,
+    IDIOM: Risk.ROUTINE,
+    EVERYDAY: Risk.ROUTINE,
+    LOGISTICS: Risk.ROUTINE,
+    MEANS_MADE_SAFE: Risk.ROUTINE,
+}
+OWN_RISK = {DISTRESS: Risk.POSSIBLE, FAREWELL: Risk.ROUTINE, MENTION: Risk.ROUTINE}
+# A method or a place denied outright ("I don't have a gun") is routine, not a question.
+_DENIED_IS_ROUTINE = frozenset({PLACE, MEANS, INGESTION, PREPARATORY, DISTRESS, MENTION})
+_LOWERED_BY_LAUGHTER = frozenset({IDEATION, SELF_HARM, DISTRESS, CANT_STAY_SAFE})
+_LOWERED_BY_RECOVERY = frozenset({IDEATION, SELF_HARM, INGESTION, DISTRESS})
+_LOGISTICS_CUES = frozenset(
+    {
+        "sedatives_with_alcohol",
+        "pills_with_alcohol",
+        "overdose",
+        "enough_pills",
+        "pills_counted_out",
+        "pills",
+        "beyond_the_dose",
+    }
+)
+_MEANS_CUES = frozenset({MEANS, MENTION})
+
+
+def lowered(
+    pattern: Pattern,
+    category: str,
+    clause: Clause,
+    start: int,
+    end: int,
+    words: set[str],
+    past: bool,
+    logistics: bool,
+    laughing: bool,
+    recovering: bool,
+) -> str | None:
+    """What lowers the cue `pattern` found at clause[start:end], if anything."""
+    if pattern.everyday & words:
+        return EVERYDAY
+    if _overlaps_idiom(clause, start, end):
+        return IDIOM
+    if category == OTHER_INGESTION:
+        return None
+    if negated(clause, start):
+        return NEGATION
+    if category in _MEANS_CUES and found_any(clause[:start], MADE_SAFE_MARKERS):
+        return MEANS_MADE_SAFE
+    if recovering and category in _LOWERED_BY_RECOVERY:
+        return RECOVERY
+    if past:
+        return PAST
+    if logistics and pattern.name in _LOGISTICS_CUES:
+        return LOGISTICS
+    if category == PLACE and said_of_someone_else(clause, start):
+        return SOMEONE_ELSE
+    if laughing and category in _LOWERED_BY_LAUGHTER:
+        return LAUGHTER
+    return None
+
+
+def lowered_risk(category: str, lowered: str, risk: Risk) -> Risk:
+    if risk is not Risk.HIGH:
+        return Risk.ROUTINE
+    if lowered == NEGATION and category in _DENIED_IS_ROUTINE:
+        return Risk.ROUTINE
+    return _LOWERED_TO[lowered]
