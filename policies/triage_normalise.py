@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from policies import cues
+from policies import cues, wordlists
 from policies.triage_patterns import BY_SQUEEZED, TYPO_VOCABULARY
 from policies.triage_words import (
     MAX_NUMBER,
@@ -55,10 +55,25 @@ _NO_ONE = re.compile(r"\bno\s+one\b")  # one word, so that its "no" negates noth
 WORD = re.compile(r"[^\W\d_]+(?:[*#@$]+[^\W\d_]+)*[*#@$]*|\d+")
 _CENSORED = re.compile(r"[*#@$]+")
 _CLAUSE_WORDS = frozenset(cues.CLAUSE_WORDS.split())
+_MARKS = {mark.replace("'", "\u2019"): words for mark, words in wordlists.TEXTING_MARKS.items()}
+_MARKS.update(wordlists.TEXTING_MARKS)
+_SHORTHAND_MARKS = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(_MARKS, key=len, reverse=True))) + ")",
+    re.IGNORECASE,
+)
+_SHORTHAND = {fold(short): tuple(words.split()) for short, words in wordlists.TEXTING.items()}
+# "my 3 yr old", "mi niña de 2 años": a small child, whoever swallowed something.
+_AGE = re.compile(
+    r"\b\d{1,2}\s*-?\s*(?:yr|yrs|year|years|mo|month|months)\s*-?\s*old\b|\b\d{1,2}\s*y/?o\b"
+)
+# Spanish spelt as it sounds (yeísmo, b and v, s and z): "pastiyas", "bida", "matarze".
+_SOUNDS_ALIKE = (("y", "ll"), ("ll", "y"), ("b", "v"), ("v", "b"), ("z", "s"), ("s", "z"))
 
 
 def read(text: str) -> list[Clause]:
     text = _OD.sub(" od ", text.translate(_EMOJI_TABLE))
+    text = _SHORTHAND_MARKS.sub(lambda found: f" {_MARKS[found.group().casefold()]} ", text)
+    text = _AGE.sub(" child ", text.casefold())
     text = text.translate(_APOSTROPHES)  # before NFKC, which turns "´" into a space
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     text = _MY_SELF.sub("myself", text)
@@ -66,13 +81,14 @@ def read(text: str) -> list[Clause]:
     clauses: list[Clause] = []
     for part in _CLAUSE.split(text):
         words: list[Word] = []
-        for token in WORD.findall(part):
-            if fold(token) in _CLAUSE_WORDS:
-                if words:
-                    clauses.append(tuple(words))
-                words = []
-                continue
-            words.append(read_word(token))
+        for typed in WORD.findall(part):
+            for token in _SHORTHAND.get(fold(typed), (typed,)):
+                if fold(token) in _CLAUSE_WORDS:
+                    if words:
+                        clauses.append(tuple(words))
+                    words = []
+                    continue
+                words.append(read_word(token))
         if words:
             clauses.append(tuple(words))
     return clauses
@@ -92,11 +108,21 @@ def read_word(token: str) -> Word:
         censored = re.compile("[a-z]{1,2}".join(map(re.escape, _CENSORED.split(folded))))
         forms |= {word for word in TYPO_VOCABULARY if censored.fullmatch(word)}
     elif not known and not lemmatised(token):
-        forms |= _corrections(folded)
+        sounds = {
+            variant
+            for typed, written in _SOUNDS_ALIKE
+            if typed in folded and is_known(variant := folded.replace(typed, written))
+        }
+        forms |= sounds or _corrections(folded)
     keys = set(forms)
     for form in {token, *forms, *with_final_accent(token)}:
         keys |= lemmas(form)
     return Word(frozenset(forms), frozenset(keys), NUMBER_WORDS.get(folded), known)
+
+
+_BY_LENGTH: dict[int, list[str]] = {}
+for _choice in TYPO_VOCABULARY:
+    _BY_LENGTH.setdefault(len(_choice), []).append(_choice)
 
 
 def _corrections(word: str) -> set[str]:
@@ -104,7 +130,14 @@ def _corrections(word: str) -> set[str]:
     found = set()
     squeezed = squeeze(word)
     found |= BY_SQUEEZED.get(squeezed, set())
-    if len(word) >= MIN_TYPO_LENGTH:
+    if len(word) == MIN_TYPO_LENGTH - 1:  # "wnat": two letters swapped, nothing else
+        letters = sorted(word)
+        found |= {
+            choice
+            for choice in _BY_LENGTH.get(len(word), ())
+            if sorted(choice) == letters and OSA.distance(word, choice) == 1
+        }
+    elif len(word) >= MIN_TYPO_LENGTH:
         reach = 2 if len(word) >= 9 else 1
         for choice, _distance, _index in process.extract(
             word, TYPO_VOCABULARY, scorer=OSA.distance, score_cutoff=reach, limit=3
