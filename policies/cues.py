@@ -793,10 +793,33 @@ MENTION: tuple[Entry, ...] = (
 
 # --- what lowers a cue, and only the cue it scopes ------------------------------------------
 
-NEGATORS = "not no never dont doesnt didnt wont wouldnt isnt arent aint nor nunca jamas tampoco ni"
+NEGATORS = (
+    "not no never dont doesnt didnt wont wouldnt isnt arent aint nor havent hasnt hadnt cant "
+    "cannot couldnt shouldnt wasnt werent nunca jamas tampoco ni"
+)
 # A negation reaches this many words forward, and stops at these words.
-NEGATION_REACH = 4
+NEGATION_REACH = 6
 NEGATION_STOPS = "but just only though pero solo sino aunque lie lying know sure si se and y"
+# Words that undo the negation before them: "no cap", "no lie", "can't stop", "no manches",
+# "no es broma" say the rest is meant.
+NEGATION_VOIDED_BY = (
+    "cap lie lying joke joking kidding kid stop wait help quit resist exaggerating "
+    "broma miento mentira manches mames mms exagero dejo puedo aguanto"
+)
+# The words a negation reaches through to the cue: auxiliaries, modals, pronouns, articles
+# and the verbs of intending and thinking ("I don't have any thoughts of suicide", "no me voy a
+# matar", "no tengo ganas de matarme"). Any other word ends its reach ("can't breathe gonna kms").
+NEGATION_PATH = (
+    "i me my im ive id am is are was were be been being do does did have has had having will "
+    "would should could can may might must shall to of about any anything ever really even "
+    "actually thoughts thought thinking think plans plan planning plans intention intent "
+    "intentions urge urges going gonna wanna want wanted try tried trying ever going the a an "
+    "that it this myself self ever feel feeling like "
+    "yo me te lo la le mi mis no voy vas va a de en que estoy estaba he ha haber tengo tener "
+    "tenia ganas quiero querer queria pienso pensando pensar pensado intentado intentar "
+    "intente planeando plan planes ningun ninguna ningunos algun alguna para por el los las "
+    "un una hacer hacerme hice nada ideas idea pensamientos"
+)
 # Words that split a text into clauses, besides punctuation.
 CLAUSE_WORDS = "but pero though although aunque"
 

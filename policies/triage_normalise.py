@@ -97,7 +97,7 @@ def read(text: str) -> list[Clause]:
 @lru_cache(maxsize=16384)
 def read_word(token: str) -> Word:
     folded = fold(token)
-    if token.isdigit():
+    if token.isdecimal():
         number = MAX_NUMBER if len(token) > 6 else int(token)
         return Word(frozenset({token}), frozenset({token}), number, True)
     forms = {folded, unstretch(folded), squeeze(folded)}

@@ -147,6 +147,8 @@ LOGISTICS_MARKERS = _marker_patterns(cues.LOGISTICS)
 MADE_SAFE_MARKERS = _marker_patterns(cues.MEANS_MADE_SAFE)
 NEGATORS = frozenset(cues.NEGATORS.split())
 NEGATION_STOPS = frozenset(cues.NEGATION_STOPS.split())
+NEGATION_VOIDED_BY = frozenset(cues.NEGATION_VOIDED_BY.split())
+NEGATION_PATH = frozenset(cues.NEGATION_PATH.split())
 LAUGHTER_MARK = re.compile(
     r"(?:lo+l|lmf?a+o+|rofl|(?:ha){2,}h?|(?:ja){2,}j?|(?:je){2,}|(?:ji){2,}|(?:js){2,}|xd+)"
 )

@@ -36,7 +36,9 @@ from policies.triage_patterns import (
     FIRST_PERSON,
     IDIOM_MARKERS,
     MADE_SAFE_MARKERS,
+    NEGATION_PATH,
     NEGATION_STOPS,
+    NEGATION_VOIDED_BY,
     NEGATORS,
     OTHER_KEYS,
     Pattern,
@@ -46,14 +48,29 @@ from policies.triage_patterns import (
 from policies.triage_words import Clause
 
 
-def negated(clause: Clause, start: int) -> bool:
+def _negator_at(clause: Clause, at: int) -> bool:
+    """A negation, unless the words after it undo it ("no cap", "can't stop", "no es broma")."""
+    if not clause[at].forms & NEGATORS:
+        return False
+    after = clause[at + 1 : at + 3]
+    return not any(word.forms & NEGATION_VOIDED_BY for word in after)
+
+
+def negated(clause: Clause, start: int, end: int, pattern: Pattern) -> bool:
+    """A negation reaches the cue at clause[start:end] through light words only, or sits
+    inside the cue's span where the pattern itself names no negation ("i'd never take all")."""
     for at in range(start - 1, max(start - 1 - cues.NEGATION_REACH, -1), -1):
         forms = clause[at].forms
         if forms & NEGATION_STOPS:
             return False
-        if forms & NEGATORS:
+        if _negator_at(clause, at):
             return True
-    return False
+        if not forms & NEGATION_PATH:
+            return False
+    named = frozenset().union(*(slot.keys | slot.exact for slot in pattern.slots))
+    return any(
+        _negator_at(clause, at) and not clause[at].forms & named for at in range(start + 1, end)
+    )
 
 
 def said_of_someone_else(clause: Clause, start: int) -> bool:
@@ -126,12 +143,12 @@ def lowered(
         return IDIOM
     if category == OTHER_INGESTION:
         return None
-    if negated(clause, start):
+    if recovering and category in _LOWERED_BY_RECOVERY:
+        return RECOVERY
+    if negated(clause, start, end, pattern):
         return NEGATION
     if category in _MEANS_CUES and found_any(clause[:start], MADE_SAFE_MARKERS):
         return MEANS_MADE_SAFE
-    if recovering and category in _LOWERED_BY_RECOVERY:
-        return RECOVERY
     if past:
         return PAST
     if logistics and pattern.name in _LOGISTICS_CUES:
