@@ -110,6 +110,17 @@ CLASSES: dict[str, str] = {
         "neck cuello garganta "
         "muneca munecas brazo brazos pierna piernas piel venas panza abdomen"
     ),
+    # times of life a past attempt or a past thought is placed in ("in college", "en la prepa")
+    "LIFE_PERIOD": (
+        "college university uni highschool school rehab hospital teens twenties army "
+        "freshman sophomore junior senior middle grad prepa secundaria universidad facultad "
+        "colegio escuela preparatoria adolescencia juventud carrera"
+    ),
+    "MONTH": (
+        "january february march april may june july august september october november "
+        "december jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo abril "
+        "mayo junio julio agosto septiembre octubre noviembre diciembre"
+    ),
     "PRESENT_AT": (
         "on at onto by under near top up atop climbed climbing standing sitting parked along "
         "beside alongside "
@@ -820,11 +831,38 @@ NEGATION_PATH = (
     "intente planeando plan planes ningun ninguna ningunos algun alguna para por el los las "
     "un una hacer hacerme hice nada ideas idea pensamientos"
 )
+# Besides @OTHER, who else may be the subject of a cue ("a guy who jumps off a bridge", "my dog
+# chewed a rope"): the cue is then someone else's, unless the patient is in it ("without me").
+OTHER_SUBJECTS = (
+    "guy guys man men woman women girl girls boy boys someone somebody person people "
+    "character characters they she who everyone everybody dog puppy cat kitten pet "
+    "chico chica senor senora alguien gente persona personaje ellos ellas ella quien perro "
+    "perrito perrita gato gatito mascota jefe jefa boss maestra maestro teacher"
+)
+# The patient in a cue's own words: it is then the patient's, whoever else is named.
+SELF_IN_THE_CUE = "i im ive id me myself my mine yo mi mis conmigo"
+# Spanish verbs of someone else between "me" and the act: "mi jefe me va a matar".
+SOMEONE_ELSE_DOES_IT = "va van vas quiere quieren quieres mata matan matas iba iban"
+# Swallowed, this many is beyond any dose ("#5" in the patterns above).
+A_COUNT = 5
+# A number after these is a time of day, not a count: "took my 9pm meds at 11", "a las 10".
+TIME_OF_DAY = "at by around til till until before after since las desde hasta antes despues @"
+# Company: at a place with others ("fuimos al puente con los niños"), an outing.
+COMPANY: tuple[str, ...] = (
+    "we|us|fuimos|vamos|estamos|estuvimos|nosotros|nosotras",
+    "with|con * my|mis|mi|the|los|las|el|la|our|nuestros * @OTHER|family|familia|friends|amigos|amigas|kids|ninos|group|grupo|class|clase",
+)
+# Words that start a relative clause: a past marker after one of them is that clause's ("im at
+# the cliffs where we used to go" is now).
+RELATIVE = "where donde that which que"
 # Words that split a text into clauses, besides punctuation.
 CLAUSE_WORDS = "but pero though although aunque"
 
 PAST: tuple[str, ...] = (
     "used to",
+    "tried|attempted|was|were|did|thought|intente|intento|estaba|estuve|era|pense ** in|during|at|en|durante|de * the|my|la|el|mi * @LIFE_PERIOD",
+    "in|during|en|durante * the|my|la|el|mi * @LIFE_PERIOD ** tried|attempted|was|were|did|intente|intento|estaba|estuve|era",
+    "hace ** ano|anos|mes|meses|semana|semanas",
     "when i was",
     "years ago",
     "year ago",
@@ -850,6 +888,7 @@ RECOVERY: tuple[str, ...] = (
     "%1 day|days|week|weeks|month|months|year|years ** clean|free|sober",
     "clean|free|sober ** %1 day|days|week|weeks|month|months|year|years",
     "havent|hasnt|not ** in|for|since %1",
+    "havent|hasnt|hadnt|not|no|sin|nunca ** since|desde * @MONTH|last|christmas|navidad|then|entonces|summer|verano|spring|fall|winter|invierno|primavera|otono",
     "%1 day|days|week|weeks|month|months|year|years|dia|dias|semana|semanas|mes|meses|ano|anos ** without|sin|free",
     "no * he|ha ** en|por|desde ** %1|dos|tres|un|una|meses|anos",
     "llevo * sin",
@@ -890,4 +929,7 @@ LOGISTICS: tuple[str, ...] = (
 # Means made safe, as a safety plan asks: "gave my gun to my brother to hold".
 MEANS_MADE_SAFE: tuple[str, ...] = (
     "gave|give|giving|handed|locked|lock|lockbox|rid|removed|di|entregue|entregar|guarde|llave|deshice",
+    "safety|seguridad plan",
+    "plan * de * seguridad",
+    "@OTHER ** keeps|holds|holding|has|guarda|guardan|tiene|tienen|cuida * my|mis|mi|me|them|las|los",
 )

@@ -34,7 +34,6 @@ from policies.triage_patterns import (
     CUES,
     LAUGHTER_MARK,
     LOGISTICS_MARKERS,
-    PAST_MARKERS,
     RECOVERY_MARKERS,
     Pattern,
     find,
@@ -58,7 +57,6 @@ def heard(clauses: Sequence[Clause]) -> list[Cue]:
     for clause, patterns, seam in readings:
         clause_keys = frozenset().union(*(word.keys for word in clause))
         clause_forms = frozenset().union(*(word.forms for word in clause))
-        past = found_any(clause, PAST_MARKERS)
         logistics = found_any(clause, LOGISTICS_MARKERS)
         taken: list[tuple[int, int]] = []  # spans already read as someone else's ingestion
         for pattern in patterns:
@@ -74,7 +72,7 @@ def heard(clauses: Sequence[Clause]) -> list[Cue]:
             if category == INGESTION and said_of_someone_else(clause, start):
                 category = OTHER_INGESTION
             why = lowered(
-                pattern, category, clause, start, end, words, past, logistics, laughing, recovering
+                pattern, category, clause, start, end, words, logistics, laughing, recovering
             )
             if pattern.category == OTHER_INGESTION and why is None:
                 taken.append(found)

@@ -152,8 +152,15 @@ NEGATION_PATH = frozenset(cues.NEGATION_PATH.split())
 LAUGHTER_MARK = re.compile(
     r"(?:lo+l|lmf?a+o+|rofl|(?:ha){2,}h?|(?:ja){2,}j?|(?:je){2,}|(?:ji){2,}|(?:js){2,}|xd+)"
 )
+COMPANY_MARKERS = _marker_patterns(cues.COMPANY)
+TIME_OF_DAY = frozenset(cues.TIME_OF_DAY.split())
+OTHER_SUBJECTS = frozenset(cues.OTHER_SUBJECTS.split())
+SELF_IN_THE_CUE = frozenset(cues.SELF_IN_THE_CUE.split())
+SOMEONE_ELSE_DOES_IT = frozenset(cues.SOMEONE_ELSE_DOES_IT.split())
+RELATIVE = frozenset(cues.RELATIVE.split())
 FIRST_PERSON = frozenset(_alternatives("@FIRST_PERSON")[0])
 OTHER_KEYS = frozenset(_alternatives("@OTHER")[0])
+ALL_KEYS = frozenset(_alternatives("@ALL")[0])
 
 # The words a typo is corrected to: every cue word long enough to be mistyped.
 TYPO_VOCABULARY = sorted(
@@ -197,9 +204,22 @@ def _slot_at(clause: Clause, slot: Slot, at: int) -> bool:
     word = clause[at]
     if not slot.matches(word):
         return False
-    if slot.count is not None and slot.counts_things and at + 1 < len(clause):
-        return not (clause[at + 1].forms & UNITS)
+    if slot.count is not None and slot.counts_things:
+        # "50 mg", "8 am" and "at 11", "a las 10" are a strength and times, not counts.
+        if at + 1 < len(clause) and clause[at + 1].forms & UNITS:
+            return False
+        return not (at > 0 and clause[at - 1].forms & TIME_OF_DAY)
     return True
+
+
+def spans(clause: Clause, slots: Sequence[Slot]) -> list[tuple[int, int]]:
+    """Every place (start, end) where `slots` match in `clause`, by start."""
+    found_spans = []
+    found = find(clause, slots)
+    while found is not None:
+        found_spans.append(found)
+        found = find(clause, slots, found[0] + 1)
+    return found_spans
 
 
 def found_any(clause: Clause, markers: Iterable[Sequence[Slot]]) -> bool:

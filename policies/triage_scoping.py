@@ -8,6 +8,8 @@ safety check asks) or to ROUTINE. A denial never cancels another cue of the text
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from policies import cues
 from policies.triage_categories import (
     CANT_STAY_SAFE,
@@ -33,6 +35,8 @@ from policies.triage_categories import (
     Risk,
 )
 from policies.triage_patterns import (
+    ALL_KEYS,
+    COMPANY_MARKERS,
     FIRST_PERSON,
     IDIOM_MARKERS,
     MADE_SAFE_MARKERS,
@@ -41,9 +45,14 @@ from policies.triage_patterns import (
     NEGATION_VOIDED_BY,
     NEGATORS,
     OTHER_KEYS,
+    OTHER_SUBJECTS,
+    PAST_MARKERS,
+    RELATIVE,
+    SELF_IN_THE_CUE,
+    SOMEONE_ELSE_DOES_IT,
     Pattern,
-    find,
-    found_any,
+    Slot,
+    spans,
 )
 from policies.triage_words import Clause
 
@@ -84,13 +93,65 @@ def said_of_someone_else(clause: Clause, start: int) -> bool:
     return False
 
 
+def someone_elses(clause: Clause, start: int, end: int) -> bool:
+    """The cue at clause[start:end] is about someone else: "a guy who jumps off a bridge", "mi
+    jefe me va a matar", "my grandpa is making his will"; never when the patient is in it
+    ("they'd be better off without me"), and "my dad's gun" is the patient's."""
+    span = clause[start:end]
+    if span[0].forms & _ME and any(word.forms & SOMEONE_ELSE_DOES_IT for word in span[1:3]):
+        return True
+    if any(word.forms & SELF_IN_THE_CUE for word in span):
+        return False
+    for at in range(start - 1, -1, -1):
+        word = clause[at]
+        if word.forms & FIRST_PERSON:
+            return False
+        if (word.keys & _SUBJECTS or word.forms & OTHER_SUBJECTS) and at < start - 1:
+            return True
+    return False
+
+
+_ME = frozenset({"me"})
+_SUBJECTS = OTHER_KEYS - {"he"}  # Spanish "he" is "I have": "he estado juntando pastillas"
+
+
 def _overlaps_idiom(clause: Clause, start: int, end: int) -> bool:
+    """An idiom over the cue lowers it, unless the cue holds the idiom and says more before
+    it: "the key to the gun safe" is about the gun."""
     for slots in IDIOM_MARKERS:
-        found = find(clause, slots)
-        while found is not None:
+        for found in spans(clause, slots):
+            if start < found[0] and found[1] <= end:
+                continue
             if found[0] < end and start < found[1]:
                 return True
-            found = find(clause, slots, found[0] + 1)
+    return False
+
+
+def _beyond_a_dose(category: str, span: Clause) -> bool:
+    """All of it or a count, swallowed: "se tomó todas sus pastillas" is not her usual dose."""
+    return category in _SWALLOWED and any(
+        word.keys & ALL_KEYS or (word.number or 0) >= cues.A_COUNT for word in span
+    )
+
+
+def _made_safe(clause: Clause, start: int, end: int) -> bool:
+    """Means made safe, before the cue or after it ("my pills are locked up"), but not the
+    cue's own words: "guardé todas mis pastillas" is saving them up; "mi hermano me guarda las
+    pastillas" is made safe."""
+    return any(
+        not start <= found[0] < end for slots in MADE_SAFE_MARKERS for found in spans(clause, slots)
+    )
+
+
+def _reaches(clause: Clause, start: int, end: int, markers: Sequence[Sequence[Slot]]) -> bool:
+    """A marker of the clause, unless it belongs to a relative clause after the cue: in "im at
+    the cliffs where we used to go" neither the past nor the company is now."""
+    for slots in markers:
+        for found in spans(clause, slots):
+            between = clause[end : found[0] + 1]
+            if found[0] >= end and any(word.forms & RELATIVE for word in between):
+                continue
+            return True
     return False
 
 
@@ -122,6 +183,8 @@ _LOGISTICS_CUES = frozenset(
     }
 )
 _MEANS_CUES = frozenset({MEANS, MENTION})
+_SWALLOWED = frozenset({INGESTION, OTHER_INGESTION})
+_SAID_OF_OTHERS = frozenset({PLACE, MEANS, PREPARATORY, IDEATION, SELF_HARM, MENTION})
 
 
 def lowered(
@@ -131,13 +194,12 @@ def lowered(
     start: int,
     end: int,
     words: set[str],
-    past: bool,
     logistics: bool,
     laughing: bool,
     recovering: bool,
 ) -> str | None:
     """What lowers the cue `pattern` found at clause[start:end], if anything."""
-    if pattern.everyday & words:
+    if pattern.everyday & words and not _beyond_a_dose(category, clause[start:end]):
         return EVERYDAY
     if _overlaps_idiom(clause, start, end):
         return IDIOM
@@ -147,13 +209,17 @@ def lowered(
         return RECOVERY
     if negated(clause, start, end, pattern):
         return NEGATION
-    if category in _MEANS_CUES and found_any(clause[:start], MADE_SAFE_MARKERS):
+    if category in _MEANS_CUES and _made_safe(clause, start, end):
         return MEANS_MADE_SAFE
-    if past:
+    if _reaches(clause, start, end, PAST_MARKERS):
         return PAST
     if logistics and pattern.name in _LOGISTICS_CUES:
         return LOGISTICS
+    if category == PLACE and _reaches(clause, start, end, COMPANY_MARKERS):
+        return EVERYDAY
     if category == PLACE and said_of_someone_else(clause, start):
+        return SOMEONE_ELSE
+    if category in _SAID_OF_OTHERS and someone_elses(clause, start, end):
         return SOMEONE_ELSE
     if laughing and category in _LOWERED_BY_LAUGHTER:
         return LAUGHTER
