@@ -13,7 +13,8 @@ A pattern is a row of slots, each matching one word of the text:
 - `@PILLS`      any word of that class (CLASSES below);
 - `#5`          a count of five or more of something (not "50 mg", not "8 am");
 - `%1`          any number, one or more ("8 months clean");
-- `*` / `**`    up to three / up to six words of anything in between.
+- `*` / `**`    up to three / up to six words of anything in between;
+- `^`           the next slot is the first word of its clause ("^ not * safe").
 Slots match within one clause of the text ("i'm not suicidal, but i took 30 pills" is two).
 An entry is (cue name, pattern) or (cue name, pattern, everyday words): any of the everyday
 words anywhere in the text reads the cue as everyday talk ("stuck on the bridge in traffic").
@@ -40,7 +41,7 @@ CLASSES: dict[str, str] = {
     "PILLS": (
         "pill pills tablet tablets tabs capsule capsules meds med medication medications "
         "medicine medicines pastilla pastillas pastis tableta tabletas capsula capsulas "
-        "pildora pildoras medicamento medicamentos medicina medicinas " + SEDATIVES
+        "pildora pildoras medicamento medicamentos medicina medicinas syrup jarabe " + SEDATIVES
     ),
     "DOSE": "dose doses dosis supply prescription",
     "CONTAINER": (
@@ -66,7 +67,7 @@ CLASSES: dict[str, str] = {
         "bluff bluffs quarry gorge canyon "
         "parapet dam skyway lookout overlook viewpoint "
         "puente azotea techo vias barranco cornisa acantilado precipicio barandal borde "
-        "presa mirador"
+        "presa mirador tower torre"
     ),
     # someone else who may have swallowed something
     "OTHER": (
@@ -133,6 +134,8 @@ CLASSES: dict[str, str] = {
 # Talk around a place that says it is an ordinary visit ("stuck on the bridge in traffic").
 EVERYDAY_PLACES = (
     "traffic late delayed commute bus fixing fix repair repairing leak gutter shingles cat dog "
+    "camion autobus colectivo micro uber taxi ride raite laundry ropa tendiendo tender antena "
+    "antenna tinaco "
     "snow meet tour view photo photos party club bar restaurant across crossed beautiful "
     "deck birthday book reading movie show documentary painting picture pictures garden "
     "concert trip vacation visit visited stars sunset sunrise "
@@ -203,6 +206,17 @@ PLACE: tuple[Entry, ...] = (
         "en|para|al|hacia|arriba|sobre|encima|del * @PLACE",
         EVERYDAY_PLACES,
     ),
+    # Where a patient leans over the drop, or is at the top of a building ("arriba del edificio").
+    (
+        "at_the_edge",
+        "leaning|hanging|lean|leaned * over|off * the|a|this|my * rail|railing|edge|ledge|side|barandal",
+        EVERYDAY_PLACES,
+    ),
+    (
+        "at_a_height",
+        "arriba|encima|punta|cima|orilla * del|de * @PLACE|edificio|hospital|estacionamiento",
+    ),
+    ("at_a_height", "@PRESENT_AT ** train|railroad|railway|tren * crossing|cruce", EVERYDAY_PLACES),
 )
 
 MEANS: tuple[Entry, ...] = (
@@ -330,6 +344,31 @@ MEANS: tuple[Entry, ...] = (
         "swing columpio backyard patio yard camping tent hammock hamaca",
     ),
     ("pills_counted_out", "stash|stashed|hidden|hid|escondi|escondidas|reserva ** @PILLS"),
+    # A means named with the intent to use it on oneself ("lo quiero usar en mí").
+    (
+        "means_to_use",
+        "@BLADE|@GUN|@ROPE|@LETHAL ** @INTEND|thinking|think|pensando|pienso ** use|using|usar|usarla|usarlo|usarlas|usarlos",
+        "range hunting caza cooking cook cocina cocinar kitchen practice target tiro",
+    ),
+    (
+        "means_to_use",
+        "@INTEND|thinking|pensando * use|usar ** @BLADE|@GUN|@ROPE|@LETHAL",
+        "range hunting caza cooking cook cocina cocinar kitchen practice target tiro",
+    ),
+    (
+        "means_for_myself",
+        "@LETHAL|@GUN|@ROPE|@BLADE ** for|para * me|myself|mi",
+        "cooking cook cocinar cocina kitchen gift regalo present christmas navidad birthday cumpleanos hunting caza",
+    ),
+    (
+        "rope_ready",
+        "noose|nooses ** in|on|under|en * my|mi|the|el|la * closet|room|garage|bedroom|car|basement|attic|cuarto|cochera|recamara|carro|sotano|bag|mochila",
+    ),
+    (
+        "pills_counted_out",
+        "@ALL ** @PILLS ** table|mesa|counter|desk|bed|cama|floor|piso|front|enfrente|lap",
+        "organizer pastillero sort sorting week semana",
+    ),
 )
 
 INGESTION: tuple[Entry, ...] = (
@@ -394,7 +433,7 @@ OTHER_INGESTION: tuple[Entry, ...] = (
     (
         "someone_else_swallowed",
         "@OTHER ** swallow|ate|eat|drank|drink|take|got|get|tragar|comer|tomar|beber|agarrar "
-        "** @PILLS|@CONTAINER|@DOSE|bleach|cloro|something|algo|cabinet|botiquin|battery|batteries|magnet|magnets|pila|pilas|iman|imanes|chemicals|quimicos|detergent|detergente",
+        "** @PILLS|@CONTAINER|@DOSE|bleach|cloro|something|algo|cabinet|botiquin|battery|batteries|magnet|magnets|pila|pilas|iman|imanes|chemicals|quimicos|detergent|detergente|gummies|gummy|edibles|edible|thc|gomitas",
         "his her their own already su sus",
     ),
     ("someone_else_swallowed", "@OTHER ** overdose|overdosed|od|sobredosis"),
@@ -419,7 +458,12 @@ PREPARATORY: tuple[Entry, ...] = (
         "goodbye_letters",
         "left|wrote|write|leave|dejar|escribir ** note|letter|carta|nota ** mom|dad|parents|husband|wife|kids|sister|brother|mama|papa|papas|padres|esposo|esposa|hijos|hermana|hermano|familia|everyone|todos",
     ),
-    ("giving_things_away", "gave|give|giving|given * away"),
+    (
+        "giving_things_away",
+        "gave|give|giving|given * away",
+        "old baby outgrown couch sofa furniture donate donated donation goodwill church iglesia "
+        "vieja viejo viejas viejos usada usado donar moving mudanza declutter decluttering sale",
+    ),
     (
         "giving_things_away",
         "gave|give|giving|regalar|regale|dar * my|all|mis|mi * stuff|things|cosas|ropa|perro|gato|mascota|cat|dog",
@@ -446,7 +490,10 @@ PREPARATORY: tuple[Entry, ...] = (
     ("wont_need_them", "wont|not * need * them|anymore|any|where|again|after|longer"),
     ("wont_need_them", "ya|no * lo|los|la|las|voy * necesitar|necesitare"),
     ("wont_need_them", "where|donde * im|voy * going|ir"),
-    ("last_message", "last|final|ultimo|ultima * text|message|msg|mensaje|goodbye"),
+    (
+        "last_message",
+        "last|final|ultimo|ultima * text|message|msg|mensaje|goodbye|letter|carta|note|nota",
+    ),
     ("last_message", "goodbye|bye|adios|despedida * forever|siempre"),
     ("last_message", "this * is * goodbye"),
     ("last_message", "esto|este * es * despedida|adios"),
@@ -481,6 +528,28 @@ PREPARATORY: tuple[Entry, ...] = (
         "giving_things_away",
         "repartir|reparti|distribute|distributed|split|divided ** my|mis|mi|all|todo|todas * @POSSESSIONS",
     ),
+    # The patient's own funeral planned or pictured; the day chosen.
+    (
+        "own_funeral",
+        "my|mi|own|propio|propia funeral|velorio|entierro|obituary|eulogy|obituario",
+        "home parlor director insurance funeraria seguro job work trabajo",
+    ),
+    (
+        "picked_the_date",
+        "picked|set|chose|chosen|choose|elegi|escogi|puse * the|a|la|el * date|day|fecha|dia",
+        "wedding party appointment surgery boda fiesta cita cirugia move mudanza trip viaje shower graduation graduacion vacation vacaciones interview entrevista",
+    ),
+    (
+        "said_goodbye",
+        "told|tell|telling|dije|decirle * @OTHER|everyone|everybody|todos|best ** goodbye|bye|adios",
+        "airport train bus party see aeropuerto fiesta work school trabajo escuela",
+    ),
+)
+
+# Urges that are not to hurt oneself ("the urge to smoke is so strong").
+_EVERYDAY_URGES = (
+    "smoke smoking drink drinking eat eating vape vaping pee shop shopping sleep fumar comer "
+    "beber tomar dormir comprar"
 )
 
 CANT_STAY_SAFE: tuple[Entry, ...] = (
@@ -502,7 +571,7 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ("cant_stay_safe", "no * confio|confiar * en * mi|misma|mismo"),
     (
         "cant_stay_safe",
-        "cant|cannot|wont|not|dont|no * promise|prometer|prometo ** safe|segura|seguro|salvo|hurt|dano",
+        "cant|cannot|wont|not|dont|no * promise|prometer|prometo ** safe|segura|seguro|salvo|hurt|dano|bien|ok|okay|fine|alright|alive|vivo|viva",
     ),
     (
         "scared_of_what_ill_do",
@@ -538,6 +607,27 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
         "might_do_something",
         "might|going|gonna|about|voy|puedo|could * do|hacer * something|algo|anything * stupid|dumb|tonto|tonteria|bad|malo|drastic",
     ),
+    # Not safe with the subject dropped, as texts drop it ("not safe rn"); urges too strong.
+    (
+        "cant_stay_safe",
+        "^ not|no|unsafe * safe|seguro|segura|salvo|salva",
+        "drive driving manejar home house casa roommate neighborhood barrio food comida",
+    ),
+    (
+        "scared_of_what_ill_do",
+        "scared|afraid|terrified|miedo ** =hacerme|=hacerle * algo|dano|something",
+    ),
+    (
+        "urges_too_strong",
+        "urge|urges|ganas|impulse|impulses|impulsos ** too|so|muy|demasiado * strong|fuertes|fuerte",
+        _EVERYDAY_URGES,
+    ),
+    (
+        "urges_too_strong",
+        "cant|cannot|no * fight|resist|control|resistir|controlar|aguantar ** urge|urges|ganas|impulsos|them",
+        _EVERYDAY_URGES,
+    ),
+    ("might_act", "something|algo ** cant|irreversible|no * take|undo|deshacer * back"),
 )
 
 IDEATION: tuple[Entry, ...] = (
@@ -655,6 +745,28 @@ IDEATION: tuple[Entry, ...] = (
     ),
     ("want_it_over", "quiero|quisiera|ojala * acabe|termine * todo"),
     ("never_born", "wish|ojala ** never|no|nunca ** born|nacido|nacer|naciera"),
+    # C-SSRS: a plan and the intent to carry it out; euphemisms of death (heaven, "it ends").
+    (
+        "plan_and_intent",
+        "have|got|made|tengo|hice * a|un|the|el|my|mi * plan ** do|carry|follow|hacerlo|cumplirlo * it|out|through",
+    ),
+    (
+        "join_in_heaven",
+        "be|go|join|estar|ir|reunirme|irme * with|con ** in|en * heaven|cielo|paradise|paraiso",
+    ),
+    ("join_in_heaven", "@INTEND * go|ir|irme * to|al * heaven|cielo"),
+    ("it_ends_tonight", "tonight|today|hoy|noche ** se * acaba|termina * todo"),
+    ("it_ends_tonight", "todo * se * acaba|termina ** hoy|noche"),
+    (
+        "it_ends_tonight",
+        "it|everything|all * ends|over * tonight|today",
+        "sale oferta promo deadline discount registration class season shift turno",
+    ),
+    (
+        "no_reason_to_live",
+        "whats|what|whys|why ** point ** living|life|alive|live|existing|vivir|vida",
+        "insurance seguro coach coaching hack hacks",
+    ),
 )
 
 # Talk around cutting that says it is not the body ("need to cut my hair").
@@ -783,6 +895,7 @@ FAREWELL: tuple[Entry, ...] = (
         "time|hora * to|de|for * go|irme|leave|me",
         "bed work school sleep home cama trabajo escuela dormir casa class clase",
     ),
+    ("one_last_time", "one|una * last|ultima * time|vez"),
 )
 
 # A method, a means or a medicine named, with nothing else: routine, but it counts with a
@@ -860,8 +973,8 @@ CLAUSE_WORDS = "but pero though although aunque"
 
 PAST: tuple[str, ...] = (
     "used to",
-    "tried|attempted|was|were|did|thought|intente|intento|estaba|estuve|era|pense ** in|during|at|en|durante|de * the|my|la|el|mi * @LIFE_PERIOD",
-    "in|during|en|durante * the|my|la|el|mi * @LIFE_PERIOD ** tried|attempted|was|were|did|intente|intento|estaba|estuve|era",
+    "tried|attempted|was|were|did|thought|intente|intento|estaba|estuve|era|pense ** in|during|at|en|durante|de * @LIFE_PERIOD",
+    "in|during|en|durante * @LIFE_PERIOD ** tried|attempted|was|were|did|intente|intento|estaba|estuve|era",
     "hace ** ano|anos|mes|meses|semana|semanas",
     "when i was",
     "years ago",
@@ -910,6 +1023,7 @@ IDIOMS: tuple[str, ...] = (
     "gun|guns|arma|armas|pistola safe|lock|locks|lockbox|cabinet|fuerte|candado",
     "live|vivir * with|in|at|near|there|here|together|alone|con|en|aqui|alla|juntos|sola|solo",
     "could * kill myself",
+    "segura|seguro|sure de|que|si|sobre|of|about|if",
 )
 # A question about a dose, a refill or a pharmacy.
 LOGISTICS: tuple[str, ...] = (

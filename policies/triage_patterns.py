@@ -35,6 +35,7 @@ class Slot:
     counts_things: bool = True  # "%1": any number, a time or a strength too
     unknown: bool = False  # "@UNKNOWN": a word no dictionary knows
     gap: int = 0  # words allowed between the slot before and this one
+    first: bool = False  # "^": the first word of its clause
 
     def can_match(self, keys: frozenset[str], forms: frozenset[str]) -> bool:
         """Whether any word of a clause (all its keys, all its forms) might fill this slot."""
@@ -85,14 +86,19 @@ def _alternatives(spec: str) -> tuple[set[str], set[str], int | None, bool]:
 def compile_spec(spec: str) -> tuple[Slot, ...]:
     slots: list[Slot] = []
     gap = 0
+    first = False
     for part in spec.split():
         if part in _GAPS:
             gap = _GAPS[part]
             continue
+        if part == "^":
+            first = True
+            continue
         keys, exact, count, unknown = _alternatives(part)
         things = not part.startswith("%")
-        slots.append(Slot(frozenset(keys), frozenset(exact), count, things, unknown, gap))
+        slots.append(Slot(frozenset(keys), frozenset(exact), count, things, unknown, gap, first))
         gap = 0
+        first = False
     return tuple(slots)
 
 
@@ -180,7 +186,7 @@ for _word in TYPO_VOCABULARY:
 
 def find(clause: Clause, slots: Sequence[Slot], start: int = 0) -> tuple[int, int] | None:
     """The first place (start, end) where `slots` match in `clause`, from `start` on."""
-    for at in range(start, len(clause)):
+    for at in range(start, 1 if slots[0].first else len(clause)):
         if _slot_at(clause, slots[0], at):
             end = _rest(clause, slots, 1, at + 1)
             if end is not None:

@@ -54,7 +54,7 @@ from policies.triage_patterns import (
     Slot,
     spans,
 )
-from policies.triage_words import Clause
+from policies.triage_words import Clause, Word
 
 
 def _negator_at(clause: Clause, at: int) -> bool:
@@ -106,9 +106,14 @@ def someone_elses(clause: Clause, start: int, end: int) -> bool:
         word = clause[at]
         if word.forms & FIRST_PERSON:
             return False
-        if (word.keys & _SUBJECTS or word.forms & OTHER_SUBJECTS) and at < start - 1:
-            return True
+        if word.keys & _SUBJECTS or word.forms & OTHER_SUBJECTS:
+            return not (at == start - 1 and _possessive(word))
     return False
+
+
+def _possessive(word: Word) -> bool:
+    """ "dads" in "my dads gun": the apostrophe gone, a possessive, not a subject."""
+    return any(form.endswith("s") and form[:-1] in _SUBJECTS for form in word.forms)
 
 
 _ME = frozenset({"me"})
