@@ -369,6 +369,17 @@ MEANS: tuple[Entry, ...] = (
         "@ALL ** @PILLS ** table|mesa|counter|desk|bed|cama|floor|piso|front|enfrente|lap",
         "organizer pastillero sort sorting week semana",
     ),
+    # Access to a locked gun is access (lethal-means counselling): the key, the code.
+    (
+        "gun_access",
+        "key|keys|combo|combination|code|codigo|llave|llaves|clave ** @GUN * safe|case|cabinet|box|locker|caja|gabinete",
+        "locksmith cerrajero",
+    ),
+    (
+        "gun_access",
+        "key|keys|combo|combination|code|codigo|llave|llaves|clave ** @GUN",
+        "locksmith cerrajero",
+    ),
 )
 
 INGESTION: tuple[Entry, ...] = (
@@ -630,6 +641,14 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ("might_act", "something|algo ** cant|irreversible|no * take|undo|deshacer * back"),
 )
 
+# An absence that is a trip or a day off ("i won't be around this weekend").
+_EVERYDAY_ABSENCES = (
+    "weekend week monday tuesday wednesday thursday friday saturday sunday tomorrow today "
+    "morning afternoon evening office town city trip vacation call session appointment meeting "
+    "fin semana lunes martes miercoles jueves viernes sabado domingo manana ciudad viaje "
+    "vacaciones cita sesion llamada"
+)
+
 IDEATION: tuple[Entry, ...] = (
     (
         "wants_to_die",
@@ -767,6 +786,12 @@ IDEATION: tuple[Entry, ...] = (
         "whats|what|whys|why ** point ** living|life|alive|live|existing|vivir|vida",
         "insurance seguro coach coaching hack hacks",
     ),
+    (
+        "wont_be_alive",
+        "wont|not|no * be|estar|estare * around|here|aqui ** anymore|longer|long|after|mas",
+        _EVERYDAY_ABSENCES,
+    ),
+    ("wont_be_alive", "wont|not * be * around", _EVERYDAY_ABSENCES),
 )
 
 # Talk around cutting that says it is not the body ("need to cut my hair").
