@@ -1,9 +1,9 @@
 """What triage listens for, by clinical category, in English and Spanish (policies.triage).
 
 Clinical data: clinicians own this file. Entries are written as lemmas, the dictionary form of
-a word ("die", "take", "colgar", "matar"); triage lemmatises the text (simplemma) and stems it
-(Snowball), so "dying", "died", "me colgué", "colgarme" and "me voy a colgar" all reach the
-same entry, and it forgives typos (rapidfuzz). Accents, case, apostrophes and stretched letters
+a word ("die", "take", "colgar", "matar"); triage lemmatises the text (simplemma), so "dying",
+"died", "me colgué", "colgarme" and "me voy a colgar" all reach the same entry, and it forgives
+typos (rapidfuzz). Accents, case, apostrophes and stretched letters
 do not matter. Removing an entry makes triage less sensitive: do that only with a clinical
 reason, and run tests/policies/test_triage_eval.py before and after any change.
 
@@ -75,7 +75,8 @@ CLASSES: dict[str, str] = {
         "nephew niece grandson granddaughter cousin sobrino sobrina nieto nieta primo prima "
         "mom dad mother father husband wife partner boyfriend girlfriend he she "
         "hijo hija nino nina bebe amigo amiga hermano hermana novio novia mama papa esposo "
-        "esposa roomie grandma grandpa grandmother grandfather abuela abuelo"
+        "esposa roomie grandma grandpa grandmother grandfather abuela abuelo uncle aunt tio tia "
+        "stepdad stepmom padrastro madrastra"
     ),
     "INGESTED": (
         "=took =taken =swallowed =swallow =downed =popped =ate =eaten =chugged =ingested "
@@ -967,7 +968,7 @@ NEGATION_PATH = (
     "yo me te lo la le mi mis no voy vas va a de en que estoy estaba he ha haber tengo tener "
     "tenia ganas quiero querer queria pienso pensando pensar pensado intentado intentar "
     "intente planeando plan planes ningun ninguna ningunos algun alguna para por el los las "
-    "un una hacer hacerme hice nada ideas idea pensamientos"
+    "un una hacer hacerme hice nada ideas idea pensamientos intencion intenciones"
 )
 # Besides @OTHER, who else may be the subject of a cue ("a guy who jumps off a bridge", "my dog
 # chewed a rope"): the cue is then someone else's, unless the patient is in it ("without me").
