@@ -38,6 +38,7 @@ from policies.triage_patterns import (
     Pattern,
     find,
     found_any,
+    vocabulary,
 )
 from policies.triage_scoping import OWN_RISK, lowered, lowered_risk, said_of_someone_else
 from policies.triage_words import MIN_TYPO_LENGTH, Clause, Word, fold
@@ -55,8 +56,7 @@ def heard(clauses: Sequence[Clause]) -> list[Cue]:
     readings: list[tuple[Clause, Sequence[Pattern], int]] = [(c, CUES, 0) for c in clauses]
     readings += [(a + b, ACROSS_CLAUSES, len(a)) for a, b in pairwise(clauses)]
     for clause, patterns, seam in readings:
-        clause_keys = frozenset().union(*(word.keys for word in clause))
-        clause_forms = frozenset().union(*(word.forms for word in clause))
+        clause_keys, clause_forms = vocabulary(clause)
         logistics = found_any(clause, LOGISTICS_MARKERS)
         taken: list[tuple[int, int]] = []  # spans already read as someone else's ingestion
         for pattern in patterns:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from policies import cues, wordlists
 from policies.triage_categories import (
@@ -218,15 +219,28 @@ def _slot_at(clause: Clause, slot: Slot, at: int) -> bool:
     return True
 
 
-def spans(clause: Clause, slots: Sequence[Slot]) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def vocabulary(clause: Clause) -> tuple[frozenset[str], frozenset[str]]:
+    """All the keys and all the forms of a clause's words: what any slot could match."""
+    return (
+        frozenset().union(*(word.keys for word in clause)),
+        frozenset().union(*(word.forms for word in clause)),
+    )
+
+
+@lru_cache(maxsize=65536)
+def spans(clause: Clause, slots: tuple[Slot, ...]) -> tuple[tuple[int, int], ...]:
     """Every place (start, end) where `slots` match in `clause`, by start."""
+    keys, forms = vocabulary(clause)
+    if not all(slot.can_match(keys, forms) for slot in slots):
+        return ()
     found_spans = []
     found = find(clause, slots)
     while found is not None:
         found_spans.append(found)
         found = find(clause, slots, found[0] + 1)
-    return found_spans
+    return tuple(found_spans)
 
 
-def found_any(clause: Clause, markers: Iterable[Sequence[Slot]]) -> bool:
-    return any(find(clause, slots) is not None for slots in markers)
+def found_any(clause: Clause, markers: Iterable[tuple[Slot, ...]]) -> bool:
+    return any(spans(clause, slots) for slots in markers)

@@ -148,7 +148,7 @@ def _made_safe(clause: Clause, start: int, end: int) -> bool:
     )
 
 
-def _reaches(clause: Clause, start: int, end: int, markers: Sequence[Sequence[Slot]]) -> bool:
+def _reaches(clause: Clause, start: int, end: int, markers: Sequence[tuple[Slot, ...]]) -> bool:
     """A marker of the clause, unless it belongs to a relative clause after the cue: in "im at
     the cliffs where we used to go" neither the past nor the company is now."""
     for slots in markers:
