@@ -30,12 +30,12 @@ from policies.triage_categories import (
 )
 from policies.triage_normalise import WORD
 from policies.triage_patterns import (
-    ACROSS_CLAUSES,
-    CUES,
+    ACROSS_CLAUSES_INDEX,
+    CUE_INDEX,
     LAUGHTER_MARK,
     LOGISTICS_MARKERS,
     RECOVERY_MARKERS,
-    Pattern,
+    PatternIndex,
     find,
     found_any,
     vocabulary,
@@ -53,10 +53,11 @@ def heard(clauses: Sequence[Clause]) -> list[Cue]:
     found_cues: list[Cue] = []
     # A place or a car named at the end of one sentence and the act in the next ("by the
     # river. thinking of going in") read across the two, for the cues that may.
-    readings: list[tuple[Clause, Sequence[Pattern], int]] = [(c, CUES, 0) for c in clauses]
-    readings += [(a + b, ACROSS_CLAUSES, len(a)) for a, b in pairwise(clauses)]
-    for clause, patterns, seam in readings:
+    readings: list[tuple[Clause, PatternIndex, int]] = [(c, CUE_INDEX, 0) for c in clauses]
+    readings += [(a + b, ACROSS_CLAUSES_INDEX, len(a)) for a, b in pairwise(clauses)]
+    for clause, index, seam in readings:
         clause_keys, clause_forms = vocabulary(clause)
+        patterns = index.candidates(clause_keys)
         logistics = found_any(clause, LOGISTICS_MARKERS)
         taken: list[tuple[int, int]] = []  # spans already read as someone else's ingestion
         for pattern in patterns:

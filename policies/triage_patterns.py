@@ -143,6 +143,37 @@ CUES: list[Pattern] = [
 ACROSS_CLAUSES = [pattern for pattern in CUES if pattern.name in cues.ACROSS_CLAUSES]
 
 
+class PatternIndex:
+    """The patterns a clause may hold, in table order: each pattern is filed under the words of
+    its narrowest slot, so a clause is tried only against patterns one of whose words it has."""
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        self._patterns = tuple(patterns)
+        self._always: list[int] = []
+        self._by_word: dict[str, list[int]] = {}
+        for index, pattern in enumerate(self._patterns):
+            words = [
+                slot.keys | slot.exact
+                for slot in pattern.slots
+                if slot.count is None and not slot.unknown
+            ]
+            if not words:
+                self._always.append(index)
+                continue
+            for word in min(words, key=len):
+                self._by_word.setdefault(word, []).append(index)
+
+    def candidates(self, keys: frozenset[str]) -> list[Pattern]:
+        found = set(self._always)
+        for key in keys:
+            found.update(self._by_word.get(key, ()))
+        return [self._patterns[index] for index in sorted(found)]
+
+
+CUE_INDEX = PatternIndex(CUES)
+ACROSS_CLAUSES_INDEX = PatternIndex(ACROSS_CLAUSES)
+
+
 def _marker_patterns(specs: Iterable[str]) -> list[tuple[Slot, ...]]:
     return [compile_spec(spec) for spec in specs]
 
