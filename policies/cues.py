@@ -1,9 +1,9 @@
 """What triage listens for, by clinical category, in English and Spanish (policies.triage).
 
 Clinical data: clinicians own this file. Entries are written as lemmas, the dictionary form of
-a word ("die", "take", "colgar", "matar"); triage lemmatises the text (simplemma) and stems it
-(Snowball), so "dying", "died", "me colgué", "colgarme" and "me voy a colgar" all reach the
-same entry, and it forgives typos (rapidfuzz). Accents, case, apostrophes and stretched letters
+a word ("die", "take", "colgar", "matar"); triage lemmatises the text (simplemma), so "dying",
+"died", "me colgué", "colgarme" and "me voy a colgar" all reach the same entry, and it forgives
+typos (rapidfuzz). Accents, case, apostrophes and stretched letters
 do not matter. Removing an entry makes triage less sensitive: do that only with a clinical
 reason, and run tests/policies/test_triage_eval.py before and after any change.
 
@@ -13,7 +13,8 @@ A pattern is a row of slots, each matching one word of the text:
 - `@PILLS`      any word of that class (CLASSES below);
 - `#5`          a count of five or more of something (not "50 mg", not "8 am");
 - `%1`          any number, one or more ("8 months clean");
-- `*` / `**`    up to three / up to six words of anything in between.
+- `*` / `**`    up to three / up to six words of anything in between;
+- `^`           the next slot is the first word of its clause ("^ not * safe").
 Slots match within one clause of the text ("i'm not suicidal, but i took 30 pills" is two).
 An entry is (cue name, pattern) or (cue name, pattern, everyday words): any of the everyday
 words anywhere in the text reads the cue as everyday talk ("stuck on the bridge in traffic").
@@ -40,7 +41,7 @@ CLASSES: dict[str, str] = {
     "PILLS": (
         "pill pills tablet tablets tabs capsule capsules meds med medication medications "
         "medicine medicines pastilla pastillas pastis tableta tabletas capsula capsulas "
-        "pildora pildoras medicamento medicamentos medicina medicinas " + SEDATIVES
+        "pildora pildoras medicamento medicamentos medicina medicinas syrup jarabe " + SEDATIVES
     ),
     "DOSE": "dose doses dosis supply prescription",
     "CONTAINER": (
@@ -66,7 +67,7 @@ CLASSES: dict[str, str] = {
         "bluff bluffs quarry gorge canyon "
         "parapet dam skyway lookout overlook viewpoint "
         "puente azotea techo vias barranco cornisa acantilado precipicio barandal borde "
-        "presa mirador"
+        "presa mirador tower torre"
     ),
     # someone else who may have swallowed something
     "OTHER": (
@@ -74,7 +75,8 @@ CLASSES: dict[str, str] = {
         "nephew niece grandson granddaughter cousin sobrino sobrina nieto nieta primo prima "
         "mom dad mother father husband wife partner boyfriend girlfriend he she "
         "hijo hija nino nina bebe amigo amiga hermano hermana novio novia mama papa esposo "
-        "esposa roomie grandma grandpa grandmother grandfather abuela abuelo"
+        "esposa roomie grandma grandpa grandmother grandfather abuela abuelo uncle aunt tio tia "
+        "stepdad stepmom padrastro madrastra"
     ),
     "INGESTED": (
         "=took =taken =swallowed =swallow =downed =popped =ate =eaten =chugged =ingested "
@@ -110,6 +112,17 @@ CLASSES: dict[str, str] = {
         "neck cuello garganta "
         "muneca munecas brazo brazos pierna piernas piel venas panza abdomen"
     ),
+    # times of life a past attempt or a past thought is placed in ("in college", "en la prepa")
+    "LIFE_PERIOD": (
+        "college university uni highschool school rehab hospital teens twenties army "
+        "freshman sophomore junior senior middle grad prepa secundaria universidad facultad "
+        "colegio escuela preparatoria adolescencia juventud carrera"
+    ),
+    "MONTH": (
+        "january february march april may june july august september october november "
+        "december jan feb mar apr jun jul aug sep sept oct nov dec enero febrero marzo abril "
+        "mayo junio julio agosto septiembre octubre noviembre diciembre"
+    ),
     "PRESENT_AT": (
         "on at onto by under near top up atop climbed climbing standing sitting parked along "
         "beside alongside "
@@ -122,6 +135,8 @@ CLASSES: dict[str, str] = {
 # Talk around a place that says it is an ordinary visit ("stuck on the bridge in traffic").
 EVERYDAY_PLACES = (
     "traffic late delayed commute bus fixing fix repair repairing leak gutter shingles cat dog "
+    "camion autobus colectivo micro uber taxi ride raite laundry ropa tendiendo tender antena "
+    "antenna tinaco "
     "snow meet tour view photo photos party club bar restaurant across crossed beautiful "
     "deck birthday book reading movie show documentary painting picture pictures garden "
     "concert trip vacation visit visited stars sunset sunrise "
@@ -192,6 +207,17 @@ PLACE: tuple[Entry, ...] = (
         "en|para|al|hacia|arriba|sobre|encima|del * @PLACE",
         EVERYDAY_PLACES,
     ),
+    # Where a patient leans over the drop, or is at the top of a building ("arriba del edificio").
+    (
+        "at_the_edge",
+        "leaning|hanging|lean|leaned * over|off * the|a|this|my * rail|railing|edge|ledge|side|barandal",
+        EVERYDAY_PLACES,
+    ),
+    (
+        "at_a_height",
+        "arriba|encima|punta|cima|orilla * del|de * @PLACE|edificio|hospital|estacionamiento",
+    ),
+    ("at_a_height", "@PRESENT_AT ** train|railroad|railway|tren * crossing|cruce", EVERYDAY_PLACES),
 )
 
 MEANS: tuple[Entry, ...] = (
@@ -319,6 +345,42 @@ MEANS: tuple[Entry, ...] = (
         "swing columpio backyard patio yard camping tent hammock hamaca",
     ),
     ("pills_counted_out", "stash|stashed|hidden|hid|escondi|escondidas|reserva ** @PILLS"),
+    # A means named with the intent to use it on oneself ("lo quiero usar en mí").
+    (
+        "means_to_use",
+        "@BLADE|@GUN|@ROPE|@LETHAL ** @INTEND|thinking|think|pensando|pienso ** use|using|usar|usarla|usarlo|usarlas|usarlos",
+        "range hunting caza cooking cook cocina cocinar kitchen practice target tiro",
+    ),
+    (
+        "means_to_use",
+        "@INTEND|thinking|pensando * use|usar ** @BLADE|@GUN|@ROPE|@LETHAL",
+        "range hunting caza cooking cook cocina cocinar kitchen practice target tiro",
+    ),
+    (
+        "means_for_myself",
+        "@LETHAL|@GUN|@ROPE|@BLADE ** for|para * me|myself|mi",
+        "cooking cook cocinar cocina kitchen gift regalo present christmas navidad birthday cumpleanos hunting caza",
+    ),
+    (
+        "rope_ready",
+        "noose|nooses ** in|on|under|en * my|mi|the|el|la * closet|room|garage|bedroom|car|basement|attic|cuarto|cochera|recamara|carro|sotano|bag|mochila",
+    ),
+    (
+        "pills_counted_out",
+        "@ALL ** @PILLS ** table|mesa|counter|desk|bed|cama|floor|piso|front|enfrente|lap",
+        "organizer pastillero sort sorting week semana",
+    ),
+    # Access to a locked gun is access (lethal-means counselling): the key, the code.
+    (
+        "gun_access",
+        "key|keys|combo|combination|code|codigo|llave|llaves|clave ** @GUN * safe|case|cabinet|box|locker|caja|gabinete",
+        "locksmith cerrajero",
+    ),
+    (
+        "gun_access",
+        "key|keys|combo|combination|code|codigo|llave|llaves|clave ** @GUN",
+        "locksmith cerrajero",
+    ),
 )
 
 INGESTION: tuple[Entry, ...] = (
@@ -383,7 +445,7 @@ OTHER_INGESTION: tuple[Entry, ...] = (
     (
         "someone_else_swallowed",
         "@OTHER ** swallow|ate|eat|drank|drink|take|got|get|tragar|comer|tomar|beber|agarrar "
-        "** @PILLS|@CONTAINER|@DOSE|bleach|cloro|something|algo|cabinet|botiquin|battery|batteries|magnet|magnets|pila|pilas|iman|imanes|chemicals|quimicos|detergent|detergente",
+        "** @PILLS|@CONTAINER|@DOSE|bleach|cloro|something|algo|cabinet|botiquin|battery|batteries|magnet|magnets|pila|pilas|iman|imanes|chemicals|quimicos|detergent|detergente|gummies|gummy|edibles|edible|thc|gomitas",
         "his her their own already su sus",
     ),
     ("someone_else_swallowed", "@OTHER ** overdose|overdosed|od|sobredosis"),
@@ -408,7 +470,12 @@ PREPARATORY: tuple[Entry, ...] = (
         "goodbye_letters",
         "left|wrote|write|leave|dejar|escribir ** note|letter|carta|nota ** mom|dad|parents|husband|wife|kids|sister|brother|mama|papa|papas|padres|esposo|esposa|hijos|hermana|hermano|familia|everyone|todos",
     ),
-    ("giving_things_away", "gave|give|giving|given * away"),
+    (
+        "giving_things_away",
+        "gave|give|giving|given * away",
+        "old baby outgrown couch sofa furniture donate donated donation goodwill church iglesia "
+        "vieja viejo viejas viejos usada usado donar moving mudanza declutter decluttering sale",
+    ),
     (
         "giving_things_away",
         "gave|give|giving|regalar|regale|dar * my|all|mis|mi * stuff|things|cosas|ropa|perro|gato|mascota|cat|dog",
@@ -435,7 +502,10 @@ PREPARATORY: tuple[Entry, ...] = (
     ("wont_need_them", "wont|not * need * them|anymore|any|where|again|after|longer"),
     ("wont_need_them", "ya|no * lo|los|la|las|voy * necesitar|necesitare"),
     ("wont_need_them", "where|donde * im|voy * going|ir"),
-    ("last_message", "last|final|ultimo|ultima * text|message|msg|mensaje|goodbye"),
+    (
+        "last_message",
+        "last|final|ultimo|ultima * text|message|msg|mensaje|goodbye|letter|carta|note|nota",
+    ),
     ("last_message", "goodbye|bye|adios|despedida * forever|siempre"),
     ("last_message", "this * is * goodbye"),
     ("last_message", "esto|este * es * despedida|adios"),
@@ -470,6 +540,28 @@ PREPARATORY: tuple[Entry, ...] = (
         "giving_things_away",
         "repartir|reparti|distribute|distributed|split|divided ** my|mis|mi|all|todo|todas * @POSSESSIONS",
     ),
+    # The patient's own funeral planned or pictured; the day chosen.
+    (
+        "own_funeral",
+        "my|mi|own|propio|propia funeral|velorio|entierro|obituary|eulogy|obituario",
+        "home parlor director insurance funeraria seguro job work trabajo",
+    ),
+    (
+        "picked_the_date",
+        "picked|set|chose|chosen|choose|elegi|escogi|puse * the|a|la|el * date|day|fecha|dia",
+        "wedding party appointment surgery boda fiesta cita cirugia move mudanza trip viaje shower graduation graduacion vacation vacaciones interview entrevista",
+    ),
+    (
+        "said_goodbye",
+        "told|tell|telling|dije|decirle * @OTHER|everyone|everybody|todos|best ** goodbye|bye|adios",
+        "airport train bus party see aeropuerto fiesta work school trabajo escuela",
+    ),
+)
+
+# Urges that are not to hurt oneself ("the urge to smoke is so strong").
+_EVERYDAY_URGES = (
+    "smoke smoking drink drinking eat eating vape vaping pee shop shopping sleep fumar comer "
+    "beber tomar dormir comprar"
 )
 
 CANT_STAY_SAFE: tuple[Entry, ...] = (
@@ -491,7 +583,7 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ("cant_stay_safe", "no * confio|confiar * en * mi|misma|mismo"),
     (
         "cant_stay_safe",
-        "cant|cannot|wont|not|dont|no * promise|prometer|prometo ** safe|segura|seguro|salvo|hurt|dano",
+        "cant|cannot|wont|not|dont|no * promise|prometer|prometo ** safe|segura|seguro|salvo|hurt|dano|bien|ok|okay|fine|alright|alive|vivo|viva",
     ),
     (
         "scared_of_what_ill_do",
@@ -527,6 +619,35 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
         "might_do_something",
         "might|going|gonna|about|voy|puedo|could * do|hacer * something|algo|anything * stupid|dumb|tonto|tonteria|bad|malo|drastic",
     ),
+    # Not safe with the subject dropped, as texts drop it ("not safe rn"); urges too strong.
+    (
+        "cant_stay_safe",
+        "^ not|no|unsafe * safe|seguro|segura|salvo|salva",
+        "drive driving manejar home house casa roommate neighborhood barrio food comida",
+    ),
+    (
+        "scared_of_what_ill_do",
+        "scared|afraid|terrified|miedo ** =hacerme|=hacerle * algo|dano|something",
+    ),
+    (
+        "urges_too_strong",
+        "urge|urges|ganas|impulse|impulses|impulsos ** too|so|muy|demasiado * strong|fuertes|fuerte",
+        _EVERYDAY_URGES,
+    ),
+    (
+        "urges_too_strong",
+        "cant|cannot|no * fight|resist|control|resistir|controlar|aguantar ** urge|urges|ganas|impulsos|them",
+        _EVERYDAY_URGES,
+    ),
+    ("might_act", "something|algo ** cant|irreversible|no * take|undo|deshacer * back"),
+)
+
+# An absence that is a trip or a day off ("i won't be around this weekend").
+_EVERYDAY_ABSENCES = (
+    "weekend week monday tuesday wednesday thursday friday saturday sunday tomorrow today "
+    "morning afternoon evening office town city trip vacation call session appointment meeting "
+    "fin semana lunes martes miercoles jueves viernes sabado domingo manana ciudad viaje "
+    "vacaciones cita sesion llamada"
 )
 
 IDEATION: tuple[Entry, ...] = (
@@ -644,6 +765,34 @@ IDEATION: tuple[Entry, ...] = (
     ),
     ("want_it_over", "quiero|quisiera|ojala * acabe|termine * todo"),
     ("never_born", "wish|ojala ** never|no|nunca ** born|nacido|nacer|naciera"),
+    # C-SSRS: a plan and the intent to carry it out; euphemisms of death (heaven, "it ends").
+    (
+        "plan_and_intent",
+        "have|got|made|tengo|hice * a|un|the|el|my|mi * plan ** do|carry|follow|hacerlo|cumplirlo * it|out|through",
+    ),
+    (
+        "join_in_heaven",
+        "be|go|join|estar|ir|reunirme|irme * with|con ** in|en * heaven|cielo|paradise|paraiso",
+    ),
+    ("join_in_heaven", "@INTEND * go|ir|irme * to|al * heaven|cielo"),
+    ("it_ends_tonight", "tonight|today|hoy|noche ** se * acaba|termina * todo"),
+    ("it_ends_tonight", "todo * se * acaba|termina ** hoy|noche"),
+    (
+        "it_ends_tonight",
+        "it|everything|all * ends|over * tonight|today",
+        "sale oferta promo deadline discount registration class season shift turno",
+    ),
+    (
+        "no_reason_to_live",
+        "whats|what|whys|why ** point ** living|life|alive|live|existing|vivir|vida",
+        "insurance seguro coach coaching hack hacks",
+    ),
+    (
+        "wont_be_alive",
+        "wont|not|no * be|estar|estare * around|here|aqui ** anymore|longer|long|after|mas",
+        _EVERYDAY_ABSENCES,
+    ),
+    ("wont_be_alive", "wont|not * be * around", _EVERYDAY_ABSENCES),
 )
 
 # Talk around cutting that says it is not the body ("need to cut my hair").
@@ -772,6 +921,7 @@ FAREWELL: tuple[Entry, ...] = (
         "time|hora * to|de|for * go|irme|leave|me",
         "bed work school sleep home cama trabajo escuela dormir casa class clase",
     ),
+    ("one_last_time", "one|una * last|ultima * time|vez"),
 )
 
 # A method, a means or a medicine named, with nothing else: routine, but it counts with a
@@ -793,15 +943,65 @@ MENTION: tuple[Entry, ...] = (
 
 # --- what lowers a cue, and only the cue it scopes ------------------------------------------
 
-NEGATORS = "not no never dont doesnt didnt wont wouldnt isnt arent aint nor nunca jamas tampoco ni"
+NEGATORS = (
+    "not no never dont doesnt didnt wont wouldnt isnt arent aint nor havent hasnt hadnt cant "
+    "cannot couldnt shouldnt wasnt werent nunca jamas tampoco ni"
+)
 # A negation reaches this many words forward, and stops at these words.
-NEGATION_REACH = 4
+NEGATION_REACH = 6
 NEGATION_STOPS = "but just only though pero solo sino aunque lie lying know sure si se and y"
+# Words that undo the negation before them: "no cap", "no lie", "can't stop", "no manches",
+# "no es broma" say the rest is meant.
+NEGATION_VOIDED_BY = (
+    "cap lie lying joke joking kidding kid stop wait help quit resist exaggerating "
+    "broma miento mentira manches mames mms exagero dejo puedo aguanto"
+)
+# The words a negation reaches through to the cue: auxiliaries, modals, pronouns, articles
+# and the verbs of intending and thinking ("I don't have any thoughts of suicide", "no me voy a
+# matar", "no tengo ganas de matarme"). Any other word ends its reach ("can't breathe gonna kms").
+NEGATION_PATH = (
+    "i me my im ive id am is are was were be been being do does did have has had having will "
+    "would should could can may might must shall to of about any anything ever really even "
+    "actually thoughts thought thinking think plans plan planning plans intention intent "
+    "intentions urge urges going gonna wanna want wanted try tried trying ever going the a an "
+    "that it this myself self ever feel feeling like "
+    "yo me te lo la le mi mis no voy vas va a de en que estoy estaba he ha haber tengo tener "
+    "tenia ganas quiero querer queria pienso pensando pensar pensado intentado intentar "
+    "intente planeando plan planes ningun ninguna ningunos algun alguna para por el los las "
+    "un una hacer hacerme hice nada ideas idea pensamientos intencion intenciones"
+)
+# Besides @OTHER, who else may be the subject of a cue ("a guy who jumps off a bridge", "my dog
+# chewed a rope"): the cue is then someone else's, unless the patient is in it ("without me").
+OTHER_SUBJECTS = (
+    "guy guys man men woman women girl girls boy boys someone somebody person people "
+    "character characters they she who everyone everybody dog puppy cat kitten pet "
+    "chico chica senor senora alguien gente persona personaje ellos ellas ella quien perro "
+    "perrito perrita gato gatito mascota jefe jefa boss maestra maestro teacher"
+)
+# The patient in a cue's own words: it is then the patient's, whoever else is named.
+SELF_IN_THE_CUE = "i im ive id me myself my mine yo mi mis conmigo"
+# Spanish verbs of someone else between "me" and the act: "mi jefe me va a matar".
+SOMEONE_ELSE_DOES_IT = "va van vas quiere quieren quieres mata matan matas iba iban"
+# Swallowed, this many is beyond any dose ("#5" in the patterns above).
+A_COUNT = 5
+# A number after these is a time of day, not a count: "took my 9pm meds at 11", "a las 10".
+TIME_OF_DAY = "at by around til till until before after since las desde hasta antes despues @"
+# Company: at a place with others ("fuimos al puente con los niños"), an outing.
+COMPANY: tuple[str, ...] = (
+    "we|us|fuimos|vamos|estamos|estuvimos|nosotros|nosotras",
+    "with|con * my|mis|mi|the|los|las|el|la|our|nuestros * @OTHER|family|familia|friends|amigos|amigas|kids|ninos|group|grupo|class|clase",
+)
+# Words that start a relative clause: a past marker after one of them is that clause's ("im at
+# the cliffs where we used to go" is now).
+RELATIVE = "where donde that which que"
 # Words that split a text into clauses, besides punctuation.
 CLAUSE_WORDS = "but pero though although aunque"
 
 PAST: tuple[str, ...] = (
     "used to",
+    "tried|attempted|was|were|did|thought|intente|intento|estaba|estuve|era|pense ** in|during|at|en|durante|de * @LIFE_PERIOD",
+    "in|during|en|durante * @LIFE_PERIOD ** tried|attempted|was|were|did|intente|intento|estaba|estuve|era",
+    "hace ** ano|anos|mes|meses|semana|semanas",
     "when i was",
     "years ago",
     "year ago",
@@ -827,6 +1027,7 @@ RECOVERY: tuple[str, ...] = (
     "%1 day|days|week|weeks|month|months|year|years ** clean|free|sober",
     "clean|free|sober ** %1 day|days|week|weeks|month|months|year|years",
     "havent|hasnt|not ** in|for|since %1",
+    "havent|hasnt|hadnt|not|no|sin|nunca ** since|desde * @MONTH|last|christmas|navidad|then|entonces|summer|verano|spring|fall|winter|invierno|primavera|otono",
     "%1 day|days|week|weeks|month|months|year|years|dia|dias|semana|semanas|mes|meses|ano|anos ** without|sin|free",
     "no * he|ha ** en|por|desde ** %1|dos|tres|un|una|meses|anos",
     "llevo * sin",
@@ -848,6 +1049,7 @@ IDIOMS: tuple[str, ...] = (
     "gun|guns|arma|armas|pistola safe|lock|locks|lockbox|cabinet|fuerte|candado",
     "live|vivir * with|in|at|near|there|here|together|alone|con|en|aqui|alla|juntos|sola|solo",
     "could * kill myself",
+    "segura|seguro|sure de|que|si|sobre|of|about|if",
 )
 # A question about a dose, a refill or a pharmacy.
 LOGISTICS: tuple[str, ...] = (
@@ -867,4 +1069,7 @@ LOGISTICS: tuple[str, ...] = (
 # Means made safe, as a safety plan asks: "gave my gun to my brother to hold".
 MEANS_MADE_SAFE: tuple[str, ...] = (
     "gave|give|giving|handed|locked|lock|lockbox|rid|removed|di|entregue|entregar|guarde|llave|deshice",
+    "safety|seguridad plan",
+    "plan * de * seguridad",
+    "@OTHER ** keeps|holds|holding|has|guarda|guardan|tiene|tienen|cuida * my|mis|mi|me|them|las|los",
 )

@@ -885,3 +885,57 @@ EMOJI_WORDS: dict[str, str] = {
     "\N{COFFIN}": " death ",
     "\N{HEADSTONE}": " death ",
 }
+
+# How people text: shorthand read as the words it stands for, before any cue is looked for.
+# Only shorthand that is not an ordinary word of English or Spanish ("toy", "ta" and "k" are
+# left alone), so that nothing else is misread.
+TEXTING: dict[str, str] = {
+    "idk": "i dont know",
+    "idc": "i dont care",
+    "ik": "i know",
+    "tonite": "tonight",
+    "2nite": "tonight",
+    "2night": "tonight",
+    "tn": "tonight",
+    "tmrw": "tomorrow",
+    "tmr": "tomorrow",
+    "tmrrw": "tomorrow",
+    "2morrow": "tomorrow",
+    "u": "you",
+    "ur": "your",
+    "pls": "please",
+    "plz": "please",
+    "bc": "because",
+    "cuz": "because",
+    "bcuz": "because",
+    "abt": "about",
+    "smth": "something",
+    "sth": "something",
+    "nvm": "never mind",
+    "prolly": "probably",
+    "gon": "gonna",
+    "finna": "gonna",
+    "boutta": "about to",
+    "bouta": "about to",
+    "q": "que",
+    "xq": "porque",
+    "pq": "porque",
+    "porq": "porque",
+    "xfa": "por favor",
+    "tmb": "tambien",
+    "tb": "tambien",
+    "ntp": "no te preocupes",
+    "npi": "no se",
+    "nse": "no se",
+    "tqm": "te quiero mucho",
+    "salu2": "saludos",
+}
+# Shorthand written with a slash or an apostrophe, read before either is dropped.
+TEXTING_MARKS: dict[str, str] = {
+    "w/o": "without",
+    "w/": "with ",
+    "b/c": "because",
+    "pa'l": "para el",
+    "pa'": "para ",
+    "i'd": "i would",
+}

@@ -1,0 +1,150 @@
+"""Deciding: the cues a text's clauses hold, and the cues that count only together.
+
+Each clinical category is high on its own once scoping (policies.triage_scoping) has been
+read; a farewell or distress is high together with a method, a means or a place named in the
+same text or in the contact's recent texts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import pairwise
+
+from rapidfuzz.distance import OSA
+
+from policies.triage_categories import (
+    CANT_STAY_SAFE,
+    DISTRESS,
+    FAREWELL,
+    IDEATION,
+    INGESTION,
+    MEANS,
+    MENTION,
+    OTHER_INGESTION,
+    PLACE,
+    PREPARATORY,
+    SELF_HARM,
+    Cue,
+    Risk,
+)
+from policies.triage_normalise import WORD
+from policies.triage_patterns import (
+    ACROSS_CLAUSES_INDEX,
+    CUE_INDEX,
+    LAUGHTER_MARK,
+    LOGISTICS_MARKERS,
+    RECOVERY_MARKERS,
+    PatternIndex,
+    find,
+    found_any,
+    vocabulary,
+)
+from policies.triage_scoping import OWN_RISK, lowered, lowered_risk, said_of_someone_else
+from policies.triage_words import MIN_TYPO_LENGTH, Clause, Word, fold
+
+
+def heard(clauses: Sequence[Clause]) -> list[Cue]:
+    words = {form for clause in clauses for word in clause for form in word.keys}
+    laughing = any(
+        LAUGHTER_MARK.fullmatch(form) for clause in clauses for w in clause for form in w.forms
+    )
+    recovering = any(found_any(clause, RECOVERY_MARKERS) for clause in clauses)
+    found_cues: list[Cue] = []
+    # A place or a car named at the end of one sentence and the act in the next ("by the
+    # river. thinking of going in") read across the two, for the cues that may.
+    readings: list[tuple[Clause, PatternIndex, int]] = [(c, CUE_INDEX, 0) for c in clauses]
+    readings += [(a + b, ACROSS_CLAUSES_INDEX, len(a)) for a, b in pairwise(clauses)]
+    for clause, index, seam in readings:
+        clause_keys, clause_forms = vocabulary(clause)
+        patterns = index.candidates(clause_keys)
+        logistics = found_any(clause, LOGISTICS_MARKERS)
+        taken: list[tuple[int, int]] = []  # spans already read as someone else's ingestion
+        for pattern in patterns:
+            if not all(slot.can_match(clause_keys, clause_forms) for slot in pattern.slots):
+                continue
+            found = find(clause, pattern.slots)
+            if found is None or (seam and not found[0] < seam < found[1]):
+                continue
+            start, end = found
+            category = pattern.category
+            if category == INGESTION and any(s <= start < e or start <= s < end for s, e in taken):
+                continue
+            if category == INGESTION and said_of_someone_else(clause, start):
+                category = OTHER_INGESTION
+            why = lowered(
+                pattern, category, clause, start, end, words, logistics, laughing, recovering
+            )
+            if pattern.category == OTHER_INGESTION and why is None:
+                taken.append(found)
+            risk = OWN_RISK.get(category, Risk.HIGH)
+            if why is not None:
+                risk = lowered_risk(category, why, risk)
+            found_cues.append(Cue(category, pattern.name, risk, why))
+    return found_cues
+
+
+# What a method or means named with a farewell or distress is a cue of.
+_MENTIONED = {
+    "pills": INGESTION,
+    "gun": MEANS,
+    "rope": MEANS,
+    "blade": MEANS,
+    "means": MEANS,
+    "place": PLACE,
+}
+_PARTNERS_OF_A_FAREWELL = frozenset(
+    {MENTION, PLACE, MEANS, INGESTION, IDEATION, SELF_HARM, DISTRESS, PREPARATORY, CANT_STAY_SAFE}
+)
+
+
+def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
+    """High cues made of two that are not high alone; one of them is in this text."""
+    standing = [cue for cue in now if cue.lowered_by is None]
+    found: list[Cue] = []
+    farewells = {cue.name for cue in standing if cue.category == FAREWELL}
+    if len(farewells) >= 2:
+        found.append(Cue(PREPARATORY, "farewells", Risk.HIGH))
+    pairs = [(a, b, False) for a in standing for b in standing if a is not b]
+    pairs += [(a, b, True) for a in standing for b in earlier]
+    pairs += [(b, a, True) for a in standing for b in earlier]
+    for a, b, is_earlier in pairs:
+        if a.category == FAREWELL and b.category in _PARTNERS_OF_A_FAREWELL:
+            partner = _MENTIONED.get(b.name, PREPARATORY) if b.category == MENTION else b.category
+            joint = "after" if is_earlier else "with"
+            found.append(Cue(partner, f"{a.name}_{joint}_{b.name}", Risk.HIGH, None, is_earlier))
+        elif a.category == MENTION and b.category == DISTRESS:
+            joint = "after" if is_earlier else "with"
+            found.append(
+                Cue(_MENTIONED[a.name], f"{a.name}_{joint}_{b.name}", Risk.HIGH, None, is_earlier)
+            )
+    return found
+
+
+# --- a practice's own phrases ---------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def compile_practice_phrases(entries: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    phrases = []
+    for entry in entries:
+        words = tuple(fold(w) for w in WORD.findall(entry.casefold()) if not w.isdigit())
+        if words:
+            phrases.append(words)
+    return tuple(phrases)
+
+
+def _practice_word(word: Word, wanted: str) -> bool:
+    if wanted in word.forms:
+        return True
+    return len(wanted) >= MIN_TYPO_LENGTH and any(
+        OSA.distance(form, wanted) <= 1 for form in word.forms
+    )
+
+
+def has_practice_phrase(clause: Clause, phrases: Sequence[tuple[str, ...]]) -> bool:
+    for phrase in phrases:
+        for start in range(len(clause) - len(phrase) + 1):
+            if all(_practice_word(clause[start + i], w) for i, w in enumerate(phrase)):
+                return True
+    return False

@@ -1,0 +1,146 @@
+"""Reading a text into clauses of words (policies.triage).
+
+Emoji that name a means or a farewell become words, apostrophes and accents do not matter,
+stretched letters are unstretched ("dieeee"), censored words ("k*ll") and typos of cue words
+("suicdal") are read as the cue words they stand for, and every word carries its English and
+Spanish lemmas (simplemma), so "me colgué", "colgarme" and "me voy a colgar" read alike.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from policies import cues, wordlists
+from policies.triage_patterns import BY_SQUEEZED, TYPO_VOCABULARY
+from policies.triage_words import (
+    MAX_NUMBER,
+    MIN_TYPO_LENGTH,
+    NUMBER_WORDS,
+    Clause,
+    Word,
+    fold,
+    is_known,
+    lemmas,
+    lemmatised,
+    squeeze,
+    unstretch,
+    with_final_accent,
+)
+
+_EMOJI = {
+    "\N{PILL}": " pill ",
+    "\N{HOCHO}": " knife ",
+    "\N{PISTOL}": " gun ",
+    "\N{KNOT}": " rope ",
+    "\N{COFFIN}": " coffin ",
+    "\N{HEADSTONE}": " coffin ",
+    "\N{WAVING HAND SIGN}": " bye ",
+    "\N{FACE WITH TEARS OF JOY}": " lol ",
+    "\N{ROLLING ON THE FLOOR LAUGHING}": " lol ",
+    "\N{CAT FACE WITH TEARS OF JOY}": " lol ",
+}
+_EMOJI_TABLE = str.maketrans(_EMOJI)
+_APOSTROPHES = dict.fromkeys(map(ord, "'\u2018\u2019\u201b\u02bc\u0060\u00b4"), None)
+_OD = re.compile(r"\bo\.?d['\u2019]?d\b|\bo\.d\.", re.IGNORECASE)  # "OD'd", "o.d."
+# A full stop or a comma ends a clause when a space or the end follows ("want...to...die" is
+# one); a line break always does.
+_CLAUSE = re.compile(r"[.!?;,:]+(?=\s|$)|[()\[\]\"\n\u00bf\u00a1]+|\s-\s")
+_MY_SELF = re.compile(r"\bmy\s+self\b")
+_NO_ONE = re.compile(r"\bno\s+one\b")  # one word, so that its "no" negates nothing
+WORD = re.compile(r"[^\W\d_]+(?:[*#@$]+[^\W\d_]+)*[*#@$]*|\d+")
+_CENSORED = re.compile(r"[*#@$]+")
+_CLAUSE_WORDS = frozenset(cues.CLAUSE_WORDS.split())
+_MARKS = {mark.replace("'", "\u2019"): words for mark, words in wordlists.TEXTING_MARKS.items()}
+_MARKS.update(wordlists.TEXTING_MARKS)
+_SHORTHAND_MARKS = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(_MARKS, key=len, reverse=True))) + ")",
+    re.IGNORECASE,
+)
+_SHORTHAND = {fold(short): tuple(words.split()) for short, words in wordlists.TEXTING.items()}
+# "my 3 yr old", "mi niña de 2 años": a small child, whoever swallowed something.
+_AGE = re.compile(
+    r"\b\d{1,2}\s*-?\s*(?:yr|yrs|year|years|mo|month|months)\s*-?\s*old\b|\b\d{1,2}\s*y/?o\b"
+)
+# Spanish spelt as it sounds (yeísmo, b and v, s and z): "pastiyas", "bida", "matarze".
+_SOUNDS_ALIKE = (("y", "ll"), ("ll", "y"), ("b", "v"), ("v", "b"), ("z", "s"), ("s", "z"))
+
+
+def read(text: str) -> list[Clause]:
+    text = _OD.sub(" od ", text.translate(_EMOJI_TABLE))
+    text = _SHORTHAND_MARKS.sub(lambda found: f" {_MARKS[found.group().casefold()]} ", text)
+    text = _AGE.sub(" child ", text.casefold())
+    text = text.translate(_APOSTROPHES)  # before NFKC, which turns "´" into a space
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    text = _MY_SELF.sub("myself", text)
+    text = _NO_ONE.sub("noone", text)
+    clauses: list[Clause] = []
+    for part in _CLAUSE.split(text):
+        words: list[Word] = []
+        for typed in WORD.findall(part):
+            for token in _SHORTHAND.get(fold(typed), (typed,)):
+                if fold(token) in _CLAUSE_WORDS:
+                    if words:
+                        clauses.append(tuple(words))
+                    words = []
+                    continue
+                words.append(read_word(token))
+        if words:
+            clauses.append(tuple(words))
+    return clauses
+
+
+@lru_cache(maxsize=16384)
+def read_word(token: str) -> Word:
+    folded = fold(token)
+    if token.isdecimal():
+        number = MAX_NUMBER if len(token) > 6 else int(token)
+        return Word(frozenset({token}), frozenset({token}), number, True)
+    forms = {folded, unstretch(folded), squeeze(folded)}
+    forms |= {form.replace("ph", "f") for form in forms}
+    forms |= {re.sub(r"k(?=[ei])", "qu", form) for form in forms}  # "kiero"
+    known = any(is_known(form) for form in (token, *forms))
+    if _CENSORED.search(folded):  # "k*ll", "s*icide": the cue words it may stand for
+        censored = re.compile("[a-z]{1,2}".join(map(re.escape, _CENSORED.split(folded))))
+        forms |= {word for word in TYPO_VOCABULARY if censored.fullmatch(word)}
+    elif not known and not lemmatised(token):
+        sounds = {
+            variant
+            for typed, written in _SOUNDS_ALIKE
+            if typed in folded and is_known(variant := folded.replace(typed, written))
+        }
+        forms |= sounds or _corrections(folded)
+    keys = set(forms)
+    for form in {token, *forms, *with_final_accent(token)}:
+        keys |= lemmas(form)
+    return Word(frozenset(forms), frozenset(keys), NUMBER_WORDS.get(folded), known)
+
+
+_BY_LENGTH: dict[int, list[str]] = {}
+for _choice in TYPO_VOCABULARY:
+    _BY_LENGTH.setdefault(len(_choice), []).append(_choice)
+
+
+def _corrections(word: str) -> set[str]:
+    """Cue words a word that no dictionary knows may be a typo of ("suicdal", "kil")."""
+    found = set()
+    squeezed = squeeze(word)
+    found |= BY_SQUEEZED.get(squeezed, set())
+    if len(word) == MIN_TYPO_LENGTH - 1:  # "wnat": two letters swapped, nothing else
+        letters = sorted(word)
+        found |= {
+            choice
+            for choice in _BY_LENGTH.get(len(word), ())
+            if sorted(choice) == letters and OSA.distance(word, choice) == 1
+        }
+    elif len(word) >= MIN_TYPO_LENGTH:
+        reach = 2 if len(word) >= 9 else 1
+        for choice, _distance, _index in process.extract(
+            word, TYPO_VOCABULARY, scorer=OSA.distance, score_cutoff=reach, limit=3
+        ):
+            found.add(choice)
+    return found

@@ -1,0 +1,239 @@
+"""Scoping: what lowers a cue, and only the cue it scopes (policies.triage).
+
+A negation within the clause ("not going to hurt myself"), the past and recovery ("8 months
+clean"), a question about a dose or a refill, idioms ("me muero de risa"), laughter, means
+made safe and someone else as the subject each lower the cue they reach, to POSSIBLE (the
+safety check asks) or to ROUTINE. A denial never cancels another cue of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from policies import cues
+from policies.triage_categories import (
+    CANT_STAY_SAFE,
+    DISTRESS,
+    EVERYDAY,
+    FAREWELL,
+    IDEATION,
+    IDIOM,
+    INGESTION,
+    LAUGHTER,
+    LOGISTICS,
+    MEANS,
+    MEANS_MADE_SAFE,
+    MENTION,
+    NEGATION,
+    OTHER_INGESTION,
+    PAST,
+    PLACE,
+    PREPARATORY,
+    RECOVERY,
+    SELF_HARM,
+    SOMEONE_ELSE,
+    Risk,
+)
+from policies.triage_patterns import (
+    ALL_KEYS,
+    COMPANY_MARKERS,
+    FIRST_PERSON,
+    IDIOM_MARKERS,
+    MADE_SAFE_MARKERS,
+    NEGATION_PATH,
+    NEGATION_STOPS,
+    NEGATION_VOIDED_BY,
+    NEGATORS,
+    OTHER_KEYS,
+    OTHER_SUBJECTS,
+    PAST_MARKERS,
+    RELATIVE,
+    SELF_IN_THE_CUE,
+    SOMEONE_ELSE_DOES_IT,
+    Pattern,
+    Slot,
+    spans,
+)
+from policies.triage_words import Clause, Word
+
+
+def _negator_at(clause: Clause, at: int) -> bool:
+    """A negation, unless the words after it undo it ("no cap", "can't stop", "no es broma")."""
+    if not clause[at].forms & NEGATORS:
+        return False
+    after = clause[at + 1 : at + 3]
+    return not any(word.forms & NEGATION_VOIDED_BY for word in after)
+
+
+def negated(clause: Clause, start: int, end: int, pattern: Pattern) -> bool:
+    """A negation reaches the cue at clause[start:end] through light words only, or sits
+    inside the cue's span where the pattern itself names no negation ("i'd never take all")."""
+    for at in range(start - 1, max(start - 1 - cues.NEGATION_REACH, -1), -1):
+        forms = clause[at].forms
+        if forms & NEGATION_STOPS:
+            return False
+        if _negator_at(clause, at):
+            return True
+        if not forms & NEGATION_PATH:
+            return False
+    named = frozenset().union(*(slot.keys | slot.exact for slot in pattern.slots))
+    return any(
+        _negator_at(clause, at) and not clause[at].forms & named for at in range(start + 1, end)
+    )
+
+
+def said_of_someone_else(clause: Clause, start: int) -> bool:
+    """Someone else is the subject: "my son swallowed ...", and no "I" in between."""
+    for at in range(start - 1, -1, -1):
+        word = clause[at]
+        if word.forms & FIRST_PERSON:
+            return False
+        if word.keys & OTHER_KEYS:
+            return True
+    return False
+
+
+def someone_elses(clause: Clause, start: int, end: int) -> bool:
+    """The cue at clause[start:end] is about someone else: "a guy who jumps off a bridge", "mi
+    jefe me va a matar", "my grandpa is making his will"; never when the patient is in it
+    ("they'd be better off without me"), and "my dad's gun" is the patient's."""
+    span = clause[start:end]
+    if span[0].forms & _ME and any(word.forms & SOMEONE_ELSE_DOES_IT for word in span[1:3]):
+        return True
+    if any(word.forms & SELF_IN_THE_CUE for word in span):
+        return False
+    for at in range(start - 1, -1, -1):
+        word = clause[at]
+        if word.forms & FIRST_PERSON:
+            return False
+        if word.keys & _SUBJECTS or word.forms & OTHER_SUBJECTS:
+            return not (at == start - 1 and _possessive(word))
+    return False
+
+
+def _possessive(word: Word) -> bool:
+    """ "dads" in "my dads gun": the apostrophe gone, a possessive, not a subject."""
+    return any(form.endswith("s") and form[:-1] in _SUBJECTS for form in word.forms)
+
+
+_ME = frozenset({"me"})
+_SUBJECTS = OTHER_KEYS - {"he"}  # Spanish "he" is "I have": "he estado juntando pastillas"
+
+
+def _overlaps_idiom(clause: Clause, start: int, end: int) -> bool:
+    """An idiom over the cue lowers it, unless the cue holds the idiom and says more before
+    it: "the key to the gun safe" is about the gun."""
+    for slots in IDIOM_MARKERS:
+        for found in spans(clause, slots):
+            if start < found[0] and found[1] <= end:
+                continue
+            if found[0] < end and start < found[1]:
+                return True
+    return False
+
+
+def _beyond_a_dose(category: str, span: Clause) -> bool:
+    """All of it or a count, swallowed: "se tomó todas sus pastillas" is not her usual dose."""
+    return category in _SWALLOWED and any(
+        word.keys & ALL_KEYS or (word.number or 0) >= cues.A_COUNT for word in span
+    )
+
+
+def _made_safe(clause: Clause, start: int, end: int) -> bool:
+    """Means made safe, before the cue or after it ("my pills are locked up"), but not the
+    cue's own words: "guardé todas mis pastillas" is saving them up; "mi hermano me guarda las
+    pastillas" is made safe."""
+    return any(
+        not start <= found[0] < end for slots in MADE_SAFE_MARKERS for found in spans(clause, slots)
+    )
+
+
+def _reaches(clause: Clause, start: int, end: int, markers: Sequence[tuple[Slot, ...]]) -> bool:
+    """A marker of the clause, unless it belongs to a relative clause after the cue: in "im at
+    the cliffs where we used to go" neither the past nor the company is now."""
+    for slots in markers:
+        for found in spans(clause, slots):
+            between = clause[end : found[0] + 1]
+            if found[0] >= end and any(word.forms & RELATIVE for word in between):
+                continue
+            return True
+    return False
+
+
+_LOWERED_TO = {
+    NEGATION: Risk.POSSIBLE,
+    PAST: Risk.POSSIBLE,
+    LAUGHTER: Risk.POSSIBLE,
+    SOMEONE_ELSE: Risk.POSSIBLE,
+    RECOVERY: Risk.ROUTINE,
+    IDIOM: Risk.ROUTINE,
+    EVERYDAY: Risk.ROUTINE,
+    LOGISTICS: Risk.ROUTINE,
+    MEANS_MADE_SAFE: Risk.ROUTINE,
+}
+OWN_RISK = {DISTRESS: Risk.POSSIBLE, FAREWELL: Risk.ROUTINE, MENTION: Risk.ROUTINE}
+# A method or a place denied outright ("I don't have a gun") is routine, not a question.
+_DENIED_IS_ROUTINE = frozenset({PLACE, MEANS, INGESTION, PREPARATORY, DISTRESS, MENTION})
+_LOWERED_BY_LAUGHTER = frozenset({IDEATION, SELF_HARM, DISTRESS, CANT_STAY_SAFE})
+_LOWERED_BY_RECOVERY = frozenset({IDEATION, SELF_HARM, INGESTION, DISTRESS})
+_LOGISTICS_CUES = frozenset(
+    {
+        "sedatives_with_alcohol",
+        "pills_with_alcohol",
+        "overdose",
+        "enough_pills",
+        "pills_counted_out",
+        "pills",
+        "beyond_the_dose",
+    }
+)
+_MEANS_CUES = frozenset({MEANS, MENTION})
+_SWALLOWED = frozenset({INGESTION, OTHER_INGESTION})
+_SAID_OF_OTHERS = frozenset({PLACE, MEANS, PREPARATORY, IDEATION, SELF_HARM, MENTION})
+
+
+def lowered(
+    pattern: Pattern,
+    category: str,
+    clause: Clause,
+    start: int,
+    end: int,
+    words: set[str],
+    logistics: bool,
+    laughing: bool,
+    recovering: bool,
+) -> str | None:
+    """What lowers the cue `pattern` found at clause[start:end], if anything."""
+    if pattern.everyday & words and not _beyond_a_dose(category, clause[start:end]):
+        return EVERYDAY
+    if _overlaps_idiom(clause, start, end):
+        return IDIOM
+    if category == OTHER_INGESTION:
+        return None
+    if recovering and category in _LOWERED_BY_RECOVERY:
+        return RECOVERY
+    if negated(clause, start, end, pattern):
+        return NEGATION
+    if category in _MEANS_CUES and _made_safe(clause, start, end):
+        return MEANS_MADE_SAFE
+    if _reaches(clause, start, end, PAST_MARKERS):
+        return PAST
+    if logistics and pattern.name in _LOGISTICS_CUES:
+        return LOGISTICS
+    if category == PLACE and _reaches(clause, start, end, COMPANY_MARKERS):
+        return EVERYDAY
+    if category == PLACE and said_of_someone_else(clause, start):
+        return SOMEONE_ELSE
+    if category in _SAID_OF_OTHERS and someone_elses(clause, start, end):
+        return SOMEONE_ELSE
+    if laughing and category in _LOWERED_BY_LAUGHTER:
+        return LAUGHTER
+    return None
+
+
+def lowered_risk(category: str, lowered: str, risk: Risk) -> Risk:
+    if risk is not Risk.HIGH:
+        return Risk.ROUTINE
+    if lowered == NEGATION and category in _DENIED_IS_ROUTINE:
+        return Risk.ROUTINE
+    return _LOWERED_TO[lowered]
