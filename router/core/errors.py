@@ -1,7 +1,7 @@
-"""The one error root. A service raises these; each edge maps them once:
-the API in `router/api/errors.py` (401, 403, 404, 409, 422 naming the field, 503), the CLI in
-`router/cli.py` (one line on stderr, exit 1). The message is meant for the person who asked, so it never
-carries more than they sent or may see."""
+"""The one error root. A service raises these; each edge maps them once: the API in
+`router/api/errors.py` (401, 403, 404, 409, 422 naming the field, 503), the CLI in
+`router/cli.py` (one line on stderr, exit 1). The message is meant for the person who asked,
+so it never carries more than they sent or may see."""
 
 from __future__ import annotations
 
