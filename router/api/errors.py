@@ -80,6 +80,7 @@ UNAVAILABLE_RESPONSE: dict[int | str, dict[str, Any]] = {
 WEBHOOK_RESPONSES: dict[int | str, dict[str, Any]] = {
     403: _response(ErrorOut, "Not signed by Twilio: a missing or bad X-Twilio-Signature."),
     413: _response(ErrorOut, "A body larger than any Twilio sends."),
+    415: _response(ErrorOut, "A body that is not a form (Twilio posts forms)."),
 }
 
 

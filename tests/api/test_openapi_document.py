@@ -11,6 +11,7 @@ import pytest
 from policies.vocabulary import Channel, CoverStatus, FollowUpStatus, MessageKind, Outcome, Role
 from router.core.db import session_scope
 from router.store.repositories import tokens
+from tests.clinic import SAM
 
 API_ERRORS = {"400": "ErrorOut", "401": "ErrorOut", "403": "ErrorOut", "404": "ErrorOut"}
 
@@ -49,11 +50,15 @@ def test_every_api_operation_documents_its_errors_with_the_error_model(document)
     assert model_of(accept["responses"]["409"]) == "ErrorOut"
 
 
-def test_every_webhook_documents_its_403_for_a_bad_signature(document):
+def test_every_webhook_documents_its_403_for_a_bad_signature(client, document):
     found = operations(document, "/twilio/")
     assert len(found) >= 9
     for label, operation in found:
-        assert model_of(operation["responses"]["403"]) == "ErrorOut", label
+        for status in ("403", "413", "415"):
+            assert model_of(operation["responses"][status]) == "ErrorOut", (label, status)
+    forged = client.post("/twilio/sms", data={"From": SAM, "Body": "hello"})
+    assert forged.status_code == 403
+    assert set(forged.json()) == {"detail"}
 
 
 def test_the_422_the_project_raises_has_every_field_the_schema_requires(client, document, roster):
