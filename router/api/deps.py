@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -76,14 +78,19 @@ StaffUser = Annotated[Clinician, Depends(StaffOnly())]
 MAX_ROW_ID = 2**31 - 1
 
 
-def usable_values(request: Request) -> None:
+async def usable_values(request: Request) -> None:
     """Refuses, before any query runs, a value no row can match and the database would choke
-    on: a NUL character (PostgreSQL text cannot hold one) is a 422 naming the field; an integer
-    id past the largest a row can have is not there (404). Every API router depends on it
-    (router/api/__init__.py)."""
+    on: a NUL character anywhere in the path, the query or a JSON body (PostgreSQL text cannot
+    hold one) is a 422 naming the field; an integer id past the largest a row can have is not
+    there (404). Every API router depends on it (router/api/__init__.py)."""
     for name, value in [*request.path_params.items(), *request.query_params.multi_items()]:
         if "\x00" in str(value):
             raise InputError(name, value, "contains a NUL character")
+    if request.headers.get("content-type", "").startswith("application/json"):
+        body = await request.body()  # FastAPI has read it already: this is its cached copy
+        if b"\\u0000" in body:
+            with contextlib.suppress(ValueError):
+                _refuse_nul("body", json.loads(body))
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
@@ -98,3 +105,16 @@ def _beyond_row_ids(value: str) -> bool:
         return abs(int(value)) > MAX_ROW_ID
     except ValueError:
         return False  # not an integer: the parameter's own validation answers 422
+
+
+def _refuse_nul(field: str, value: object) -> None:
+    """The first string (or key) of a JSON document holding a NUL, named by its field."""
+    if isinstance(value, str) and "\x00" in value:
+        raise InputError(field, value, "contains a NUL character")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_nul(str(key), key)
+            _refuse_nul(str(key), item)
+    elif isinstance(value, list):
+        for item in value:
+            _refuse_nul(field, item)
