@@ -13,11 +13,6 @@ from fastapi import FastAPI
 from router import background, health, metrics
 from router.api import errors as api_errors
 from router.api import router as api_router
-from router.api.coverage import router as coverage_api
-from router.api.follow_ups import router as follow_ups_api
-from router.api.me import router as me_api
-from router.api.pauses import router as pauses_api
-from router.api.windows import router as windows_api
 from router.calls.endpoints import router as voice_router
 from router.failsafe.deadline import ArrivalStamp
 from router.texts.endpoints import router as sms_router
@@ -47,15 +42,10 @@ def create_app() -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
     )
-    app.include_router(voice_router)
-    app.include_router(sms_router)
-    app.include_router(page_router)
-    app.include_router(api_router)
-    app.include_router(windows_api)
-    app.include_router(follow_ups_api)
-    app.include_router(coverage_api)
-    app.include_router(me_api)
-    app.include_router(pauses_api)
+    app.include_router(voice_router, responses=api_errors.WEBHOOK_RESPONSES)
+    app.include_router(sms_router, responses=api_errors.WEBHOOK_RESPONSES)
+    app.include_router(page_router, responses=api_errors.WEBHOOK_RESPONSES)
+    app.include_router(api_router)  # every /api/v1 router, with its documented errors
     app.include_router(health.router)
     app.include_router(web_router)
     api_errors.install(app)

@@ -1,4 +1,5 @@
-"""`GET /api/v1/contacts` (SPEC §9): the contact log. Every read is audited (S8)."""
+"""`GET /api/v1/contacts` (SPEC §9): the contact log. Every read is audited (S8), and answered
+only after its audit entry has committed (router/contacts/log.py)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from sqlalchemy.orm import Session
 
 from policies.vocabulary import STAFF_ROLES, Channel, FollowUpStatus, Outcome
 from router.api.deps import CurrentUser, SessionDep
+from router.api.errors import UNAVAILABLE_RESPONSE
 from router.api.schemas import ContactOut, EventOut, FollowUpOut
+from router.contacts import log as contact_log
 from router.core.errors import InputError, NotFound, one_of
 from router.core.instants import parse_instant
 from router.store.models import Clinician, Contact, Patient
-from router.store.repositories import audit, contacts
+from router.store.repositories import contacts
 
 router = APIRouter()
 
@@ -57,7 +60,7 @@ def contact_out(session: Session, contact: Contact) -> ContactOut:
 CONTACT_FILTERS = {"since", "until", "patient", "clinician", "outcome", "follow_up", "limit"}
 
 
-@router.get("/contacts", response_model=list[ContactOut])
+@router.get("/contacts", response_model=list[ContactOut], responses=UNAVAILABLE_RESPONSE)
 def list_contacts(
     request: Request,
     session: SessionDep,
@@ -96,18 +99,12 @@ def list_contacts(
         limit=limit,
     )
     own_only = None if user.role in STAFF_ROLES else user.id
-    found = contacts.search(
-        session, filters, practice_id=user.practice_id, visible_to_clinician=own_only
-    )
-    documents = [contact_out(session, contact) for contact in found]
-    audit.append(
+    # Answered only once the read's audit entry has committed; a failed entry fails the read.
+    found = contact_log.search(
         session,
+        filters,
+        practice_id=user.practice_id,
         actor=user.id,
-        action="contacts.read",
-        subject=f"practice:{user.practice_id}",
-        detail={
-            "filters": {k: v for k, v in filters.__dict__.items() if v is not None},
-            "contacts": [contact.id for contact in found],
-        },
+        visible_to_clinician=own_only,
     )
-    return documents
+    return [contact_out(session, contact) for contact in found]

@@ -8,7 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from sqlalchemy.orm import Session
 
+from policies.vocabulary import STAFF_ROLES
 from router.api.deps import CurrentUser, SessionDep
+from router.api.schemas import CoverageOut
 from router.api.windows import refuse_unknown_filters
 from router.core import clock
 from router.core.errors import InputError
@@ -21,7 +23,6 @@ router = APIRouter(prefix="/api/v1", tags=["coverage"])
 
 DEFAULT_SPAN = timedelta(days=14)
 LONGEST_SPAN = timedelta(days=62)
-STAFF_ROLES = ("supervisor", "admin")
 
 
 def coverage_document(
@@ -43,7 +44,7 @@ def coverage_document(
     return {"practice": practice.id, "gaps": documents}
 
 
-@router.get("/coverage")
+@router.get("/coverage", response_model=CoverageOut)
 def coverage(
     request: Request,
     session: SessionDep,

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, PlainSerializer, WithJsonSchema
 
-from policies.vocabulary import Channel, FollowUpStatus, MessageKind, Outcome
+from policies.vocabulary import Channel, CoverStatus, FollowUpStatus, MessageKind, Outcome, Role
 
 Instant = Annotated[
     datetime,
@@ -94,3 +94,68 @@ class PauseOut(BaseModel):
     patient: str
     clinician: str
     until: Instant
+
+
+def _absent(value: object) -> bool:
+    return value is None
+
+
+# A time the document already holds as ISO 8601 text (the oncall services write them).
+IsoText = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
+
+
+class WindowOut(BaseModel):
+    """An on-call window as a roster entry writes it: weekly (`days`, `start`, `end`, local
+    HH:MM) or one-off (`from`, `to`, local date-times); `off` takes the clinician off call."""
+
+    id: int
+    clinician: str
+    source: str
+    days: list[str] | None = Field(default=None, exclude_if=_absent)
+    start: str | None = Field(default=None, exclude_if=_absent)
+    end: str | None = Field(default=None, exclude_if=_absent)
+    from_: str | None = Field(default=None, alias="from", exclude_if=_absent)
+    to: str | None = Field(default=None, exclude_if=_absent)
+    duty: bool
+    off: bool
+
+
+class CoverRequestOut(BaseModel):
+    """A colleague (`to`) asked to cover one occurrence of a window (`at` to `until`)."""
+
+    id: int
+    window: int
+    from_: str = Field(alias="from")
+    to: str
+    at: IsoText
+    until: IsoText
+    duty: bool
+    status: CoverStatus
+
+
+class GapOut(BaseModel):
+    """An interval in which these patients have nobody on call, and why, patient by patient."""
+
+    from_: IsoText = Field(alias="from")
+    to: IsoText
+    patients: list[str]
+    why: dict[str, str]
+
+
+class CoverageOut(BaseModel):
+    practice: str
+    gaps: list[GapOut]
+
+
+class MeOut(BaseModel):
+    """Who the bearer token belongs to, and their private calendar feed."""
+
+    id: str
+    name: str
+    role: Role
+    practice: str
+    ical_url: str
+
+
+class IcalOut(BaseModel):
+    ical_url: str

@@ -1,5 +1,5 @@
-"""The one error root. A service raises these; each edge maps them once:
-the API in `router/api/errors.py` (422 naming the field, 403, 404), the CLI in
+"""The one error root. A service raises these; each edge maps them once: the API in
+`router/api/errors.py` (401, 403, 404, 409, 422 naming the field, 503), the CLI in
 `router/cli/verbs.py` (one line on stderr, exit 1). The message is meant for the person who
 asked, so it never carries more than they sent or may see."""
 
@@ -28,6 +28,19 @@ class NotFound(AfterhoursError):
 
 class Forbidden(AfterhoursError):
     """It is there, but this person may not see or change it (S8)."""
+
+
+class Unauthenticated(AfterhoursError):
+    """Nobody known is asking: no credential, or one that is not (or no longer) valid."""
+
+
+class Conflict(AfterhoursError):
+    """It cannot be done as things stand now (a cover request already answered)."""
+
+
+class Unavailable(AfterhoursError):
+    """It cannot be answered right now, and nothing is shown: an audited read whose audit
+    entry could not be written (S8) is refused rather than answered unrecorded."""
 
 
 class MalformedWebhook(AfterhoursError):

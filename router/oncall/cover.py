@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from policies.schedule import occurrences
 from policies.vocabulary import CoverStatus, Purpose
+from router.core import errors
 from router.outbox import queue_sms
 from router.roster.parse import WindowError
 from router.store.models import Clinician, CoverRequest, OnCallWindow, Practice
@@ -32,16 +33,16 @@ _ANSWER = re.compile(
 )
 
 
-class Forbidden(PermissionError):
-    pass
+class Forbidden(errors.Forbidden, PermissionError):
+    """The API's 403."""
 
 
-class NotFound(LookupError):
-    pass
+class NotFound(errors.NotFound, LookupError):
+    """The API's 404."""
 
 
-class AlreadyAnswered(ValueError):
-    pass
+class AlreadyAnswered(errors.Conflict, ValueError):
+    """The API's 409."""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from policies.schedule import DAY_NAMES, resolve_local
+from router.core import errors
 from router.oncall.coverage import check_after_window_change
 from router.roster.parse import RosterWindow, WindowError, parse_window
 from router.store.models import Clinician, OnCallWindow
@@ -25,12 +26,12 @@ STAFF_ROLES = ("supervisor", "admin")
 WINDOW_CHANGE_HOOKS: list[Callable[[Session, str], None]] = []
 
 
-class Forbidden(PermissionError):
-    """S8: the caller may not act on this window or clinician."""
+class Forbidden(errors.Forbidden, PermissionError):
+    """S8: the caller may not act on this window or clinician (the API's 403)."""
 
 
-class NotFound(LookupError):
-    pass
+class NotFound(errors.NotFound, LookupError):
+    """The API's 404."""
 
 
 def window_document(row: OnCallWindow) -> dict[str, Any]:

@@ -158,12 +158,13 @@ class _Checker:
         self.fields.append((field, value))
 
 
-class WindowError(ValueError):
-    """One window entry that cannot be stored: the field, its value and why."""
+class WindowError(InputError, ValueError):
+    """One window entry that cannot be stored: the field, its value and why (the API's 422).
+    Its message is written whole, naming the field and the value itself."""
 
     def __init__(self, field: str, value: Any, message: str) -> None:
-        self.field, self.value = field, value
-        super().__init__(message)
+        super().__init__(field, value, message)
+        self.args = (message,)
 
 
 def _where(section: str, index: int, item: Any, ident: Any = None) -> str:

@@ -1,7 +1,8 @@
 """The contact log for supervisors and admins (SPEC §9, S8): the log with the API's filters, a
 contact's timeline leg by leg, a CSV export, and a contact's audit trail.
 
-Every read is audited as the API audits it: the same repository search, the same entry.
+Every read is audited as the API audits it, by the same service (router/contacts/log.py): the
+rows are shown only once the read's audit entry has committed, and not at all if it cannot be.
 Another practice's contact is not there (404); clinicians have no log page (403).
 """
 
@@ -16,12 +17,13 @@ from typing import Any
 from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
 from policies.vocabulary import FollowUpStatus, Outcome
 from router.api.deps import SessionDep
+from router.contacts import log as audited_log
 from router.core import clock
 from router.core.errors import InputError, one_of
 from router.core.instants import parse_instant
@@ -125,19 +127,11 @@ def read_query(session: Session, staff: Staff, request: Request, limit: int) -> 
 def search_audited(
     session: Session, staff: Staff, filters: contacts.ContactFilter, action: str
 ) -> list[Contact]:
-    """The API's search for the staff member's practice, recorded as the API records it."""
-    found = contacts.search(session, filters, practice_id=staff.practice.id)
-    audit.append(
-        session,
-        actor=staff.member.id,
-        action=action,
-        subject=f"practice:{staff.practice.id}",
-        detail={
-            "filters": {k: v for k, v in filters.__dict__.items() if v is not None},
-            "contacts": [contact.id for contact in found],
-        },
+    """The API's audited search for the staff member's practice: the rows come back only once
+    the read's audit entry has committed (router/contacts/log.py)."""
+    return audited_log.search(
+        session, filters, practice_id=staff.practice.id, actor=staff.member.id, action=action
     )
-    return found
 
 
 def _names(session: Session, staff: Staff) -> dict[str, str]:
@@ -242,10 +236,7 @@ def export_contacts(request: Request, session: SessionDep, staff: SupervisorStaf
 
 def contact_of_practice(session: Session, staff: Staff, contact_id: str) -> Contact:
     """The contact if it is this practice's: otherwise it is not there for this person."""
-    contact = contacts.get(session, contact_id[:64])
-    if contact is None or contact.practice_id != staff.practice.id:
-        raise HTTPException(404, "no such contact in your practice")
-    return contact
+    return audited_log.of_practice(session, contact_id, staff.practice.id)
 
 
 def _detail_text(detail: dict[str, Any] | None) -> str:
@@ -256,13 +247,8 @@ def _detail_text(detail: dict[str, Any] | None) -> str:
 def timeline(
     request: Request, session: SessionDep, staff: SupervisorStaff, contact_id: str
 ) -> Response:
-    contact = contact_of_practice(session, staff, contact_id)
-    audit.append(
-        session,
-        actor=staff.member.id,
-        action="contacts.read",
-        subject=f"contact:{contact.id}",
-        detail={"contacts": [contact.id]},
+    contact = audited_log.one(
+        session, contact_id, practice_id=staff.practice.id, actor=staff.member.id
     )
     names = _names(session, staff)
     patients = {p.id: p for p in contacts.patients_of_practice(session, staff.practice.id)}
@@ -303,11 +289,8 @@ def contact_audit(
 ) -> Response:
     contact = contact_of_practice(session, staff, contact_id)
     entries = audit.about_contact(session, contact.id)
-    audit.append(
-        session,
-        actor=staff.member.id,
-        action="audit.read",
-        subject=f"contact:{contact.id}",
+    audited_log.record_read(
+        session, actor=staff.member.id, action="audit.read", subject=f"contact:{contact.id}"
     )
     return render(
         request,

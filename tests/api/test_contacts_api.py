@@ -6,7 +6,9 @@ from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
+from router.api import contacts as contacts_api
 from router.core.db import reset_caches, session_scope
 from router.store.models import AuditEntry
 from router.store.repositories import audit, tokens
@@ -268,3 +270,57 @@ def test_an_event_leaves_out_clinician_and_detail_when_it_has_none(client, night
     assert any("clinician" not in event for event in events)
     assert all(event.get("clinician", "x") is not None for event in events)
     assert all(event.get("detail", {"x": 1}) for event in events)
+
+
+# --- a read is answered only after its audit entry has committed (issue 11) ----------------
+
+
+def _audit_write_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("INSERT INTO audit_log", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(audit, "append", refuse)
+
+
+def _committed_reads() -> int:
+    """Counted in a session of its own: what is durable, not what the request's session sees."""
+    with session_scope() as session:
+        query = select(AuditEntry).where(AuditEntry.action == "contacts.read")
+        return len(list(session.scalars(query)))
+
+
+def test_a_read_whose_audit_entry_cannot_be_written_fails_and_shows_nothing_S8(
+    client, night_of_calls, monkeypatch
+):
+    headers = bearer("sup-ortiz")
+    _audit_write_fails(monkeypatch)
+    refused = client.get("/api/v1/contacts", headers=headers)
+    assert refused.status_code == 503
+    assert set(refused.json()) == {"detail"}
+    assert "audit" in refused.json()["detail"]
+    for secret in (*night_of_calls.values(), SAM, ANA, STRANGER, "pt-sam", "dr-lee"):
+        assert secret not in refused.text
+    monkeypatch.undo()
+    assert _committed_reads() == 0
+
+
+def test_a_read_is_answered_only_after_its_audit_entry_has_committed_S8(
+    client, night_of_calls, monkeypatch
+):
+    """The rows are turned into the answer only once the entry is durable: a second session
+    sees it before the first contact is written out (SQLite: before the request's session
+    takes the database again)."""
+    headers = bearer("sup-ortiz")
+    durable_when_answered: list[int] = []
+    write_out = contacts_api.contact_out
+
+    def watched(session, contact):  # type: ignore[no-untyped-def]
+        if not durable_when_answered:
+            durable_when_answered.append(_committed_reads())
+        return write_out(session, contact)
+
+    monkeypatch.setattr(contacts_api, "contact_out", watched)
+    response = client.get("/api/v1/contacts", headers=headers)
+    assert response.status_code == 200
+    assert len(response.json()) == 3
+    assert durable_when_answered == [1]

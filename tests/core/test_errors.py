@@ -141,6 +141,7 @@ def test_an_input_error_is_a_422_naming_the_field_and_the_value(
             {
                 "loc": ["query", "until"],
                 "msg": "until '2026-13-01' is not an ISO 8601 time",
+                "type": "value_error",
                 "input": "2026-13-01",
             }
         ]
@@ -178,6 +179,7 @@ def test_the_app_maps_errors_to_422_and_404_naming_the_field(roster: None) -> No
                 "loc": ["query", "outcome"],
                 "msg": "outcome 'lost' is not one of connected, acknowledged, crisis_line, "
                 "abandoned, open",
+                "type": "value_error",
                 "input": "lost",
             }
         ]

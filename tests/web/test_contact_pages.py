@@ -8,10 +8,13 @@ import io
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from router.core.db import session_scope
 from router.store.models import AuditEntry, Clinician, Contact
 from router.store.repositories import audit
+from router.store.repositories import contacts as contacts_store
+from router.web import contacts as web_contacts
 from tests.accounts.staff import give_password, sign_in
 from tests.clinic import ANA, CHEN, KIM, LEE, PRACTICE_NUMBER, SAM, SATURDAY_10AM
 from tests.conftest import load_roster
@@ -279,3 +282,62 @@ def test_the_audit_page_finds_a_contacts_trail(client, night_of_calls):
     bad = client.get("/audit?window=seven")
     assert bad.status_code == 422
     assert "window &#39;seven&#39; is not a window number" in bad.text
+
+
+# --- a read is shown only after its audit entry has committed (issue 11) -------------------
+
+
+def _audit_write_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OperationalError("INSERT INTO audit_log", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(audit, "append", refuse)
+
+
+@pytest.mark.parametrize("path", ["/contacts", "/contacts.csv", "/contacts/{sam}"])
+def test_a_page_whose_audit_entry_cannot_be_written_fails_and_shows_nothing_S8(
+    client, night_of_calls, monkeypatch, path
+):
+    signed_in(client, "sup-ortiz")
+    _audit_write_fails(monkeypatch)
+    refused = client.get(path.format(**night_of_calls))
+    assert refused.status_code == 503
+    assert set(refused.json()) == {"detail"}
+    for secret in (*night_of_calls.values(), SAM, ANA, "Sam Rivera", "pt-sam", "Dana Lee"):
+        assert secret not in refused.text
+    monkeypatch.undo()
+    assert audit_entries("contacts.read") == audit_entries("contacts.export") == []
+
+
+def _durable_before(
+    monkeypatch: pytest.MonkeyPatch, owner: object, name: str, seen: list[int]
+) -> None:
+    """Wraps the page's first step after the audited read: it counts, in a session of its own,
+    the reads on record at that moment (once: SQLite lets one session write at a time)."""
+    step = getattr(owner, name)
+
+    def watched(*args: object, **kwargs: object) -> object:
+        if not seen:
+            seen.append(len(audit_entries("contacts.read") + audit_entries("contacts.export")))
+        return step(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, watched)
+
+
+@pytest.mark.parametrize(
+    ("path", "owner", "first_step_after"),
+    [
+        ("/contacts", web_contacts, "_row"),
+        ("/contacts.csv", contacts_store, "follow_up"),
+        ("/contacts/{sam}", web_contacts, "_names"),
+    ],
+)
+def test_a_page_is_shown_only_after_its_audit_entry_has_committed_S8(
+    client, night_of_calls, monkeypatch, path, owner, first_step_after
+):
+    signed_in(client, "sup-ortiz")
+    seen: list[int] = []
+    _durable_before(monkeypatch, owner, first_step_after, seen)
+    page = client.get(path.format(**night_of_calls))
+    assert page.status_code == 200
+    assert seen == [1]
