@@ -16,6 +16,14 @@ from router.roster.problems import Checker
 ROLES = tuple(Role)
 LANGUAGES = ("en", "es")
 ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+# A name is said on calls and written in texts: a long one was never a name (and a 5,000
+# character one made a 10,000 character reply). The columns hold 200.
+NAME_MAX = 100
+# No control character of any kind in a name (C0 with tab and newline, DEL, C1), no lone
+# surrogate, no noncharacter: each would break a call's TwiML or a text, NUL a database write.
+_NOT_IN_A_NAME = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# How much of a refused value a problem shows.
+SHOWN = 40
 
 
 def text(
@@ -30,6 +38,47 @@ def text(
         check.fail(where, f"{key} {value!r} is not text")
         return None
     return str(value).strip()
+
+
+def shown(value: str) -> str:
+    """A refused value as a problem line shows it: quoted, escaped, and cut to SHOWN."""
+    return repr(value if len(value) <= SHOWN else value[:SHOWN] + "...")
+
+
+def name(check: Checker, where: str, item: dict[str, Any], key: str = "name") -> str | None:
+    """A person's or the practice's name: text, at most NAME_MAX characters, no control
+    characters. Every problem a name has is listed."""
+    value = text(check, where, item, key)
+    if value is None:
+        return None
+    refused = False
+    if len(value) > NAME_MAX:
+        check.fail(
+            where,
+            f"{key} {shown(value)} is {len(value)} characters; a name is at most {NAME_MAX}",
+            key,
+            value,
+        )
+        refused = True
+    bad = _NOT_IN_A_NAME.search(value)
+    if bad is not None:
+        code = ord(bad.group())
+        kind = (
+            "a lone surrogate"
+            if 0xD800 <= code <= 0xDFFF
+            else "a noncharacter"
+            if code >= 0xFFFE
+            else "a control character"
+        )
+        check.fail(
+            where,
+            f"{key} {shown(value)} has {kind} (U+{code:04X} at position {bad.start() + 1}); "
+            "a name is plain text on one line",
+            key,
+            value,
+        )
+        refused = True
+    return None if refused else value
 
 
 def unknown_keys(check: Checker, where: str, item: dict[str, Any], allowed: set[str]) -> None:
@@ -47,7 +96,7 @@ def zone(check: Checker, where: str, key: str, value: str | None) -> str | None:
         ZoneInfo(value)
     # A region such as "America" is a directory of the zone database: OSError, not NotFound.
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        check.fail(where, f"{key} {value!r} is not a time zone (try America/New_York)")
+        check.fail(where, f"{key} {shown(value)} is not a time zone (try America/New_York)")
         return None
     return value
 
@@ -64,7 +113,9 @@ def ident(check: Checker, where: str, value: str | None, seen: set[str], kind: s
     if value is None:
         return None
     if not ID_PATTERN.match(value):
-        check.fail(where, f"id {value!r} must be letters, digits, '-', '_' or '.' (64 at most)")
+        check.fail(
+            where, f"id {shown(value)} must be letters, digits, '-', '_' or '.' (64 at most)"
+        )
         return None
     if value in seen:
         check.fail(where, f"id {value!r} names a second {kind}; ids must be unique")

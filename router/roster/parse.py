@@ -15,7 +15,7 @@ from policies.policy import PolicyError, validate_overrides
 from policies.vocabulary import Role
 from router.core.phones import region_of
 from router.roster import fields
-from router.roster.fields import ID_PATTERN, LANGUAGES, ROLES
+from router.roster.fields import ID_PATTERN, LANGUAGES, NAME_MAX, ROLES
 from router.roster.model import (
     OfficeHours,
     Roster,
@@ -31,6 +31,7 @@ from router.roster.yaml_lines import load_document
 __all__ = [
     "ID_PATTERN",
     "LANGUAGES",
+    "NAME_MAX",
     "ROLES",
     "WINDOW_FIELDS",
     "OfficeHours",
@@ -69,7 +70,9 @@ def parse_roster(
     if callable(known_clinicians):
         raw = document.get("practice")
         raw_id = raw.get("id") if isinstance(raw, dict) else None
-        known = known_clinicians(str(raw_id)) if isinstance(raw_id, str | int) else set()
+        # Only an id that can be one is looked up: a NUL in a query fails on PostgreSQL.
+        usable = isinstance(raw_id, str | int) and ID_PATTERN.match(str(raw_id).strip())
+        known = known_clinicians(str(raw_id).strip()) if usable else set()
     else:
         known = known_clinicians or set()
     clinician_ids = named | known
@@ -100,7 +103,7 @@ def _parse_practice(check: Checker, item: Any) -> RosterPractice | None:
         {"id", "name", "timezone", "numbers", "crisis_line", "policy", "office_hours", "holidays"},
     )
     ident = fields.ident(check, where, fields.text(check, where, item, "id"), set(), "practice")
-    name = fields.text(check, where, item, "name")
+    name = fields.name(check, where, item)
     zone = fields.zone(check, where, "timezone", fields.text(check, where, item, "timezone"))
     raw_numbers = fields.listed(check, where, item, "numbers")
     if not raw_numbers:
@@ -180,7 +183,7 @@ def _parse_clinicians(
         where = place_of("clinicians", index, item, item.get("id"))
         fields.unknown_keys(check, where, item, {"id", "name", "phone", "role", "timezone"})
         ident = fields.ident(check, where, fields.text(check, where, item, "id"), seen, "clinician")
-        name = fields.text(check, where, item, "name")
+        name = fields.name(check, where, item)
         phone_raw = item.get("phone")
         phone = None
         if phone_raw is None:
@@ -216,7 +219,7 @@ def _parse_patients(
         where = place_of("patients", index, item, item.get("id"))
         fields.unknown_keys(check, where, item, {"id", "name", "phones", "care_team", "language"})
         ident = fields.ident(check, where, fields.text(check, where, item, "id"), seen, "patient")
-        name = fields.text(check, where, item, "name")
+        name = fields.name(check, where, item)
         phones = []
         for raw in fields.listed(check, where, item, "phones"):
             phone = fields.phone(check, where, "phones", raw, region)

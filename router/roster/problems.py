@@ -45,5 +45,9 @@ def place_of(section: str, index: int, item: Any, ident: Any = None) -> str:
     line = getattr(item, "line", 0)
     label = f"{section}[{index}]"
     if ident:
-        label += f" ({ident})"
+        # The entry's id as written, unless it could break the line or flood it.
+        written = str(ident)
+        if not written.isprintable() or len(written) > 64:
+            written = repr(written[:40])
+        label += f" ({written})"
     return f"line {line}, {label}" if line else label

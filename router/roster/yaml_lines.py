@@ -60,6 +60,14 @@ def load_document(text: str) -> Any:
     """The YAML document, its mappings carrying their line; RosterError if it is not YAML."""
     try:
         return yaml.load(text, Loader=_LineLoader)
+    except yaml.reader.ReaderError as exc:
+        # A raw control character (a NUL, an escape...): YAML refuses the stream. Say where.
+        position = exc.position if isinstance(exc.position, int) else 0
+        line = text.count("\n", 0, position) + 1
+        character = exc.character if isinstance(exc.character, int) else ord(str(exc.character))
+        raise RosterError(
+            [f"line {line}: character U+{character:04X} cannot be in a roster file ({exc.reason})"]
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         place = f"line {mark.line + 1}" if mark else "the file"
