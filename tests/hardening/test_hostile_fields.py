@@ -202,3 +202,33 @@ def test_cleaning_a_form_keeps_every_field_and_repeated_names():
 
     form = cleaned(FormData([("Body", "a\x00b"), ("Media\x00Url", "x"), ("Body", "c\x1b")]))
     assert form.multi_items() == [("Body", "ab"), ("MediaUrl", "x"), ("Body", "c")]
+
+
+def _calls(dependant) -> list[object]:  # type: ignore[no-untyped-def]
+    found = [dependant.call]
+    for sub in dependant.dependencies:
+        found += _calls(sub)
+    return found
+
+
+def test_every_twilio_webhook_reads_the_cleaned_form_not_the_raw_one():
+    """A new webhook cannot skip the cleaning: each one's form comes through the edge."""
+    from fastapi.routing import APIRoute
+
+    from router.app import create_app
+    from router.twilio.edge import signed_clean_form
+
+    def api_routes(routes) -> list[APIRoute]:  # type: ignore[no-untyped-def]
+        found = []
+        for route in routes:
+            if isinstance(route, APIRoute):
+                found.append(route)
+            inner = getattr(route, "original_router", route)  # an included router
+            if inner is not route or hasattr(route, "routes"):
+                found += api_routes(getattr(inner, "routes", []))
+        return found
+
+    routes = [r for r in api_routes(create_app().routes) if r.path.startswith("/twilio")]
+    assert len(routes) >= 12
+    for route in routes:
+        assert signed_clean_form in _calls(route.dependant), route.path
