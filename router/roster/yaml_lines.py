@@ -64,9 +64,10 @@ def load_document(text: str) -> Any:
         # A raw control character (a NUL, an escape...): YAML refuses the stream. Say where.
         position = exc.position if isinstance(exc.position, int) else 0
         line = text.count("\n", 0, position) + 1
-        character = exc.character if isinstance(exc.character, int) else ord(str(exc.character))
+        written = exc.character
+        code = written if isinstance(written, int) else ord(written) if len(written) == 1 else 0
         raise RosterError(
-            [f"line {line}: character U+{character:04X} cannot be in a roster file ({exc.reason})"]
+            [f"line {line}: character U+{code:04X} cannot be in a roster file ({exc.reason})"]
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
