@@ -9,13 +9,42 @@ import anyio
 from fastapi import Depends
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
-from starlette.datastructures import FormData
+from starlette.datastructures import FormData, UploadFile
 
 from router.core.db import session_scope
 from router.twilio.signature import twilio_form
-from router.twilio.twiml import speakable
+from router.twilio.twiml import speakable, storable
 
-SignedForm = Annotated[FormData, Depends(twilio_form)]
+# Twilio's ids (CallSid, MessageSid, AccountSid...) are two letters and 32 hex digits. One
+# longer than that was never Twilio's, and the columns and event keys built on ids hold 64.
+SID_MAX = 34
+
+
+def field_value(name: str, value: str) -> str:
+    """One webhook field as the app stores it: what nothing can carry dropped (NUL, controls,
+    noncharacters), an id bounded to Twilio's length. A patient's text keeps its lines."""
+    value = storable(value)
+    return value[:SID_MAX] if name.endswith("Sid") else value
+
+
+def cleaned(form: FormData) -> FormData:
+    """The form with every name and value cleaned: a text with a NUL byte is stored,
+    relayed and logged like any other, instead of failing the write and being spooled."""
+    fields: list[tuple[str, str | UploadFile]] = []
+    for key, value in form.multi_items():
+        if isinstance(value, str):  # the signed form holds strings only (no file parts)
+            name = storable(key)
+            fields.append((name, field_value(name, value)))
+    return FormData(fields)
+
+
+async def signed_clean_form(form: Annotated[FormData, Depends(twilio_form)]) -> FormData:
+    """The one edge every webhook reads: the signature is proven over the raw values, as
+    Twilio signed them (twilio_form); only then are they cleaned."""
+    return cleaned(form)
+
+
+SignedForm = Annotated[FormData, Depends(signed_clean_form)]
 
 
 def xml(body: str) -> Response:

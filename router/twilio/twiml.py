@@ -15,6 +15,10 @@ SAY_LANGUAGE = {"en": "en-US", "es": "es-US"}
 # What XML 1.0 cannot carry (C0 controls but tab and newline, lone surrogates, U+FFFE/FFFF)
 # and what carriers' GSM and speech engines drop or choke on (DEL, the C1 controls).
 _UNCARRIABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# What no database, XML document or carrier can carry, in a webhook field or a stored text:
+# NUL and the other C0 controls but tab, newline and carriage return; DEL and the C1
+# controls; lone surrogates; the noncharacters U+FFFE/FFFF. (PostgreSQL refuses NUL in text.)
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # A name is spoken, not read out as a page: anything longer was never a name.
 NAME_SPOKEN_MAX = 100
 
@@ -22,6 +26,12 @@ NAME_SPOKEN_MAX = 100
 def speakable(text: str) -> str:
     """`text` without the characters that would make a TwiML document unparseable."""
     return _UNCARRIABLE.sub("", text)
+
+
+def storable(text: str) -> str:
+    """`text` without the characters a database, XML 1.0 or a carrier cannot carry; line
+    breaks and tabs stay (a patient's text keeps its lines)."""
+    return _UNSTORABLE.sub("", text)
 
 
 def spoken_name(name: str) -> str:
