@@ -3,7 +3,7 @@
 `router` holds every page; router/app.py includes it once.
 """
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from router.web import (
     access_log,
@@ -17,9 +17,10 @@ from router.web import (
     sign_in,
     week,
 )
+from router.web.deps import usable_values
 
 access_log.install()
-router = APIRouter()
+router = APIRouter(dependencies=[Depends(usable_values)])
 router.include_router(sign_in.router)
 router.include_router(home.router)
 router.include_router(contacts.router)

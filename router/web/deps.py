@@ -13,11 +13,28 @@ from policies.vocabulary import Role
 from router.accounts import sessions
 from router.api.deps import SessionDep
 from router.core import clock
+from router.core.errors import InputError
 from router.store.models import Clinician, Practice
 from router.store.repositories import accounts
 from router.web.forms import SESSION_COOKIE
 
 SIGN_IN = "/login"
+
+
+async def usable_values(request: Request) -> None:
+    """Refuses, before any page reads the database, a NUL character in the path, the query or
+    a form field: no person types one, and PostgreSQL text cannot hold it (a 422 naming the
+    field, never a 500). Every page router depends on it (router/web/__init__.py)."""
+    values: list[tuple[str, object]] = [
+        *request.path_params.items(),
+        *request.query_params.multi_items(),
+    ]
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        values += (await request.form()).multi_items()  # FastAPI's own parse, cached
+    for name, value in values:
+        if isinstance(value, str) and "\x00" in value:
+            raise InputError(name, value, "contains a NUL character")
 
 
 @dataclass(frozen=True)
