@@ -20,13 +20,22 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from redis import Redis
 
 from bench import load, servers
 from bench.roster import bulk_load, generate
-from bench.run import DB_NAME, HERE, REDIS_URL, afterhours, flush_redis, plan, say
+from bench.run import HERE, afterhours, plan, say
 from router.core.db import make_engine
 
 SECONDS = 20
+# Its own database and Redis db (env to override), so that a profile never disturbs a
+# `make bench` (afterhours_bench, Redis db 14) running at the same time.
+DB_NAME = os.environ.get("BENCH_PROFILE_DB", "afterhours_bench_profile")
+REDIS_URL = os.environ.get("BENCH_PROFILE_REDIS_URL", "redis://127.0.0.1:6379/7")
+
+
+def flush_redis() -> None:
+    Redis.from_url(REDIS_URL, socket_timeout=2).flushdb()
 
 
 def _counts(base: str) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from policies.vocabulary import Role
@@ -21,6 +23,44 @@ def practice_by_number(session: Session, e164: str | None) -> Practice | None:
         return None
     number = session.get(PracticeNumber, e164)
     return session.get(Practice, number.practice_id) if number else None
+
+
+@dataclass(frozen=True)
+class Reached:
+    """What one read tells about a webhook's To and From: the practice, the active patient
+    with that number there, and that patient's active care team in priority order."""
+
+    practice: Practice
+    patient: Patient | None
+    care_team: list[str]
+
+
+def reached(session: Session, to: str, from_e164: str | None) -> Reached | None:
+    """`practice_by_number`, `patient_by_phone` and `care_team` in one statement (the
+    webhooks' one read of who is calling); None when `to` is no practice's number."""
+    patient_join = and_(
+        PatientPhone.practice_id == PracticeNumber.practice_id,
+        PatientPhone.e164 == (from_e164 or ""),
+    )
+    rows = session.execute(
+        select(Practice, Patient, Clinician.id)
+        .select_from(PracticeNumber)
+        .join(Practice, Practice.id == PracticeNumber.practice_id)
+        .outerjoin(PatientPhone, patient_join)
+        .outerjoin(Patient, and_(Patient.id == PatientPhone.patient_id, Patient.active.is_(True)))
+        .outerjoin(CareTeamMember, CareTeamMember.patient_id == Patient.id)
+        .outerjoin(
+            Clinician,
+            and_(Clinician.id == CareTeamMember.clinician_id, Clinician.active.is_(True)),
+        )
+        .where(PracticeNumber.e164 == to)
+        .order_by(CareTeamMember.position)
+    ).all()
+    if not rows:
+        return None
+    practice, patient = rows[0][0], rows[0][1] if from_e164 else None
+    team = [row[2] for row in rows if row[2] is not None] if patient is not None else []
+    return Reached(practice, patient, team)
 
 
 def practice_numbers(session: Session, practice_id: str) -> list[str]:
