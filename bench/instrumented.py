@@ -116,7 +116,7 @@ class Counting:
                 body = json.dumps(
                     {
                         path: {
-                            k: (dict(v.most_common(40)) if k == "shapes" else v)
+                            k: (dict(v.most_common(100)) if k == "shapes" else v)
                             for k, v in row.items()
                         }
                         for path, row in totals.items()

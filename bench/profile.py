@@ -51,7 +51,7 @@ def _diff(after: dict[str, Any], before: dict[str, Any]) -> dict[str, dict[str, 
             if key == "shapes":
                 shapes = Counter(value)
                 shapes.subtract(Counter(old.get("shapes", {})))
-                delta[key] = {k: v for k, v in shapes.most_common(30) if v > 0}
+                delta[key] = {k: v for k, v in shapes.most_common(80) if v > 0}
             else:
                 delta[key] = value - old.get(key, 0)
         if delta["requests"]:

@@ -87,7 +87,7 @@ def handle_text(
         patient = who.patient
         if patient is not None:
             record.sender, record.sender_id = "patient", patient.id
-        answer = patient_text(session, practice, patient, record, now)
+        answer = patient_text(session, practice, patient, record, now, care_team=who.care_team)
     record.reply = answer
     session.flush()
     return EMPTY if reply_already_sent else answer

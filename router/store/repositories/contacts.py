@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import event, exists, or_, select
+from sqlalchemy import event as orm_event
+from sqlalchemy import exists, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -61,8 +62,8 @@ def _fresh(session: Session, contact_id: str) -> _Fresh | None:
     return new.get(contact_id)
 
 
-@event.listens_for(Session, "after_commit")
-@event.listens_for(Session, "after_rollback")
+@orm_event.listens_for(Session, "after_commit")
+@orm_event.listens_for(Session, "after_rollback")
 def _forget_new(session: Session) -> None:
     # Committed (others may now write the contact's events) or rolled back: the usual way.
     session.info.pop(_NEW, None)

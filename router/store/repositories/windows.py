@@ -15,7 +15,6 @@ from router.store.models import CoachingPause as CoachingPauseRow
 from router.store.models import OnCallWindow as WindowRow
 from router.store.repositories.oncall_index import longest_one_off
 
-
 KEEP = "afterhours_clinicians"
 
 
