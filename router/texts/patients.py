@@ -74,7 +74,8 @@ def patient_text(
         if new_contact
         else [t.body for t in inbound_log.patient_texts(session, contact.id) if t.sid != record.sid]
     )[-CONTEXT_TEXTS:]
-    said = safety_check.answer(session, contact, record, now)
+    # A contact opened by this text has asked nothing yet: no answer to read (and no read).
+    said = None if new_contact else safety_check.answer(session, contact, record, now)
     risk = triage(record.body.replace(wording.PHOTO, " "), context=context)
     high = risk.risk is Risk.HIGH or said is SafetyAnswer.NO
     detail: dict[str, object] = {"risk": Risk.HIGH.value if high else risk.risk.value}

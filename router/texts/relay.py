@@ -136,7 +136,12 @@ def relay_next(
     if route is None or route.plan.at != now:
         route = route_at(session, practice, patient, now)
     plan = route.plan
-    threads = {t.clinician_id: t for t in conversations.threads_of_contact(session, contact.id)}
+    added = contacts.new_event_keys(session, contact.id)
+    threads = (
+        {}  # a contact this unit of work opened, not yet relayed: it has no threads yet
+        if added is not None and not any(key.startswith("relayed:") for key in added)
+        else {t.clinician_id: t for t in conversations.threads_of_contact(session, contact.id)}
+    )
     tried = {cid for cid, t in threads.items() if t.step >= contact.round_start} | set(skip)
     while (clinician_id := next_in_round(plan.clinicians, tried)) is not None:
         clinician = session.get(Clinician, clinician_id)

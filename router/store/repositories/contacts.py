@@ -57,6 +57,12 @@ class _Fresh:
     legs: dict[int, CallLeg] = field(default_factory=dict)
 
 
+def new_event_keys(session: Session, contact_id: str) -> frozenset[str] | None:
+    """The event keys this unit of work added to a contact it inserted; None for another."""
+    fresh = _fresh(session, contact_id)
+    return frozenset(fresh.keys) if fresh is not None else None
+
+
 def _fresh(session: Session, contact_id: str) -> _Fresh | None:
     new: dict[str, _Fresh] = session.info.get(_NEW, {})
     return new.get(contact_id)

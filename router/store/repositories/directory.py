@@ -25,6 +25,9 @@ def practice_by_number(session: Session, e164: str | None) -> Practice | None:
     return session.get(Practice, number.practice_id) if number else None
 
 
+NUMBERS_SEEN = "afterhours_practice_numbers"
+
+
 @dataclass(frozen=True)
 class Reached:
     """What one read tells about a webhook's To and From: the practice, the active patient
@@ -58,6 +61,8 @@ def reached(session: Session, to: str, from_e164: str | None) -> Reached | None:
     ).all()
     if not rows:
         return None
+    # The number is the practice's, as of this unit of work (`reply_number` needs no read).
+    session.info.setdefault(NUMBERS_SEEN, {})[to] = rows[0][0].id
     practice, patient = rows[0][0], rows[0][1] if from_e164 else None
     team = [row[2] for row in rows if row[2] is not None] if patient is not None else []
     return Reached(practice, patient, team)
@@ -125,6 +130,9 @@ def crisis_lines_by_number(session: Session) -> dict[str, str]:
 
 def reply_number(session: Session, practice: Practice, to: str | None) -> str | None:
     """The practice number to text from: the one the patient wrote to, else its first."""
+    seen: dict[str, str] = session.info.get(NUMBERS_SEEN, {})
+    if to is not None and seen.get(to) == practice.id:
+        return to  # this unit of work read it as the practice's number already
     numbers = practice_numbers(session, practice.id)
     return to if to in numbers else (numbers[0] if numbers else None)
 
