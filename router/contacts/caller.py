@@ -21,6 +21,9 @@ class Caller:
     patient: Patient | None
     # The patient's active care team in priority order, when the read that found them had it.
     care_team: list[str] | None = field(default=None, compare=False)
+    # Whether the same read looked for a member of staff with the caller's number, and whom.
+    staff_read: bool = field(default=False, compare=False)
+    staff_id: str | None = field(default=None, compare=False)
 
 
 def identify(session: Session, to_raw: str | None, from_raw: str | None) -> Caller:
@@ -34,7 +37,9 @@ def identify(session: Session, to_raw: str | None, from_raw: str | None) -> Call
         found = directory.reached(session, to, number)
         if found is None:
             return Caller(to, None, number, None)
-        return Caller(to, found.practice, number, found.patient, found.care_team)
+        return Caller(
+            to, found.practice, number, found.patient, found.care_team, True, found.staff_id
+        )
     practice = directory.practice_by_number(session, to)
     if practice is None:
         return Caller(to, None, caller_e164(from_raw), None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import and_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from policies.vocabulary import Role
 from router.store.models import (
@@ -36,6 +36,7 @@ class Reached:
     practice: Practice
     patient: Patient | None
     care_team: list[str]
+    staff_id: str | None  # the active member of staff with the caller's number, if any
 
 
 def reached(session: Session, to: str, from_e164: str | None) -> Reached | None:
@@ -45,8 +46,20 @@ def reached(session: Session, to: str, from_e164: str | None) -> Reached | None:
         PatientPhone.practice_id == PracticeNumber.practice_id,
         PatientPhone.e164 == (from_e164 or ""),
     )
+    staff = aliased(Clinician)
+    staff_id = (
+        select(staff.id)
+        .where(
+            staff.practice_id == PracticeNumber.practice_id,
+            staff.phone == (from_e164 or ""),
+            staff.active.is_(True),
+        )
+        .order_by(staff.id)
+        .limit(1)
+        .scalar_subquery()
+    )
     rows = session.execute(
-        select(Practice, Patient, Clinician.id)
+        select(Practice, Patient, Clinician.id, staff_id)
         .select_from(PracticeNumber)
         .join(Practice, Practice.id == PracticeNumber.practice_id)
         .outerjoin(PatientPhone, patient_join)
@@ -65,7 +78,7 @@ def reached(session: Session, to: str, from_e164: str | None) -> Reached | None:
     session.info.setdefault(NUMBERS_SEEN, {})[to] = rows[0][0].id
     practice, patient = rows[0][0], rows[0][1] if from_e164 else None
     team = [row[2] for row in rows if row[2] is not None] if patient is not None else []
-    return Reached(practice, patient, team)
+    return Reached(practice, patient, team, rows[0][3] if from_e164 else None)
 
 
 def practice_numbers(session: Session, practice_id: str) -> list[str]:
