@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import select
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,13 +52,24 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-# A connection checked in this recently is handed out without a `SELECT 1` first: under load
-# (connections coming back every few milliseconds) the pre-ping was one round trip in ten.
-# One idle for longer is pinged, as `pool_pre_ping` did, so a database that restarted is
-# noticed on checkout (the pool then reconnects) rather than by the request.
-PING_IDLE_S = 1.0
+# Handing out a pooled connection costs no round trip when it is plainly alive: a server that
+# shut down or restarted has written its goodbye (or closed the socket), which makes the socket
+# readable, and that is checked without a round trip. Such a connection, or one idle longer
+# than PING_IDLE_S (where a network could have dropped it silently), is pinged as
+# `pool_pre_ping` pinged every one; a dead one is replaced before the request sees it. Under
+# load the ping was one round trip in ten.
+PING_IDLE_S = 10.0
 # The bench's instrumented app counts the pings it makes (bench/instrumented.py).
 on_ping: Callable[[], None] | None = None
+
+
+def _has_news(dbapi_connection: Any) -> bool:
+    """Whether the server sent something to a connection that is idle (so: it is closing)."""
+    try:
+        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError, AttributeError):
+        return True  # no socket to look at: let the ping decide
+    return bool(readable)
 
 
 def _ping_when_idle(engine: Engine) -> None:
@@ -70,8 +82,9 @@ def _ping_when_idle(engine: Engine) -> None:
     @event.listens_for(engine.pool, "checkout")
     def _checked_out(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         since = record.info.get("afterhours_checkin")
-        if since is not None and time.monotonic() - since < PING_IDLE_S:
-            return  # fresh from a request that just used it
+        recent = since is not None and time.monotonic() - since < PING_IDLE_S
+        if recent and not _has_news(dbapi_connection):
+            return  # used moments ago and nothing came from the server since
         if on_ping is not None:
             on_ping()
         try:
