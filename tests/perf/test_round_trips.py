@@ -92,36 +92,41 @@ def test_the_one_read_finds_what_the_separate_reads_found():
     with session_scope() as session:
         one = identify(session, PRACTICE_NUMBER, SAM)
         local = identify(session, "(617) 555-0100", "617-555-0199")  # the long way
-        assert one.practice is not None and one.patient is not None
+        assert one.practice is not None
+        assert one.patient is not None
         assert (one.practice.id, one.patient.id, one.number) == (
             local.practice.id if local.practice else None,
             local.patient.id if local.patient else None,
             local.number,
         )
-        assert one.care_team and one.care_team[0] == _clinician_id(session, LEE)
+        assert one.care_team
+        assert one.care_team[0] == _clinician_id(session, LEE)
         stranger = identify(session, PRACTICE_NUMBER, STRANGER)
-        assert stranger.practice is not None and stranger.patient is None
+        assert stranger.practice is not None
+        assert stranger.patient is None
         assert stranger.care_team == []
         nowhere = identify(session, "+16175550111", SAM)
-        assert nowhere.practice is None and nowhere.patient is None
+        assert nowhere.practice is None
+        assert nowhere.patient is None
 
 
 def test_an_inactive_clinician_leaves_the_care_team_and_an_inactive_patient_is_unknown():
     with session_scope() as session:
         before = identify(session, PRACTICE_NUMBER, SAM)
-        assert before.patient is not None and before.care_team
+        assert before.patient is not None
+        assert before.care_team
         first = before.care_team[0]
         session.execute(update(Clinician).where(Clinician.id == first).values(active=False))
     with session_scope() as session:
         after = identify(session, PRACTICE_NUMBER, SAM)
         assert after.care_team == before.care_team[1:]
         assert before.patient is not None
-        session.execute(
-            update(Patient).where(Patient.id == before.patient.id).values(active=False)
-        )
+        session.execute(update(Patient).where(Patient.id == before.patient.id).values(active=False))
     with session_scope() as session:
         gone = identify(session, PRACTICE_NUMBER, SAM)
-        assert gone.practice is not None and gone.patient is None and gone.care_team == []
+        assert gone.practice is not None
+        assert gone.patient is None
+        assert gone.care_team == []
 
 
 def _clinician_id(session: Any, phone: str) -> str:
