@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import select
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from select import select as readable_now
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, exc
@@ -66,7 +66,7 @@ on_ping: Callable[[], None] | None = None
 def _has_news(dbapi_connection: Any) -> bool:
     """Whether the server sent something to a connection that is idle (so: it is closing)."""
     try:
-        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+        readable, _, _ = readable_now([dbapi_connection.fileno()], [], [], 0)
     except (OSError, ValueError, AttributeError):
         return True  # no socket to look at: let the ping decide
     return bool(readable)
