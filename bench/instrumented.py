@@ -21,7 +21,8 @@ from typing import Any
 
 import anyio.to_thread
 from sqlalchemy import event
-from sqlalchemy.pool import Pool
+
+from router.core import db
 
 
 @dataclass
@@ -82,11 +83,12 @@ def install(engine: Any) -> None:
         if stats is not None:
             stats.transactions += 1
 
-    @event.listens_for(Pool, "checkout")
-    def _checkout(*args: Any) -> None:
+    def _pinged() -> None:
         stats = current.get()
         if stats is not None:
-            stats.pings += 1  # pool_pre_ping: one SELECT 1 per checkout
+            stats.pings += 1  # a checkout's SELECT 1 (only for a connection idle a while)
+
+    db.on_ping = _pinged
 
 
 _run_sync = anyio.to_thread.run_sync
@@ -114,7 +116,7 @@ class Counting:
                 body = json.dumps(
                     {
                         path: {
-                            k: (dict(v.most_common(40)) if k == "shapes" else v)
+                            k: (dict(v.most_common(100)) if k == "shapes" else v)
                             for k, v in row.items()
                         }
                         for path, row in totals.items()

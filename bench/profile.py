@@ -20,13 +20,22 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from redis import Redis
 
 from bench import load, servers
 from bench.roster import bulk_load, generate
-from bench.run import DB_NAME, HERE, REDIS_URL, afterhours, flush_redis, plan, say
+from bench.run import HERE, afterhours, plan, say
 from router.core.db import make_engine
 
 SECONDS = 20
+# Its own database and Redis db (env to override), so that a profile never disturbs a
+# `make bench` (afterhours_bench, Redis db 14) running at the same time.
+DB_NAME = os.environ.get("BENCH_PROFILE_DB", "afterhours_bench_profile")
+REDIS_URL = os.environ.get("BENCH_PROFILE_REDIS_URL", "redis://127.0.0.1:6379/7")
+
+
+def flush_redis() -> None:
+    Redis.from_url(REDIS_URL, socket_timeout=2).flushdb()
 
 
 def _counts(base: str) -> dict[str, Any]:
@@ -42,7 +51,7 @@ def _diff(after: dict[str, Any], before: dict[str, Any]) -> dict[str, dict[str, 
             if key == "shapes":
                 shapes = Counter(value)
                 shapes.subtract(Counter(old.get("shapes", {})))
-                delta[key] = {k: v for k, v in shapes.most_common(30) if v > 0}
+                delta[key] = {k: v for k, v in shapes.most_common(80) if v > 0}
             else:
                 delta[key] = value - old.get(key, 0)
         if delta["requests"]:

@@ -39,16 +39,15 @@ def start_call(session: Session, params: Mapping[str, str], now: datetime) -> st
     sid = (params.get("CallSid") or "").strip()
     if not sid:
         raise MalformedWebhook("CallSid is missing")
-    existing = contacts.by_sid(session, sid)
-    if existing is not None:
-        # Twilio retried the webhook: the same contact, the step it had reached.
-        return _render_step(session, existing, _current_step(session, existing), now, greet=True)
-
+    # No look for a retry first: the contact's INSERT ... ON CONFLICT (sid) finds it.
     who = identify(session, params.get("To"), params.get("From"))
     practice, patient = who.practice, who.patient
     if practice is not None:
         remember_crisis_lines({who.to or "": practice.crisis_line})
-        team = directory.care_team(session, patient.id) if patient else []
+        if who.care_team is not None:
+            team = who.care_team
+        else:
+            team = directory.care_team(session, patient.id) if patient else []
         plan = plan_for(session, practice, patient, now, care_team=team)
         route, crisis = list(plan.clinicians), plan.crisis_line
     else:
@@ -64,12 +63,14 @@ def start_call(session: Session, params: Mapping[str, str], now: datetime) -> st
         crisis_line=crisis,
         care_team=team,
     )
-    if created:
-        detail = {"route": route, "known_caller": patient is not None}
-        if practice is None:
-            detail["unknown_practice_number"] = True
-        contacts.add_event(session, contact, EventType.GREETED, at=now, detail=detail)
-        log.info("call %s: contact %s, %d clinicians on the route", sid, contact.id, len(route))
+    if not created:
+        # Twilio retried the webhook: the same contact, the step it had reached.
+        return _render_step(session, contact, _current_step(session, contact), now, greet=True)
+    detail = {"route": route, "known_caller": patient is not None}
+    if practice is None:
+        detail["unknown_practice_number"] = True
+    contacts.add_event(session, contact, EventType.GREETED, at=now, detail=detail)
+    log.info("call %s: contact %s, %d clinicians on the route", sid, contact.id, len(route))
     return _render_step(session, contact, 0, now, greet=True)
 
 

@@ -3,13 +3,14 @@ texts, `who` and the route API), under the practice's policy."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from policies.policy import PracticePolicy, policy_for
-from policies.route import RoutePlan, plan_route
+from policies.route import ClinicianSchedule, RoutePlan, is_on_duty, plan_route
 from router.store.models import Patient, Practice
 from router.store.repositories import directory, staff, windows
 
@@ -23,6 +24,20 @@ def practice_policy(practice: Practice | None) -> PracticePolicy:
     return policy_for(practice.policy if practice else None)
 
 
+@dataclass(frozen=True)
+class RouteAt:
+    """A route with the schedules it was planned from (whoever it names is in them)."""
+
+    plan: RoutePlan
+    schedules: dict[str, ClinicianSchedule]
+
+    def on_duty(self, clinician_id: str) -> bool | None:
+        """Whether the clinician is on duty at the plan's instant; None: not in the plan's
+        schedules (ask `schedules_at`)."""
+        schedule = self.schedules.get(clinician_id)
+        return None if schedule is None else is_on_duty(schedule, self.plan.at)
+
+
 def plan_for(
     session: Session,
     practice: Practice,
@@ -34,6 +49,18 @@ def plan_for(
     """The route at `at`: the patient's on-call care team, duty clinicians, the crisis line.
     An unknown caller (patient None) is routed like a patient with no care team.
     `care_team` is the patient's, when the caller has read it already."""
+    return route_at(session, practice, patient, at, care_team=care_team).plan
+
+
+def route_at(
+    session: Session,
+    practice: Practice,
+    patient: Patient | None,
+    at: datetime,
+    *,
+    care_team: list[str] | None = None,
+) -> RouteAt:
+    """`plan_for`, with the schedules, for a caller that also asks who is on duty."""
     if care_team is not None:
         team = care_team
     else:
@@ -42,7 +69,8 @@ def plan_for(
     covers = [c for c in staff.covers_at(session, practice.id, at) if c.absent in team]
     schedules = windows.schedules_at(session, practice, team + [c.present for c in covers], at)
     pauses = windows.pauses_for(session, patient.id, at) if patient else []
-    return plan_route(team, schedules, pauses, practice.crisis_line, at, covers)
+    plan = plan_route(team, schedules, pauses, practice.crisis_line, at, covers)
+    return RouteAt(plan, schedules)
 
 
 def route_for_patient(session: Session, patient_id: str, at: datetime) -> RoutePlan:

@@ -10,7 +10,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from router.contacts.caller import identify
-from router.store.models import InboundText
+from router.store.models import Clinician, InboundText
 from router.store.repositories import directory
 from router.store.repositories import inbound as inbound_log
 from router.texts import wording
@@ -79,7 +79,10 @@ def handle_text(
         sender="unknown",
     )
     session.add(record)
-    clinician = directory.clinician_by_phone(session, practice.id, sender)
+    if who.staff_read:  # the read of who texted looked already
+        clinician = session.get(Clinician, who.staff_id) if who.staff_id else None
+    else:
+        clinician = directory.clinician_by_phone(session, practice.id, sender)
     if clinician is not None:
         record.sender, record.sender_id = "clinician", clinician.id
         answer = handle_clinician_text(session, practice, clinician, record, now)
@@ -87,7 +90,7 @@ def handle_text(
         patient = who.patient
         if patient is not None:
             record.sender, record.sender_id = "patient", patient.id
-        answer = patient_text(session, practice, patient, record, now)
+        answer = patient_text(session, practice, patient, record, now, care_team=who.care_team)
     record.reply = answer
     session.flush()
     return EMPTY if reply_already_sent else answer

@@ -11,7 +11,7 @@ from policies.privacy import first_name
 from policies.safety import SafetyAnswer
 from policies.triage import Cue, Risk, triage
 from policies.vocabulary import Channel, EventType, Outcome
-from router.contacts.routes import plan_for, practice_policy
+from router.contacts.routes import RouteAt, practice_policy, route_at
 from router.contacts.service import open_follow_up
 from router.core.jobs import Job, backlog_job_id, defer
 from router.store.models import Contact, InboundText, Patient, Practice
@@ -34,8 +34,11 @@ def patient_text(
     patient: Patient | None,
     record: InboundText,
     now: datetime,
+    *,
+    care_team: list[str] | None = None,
 ) -> str:
-    """Records and relays a text from a patient (or an unknown number); returns the answer."""
+    """Records and relays a text from a patient (or an unknown number); returns the answer.
+    `care_team` is the patient's, when the caller has read it already."""
     policy = practice_policy(practice)
     language = patient.language if patient else "en"
     word = record.body.strip().upper()
@@ -43,7 +46,7 @@ def patient_text(
         return _opt_out(session, practice, patient, record, now)
     if patient is not None and word in OPT_IN and not patient.textable:
         patient.textable = True
-        joined = _contact_for(session, practice, patient, record, now)
+        joined = _contact_for(session, practice, patient, record, now, care_team=care_team)
         contacts.add_event(session, joined, EventType.OPTED_IN, key=f"in:{record.sid}", at=now)
         return EMPTY  # Twilio confirms opt-ins itself
     # Anything else, "yes" and "help" included, may be a patient answering or asking for
@@ -57,8 +60,13 @@ def patient_text(
         session, practice.id, patient.id if patient else None, record.from_number, now
     )
     new_contact = contact is None
+    route: RouteAt | None = None
     if contact is None:
-        contact = _contact_for(session, practice, patient, record, now, create=True)
+        # Planned once: the contact's route, then whom the relay goes to and if on duty.
+        route = route_at(session, practice, patient, now, care_team=care_team)
+        contact = _contact_for(
+            session, practice, patient, record, now, route=route, care_team=care_team
+        )
     record.contact_id = contact.id
     # The patient's recent texts in this contact read together with this one (oldest first).
     context = (
@@ -66,7 +74,8 @@ def patient_text(
         if new_contact
         else [t.body for t in inbound_log.patient_texts(session, contact.id) if t.sid != record.sid]
     )[-CONTEXT_TEXTS:]
-    said = safety_check.answer(session, contact, record, now)
+    # A contact opened by this text has asked nothing yet: no answer to read (and no read).
+    said = None if new_contact else safety_check.answer(session, contact, record, now)
     risk = triage(record.body.replace(wording.PHOTO, " "), context=context)
     high = risk.risk is Risk.HIGH or said is SafetyAnswer.NO
     detail: dict[str, object] = {"risk": Risk.HIGH.value if high else risk.risk.value}
@@ -100,7 +109,9 @@ def patient_text(
     ask_if_safe = risk.risk is Risk.POSSIBLE and not high and contact.risk != Risk.HIGH.value
 
     if new_contact:
-        reached = relay_next(session, practice, contact, patient, now, bodies=[record.body])
+        reached = relay_next(
+            session, practice, contact, patient, now, bodies=[record.body], route=route
+        )
     else:
         body = record.body + wording.SAFETY_ANSWERED[said.value] if said else None
         reached = relay_more(
@@ -142,16 +153,20 @@ def _contact_for(
     record: InboundText,
     now: datetime,
     *,
-    create: bool = False,
+    route: RouteAt | None = None,
+    care_team: list[str] | None = None,
 ) -> Contact:
-    if not create:
+    """The patient's open text contact, else a new one; given a `route`, the caller has
+    looked for an open one already (and planned the route)."""
+    if route is None:
         existing = conversations.open_text_contact(
             session, practice.id, patient.id if patient else None, record.from_number, now
         )
         if existing is not None:
             return existing
-    plan = plan_for(session, practice, patient, now)
-    contact, _ = contacts.create(
+        route = route_at(session, practice, patient, now, care_team=care_team)
+    plan = route.plan
+    contact, created = contacts.create(
         session,
         Contact(
             id=contacts.new_contact_id(),
@@ -169,7 +184,7 @@ def _contact_for(
             escalation_step=-1,
         ),
     )
-    open_follow_up(session, contact, practice, patient, now)
+    open_follow_up(session, contact, practice, patient, now, care_team=care_team, new=created)
     return contact
 
 

@@ -12,7 +12,7 @@ from policies.escalation import ack_timeout, next_in_round, next_thread_code
 from policies.route import is_on_duty
 from policies.triage import Risk, triage
 from policies.vocabulary import EventType, Outcome, Purpose
-from router.contacts.routes import plan_for, practice_policy
+from router.contacts.routes import RouteAt, plan_for, practice_policy, route_at
 from router.core.jobs import Job, defer, escalation_job_id, reply_job_id
 from router.outbox import queue_call, queue_sms
 from router.store.models import (
@@ -77,7 +77,16 @@ def await_reply(
     )
 
 
-def _on_duty_now(session: Session, practice: Practice, clinician_id: str, now: datetime) -> bool:
+def _on_duty_now(
+    session: Session,
+    practice: Practice,
+    clinician_id: str,
+    now: datetime,
+    route: RouteAt | None = None,
+) -> bool:
+    known = route.on_duty(clinician_id) if route is not None and route.plan.at == now else None
+    if known is not None:
+        return known  # the route's own schedules say (no second read)
     schedule = schedules_at(session, practice, [clinician_id], now).get(clinician_id)
     return schedule is not None and is_on_duty(schedule, now)
 
@@ -119,11 +128,20 @@ def relay_next(
     bodies: list[str],
     escalated: bool = False,
     skip: frozenset[str] = frozenset(),
+    route: RouteAt | None = None,
 ) -> Reached | None:
     """Relays to the next on-call clinician not yet tried in this round (nor in `skip`);
-    schedules the ack timeout. None: nobody is left (the caller decides what then)."""
-    plan = plan_for(session, practice, patient, now)
-    threads = {t.clinician_id: t for t in conversations.threads_of_contact(session, contact.id)}
+    schedules the ack timeout. None: nobody is left (the caller decides what then).
+    `route` is the patient's route at `now`, when the caller has planned it already."""
+    if route is None or route.plan.at != now:
+        route = route_at(session, practice, patient, now)
+    plan = route.plan
+    added = contacts.new_event_keys(session, contact.id)
+    threads = (
+        {}  # a contact this unit of work opened, not yet relayed: it has no threads yet
+        if added is not None and not any(key.startswith("relayed:") for key in added)
+        else {t.clinician_id: t for t in conversations.threads_of_contact(session, contact.id)}
+    )
     tried = {cid for cid, t in threads.items() if t.step >= contact.round_start} | set(skip)
     while (clinician_id := next_in_round(plan.clinicians, tried)) is not None:
         clinician = session.get(Clinician, clinician_id)
@@ -178,7 +196,7 @@ def relay_next(
             page(session, practice, contact, clinician, number, step, str(step), now)
         wait = ack_timeout(practice_policy(practice), contact.risk)
         await_escalation(session, contact, step, wait, now, sent.id)
-        return clinician, _on_duty_now(session, practice, clinician_id, now)
+        return clinician, _on_duty_now(session, practice, clinician_id, now, route)
     return None
 
 
@@ -200,7 +218,8 @@ def relay_more(
     threads = conversations.threads_of_contact(session, contact.id)
     if holder_id is None and threads:
         holder_id = threads[-1].clinician_id
-    on_call = plan_for(session, practice, patient, now).clinicians
+    route = route_at(session, practice, patient, now)
+    on_call = route.plan.clinicians
     if holder_id is None or holder_id not in on_call:
         # Whoever held it is off call now: the text starts up the list again.
         if contact.outcome == Outcome.ACKNOWLEDGED:
@@ -209,7 +228,7 @@ def relay_more(
             contacts.add_event(
                 session, contact, EventType.REOPENED, key=f"reopened:{record.sid}", at=now
             )
-        return relay_next(session, practice, contact, patient, now, bodies=[body])
+        return relay_next(session, practice, contact, patient, now, bodies=[body], route=route)
     clinician = session.get(Clinician, holder_id)
     thread = conversations.thread(session, contact.id, holder_id)
     if clinician is None or thread is None:
@@ -250,7 +269,7 @@ def relay_more(
         page(session, practice, contact, clinician, number, thread.step, record.sid, now)
         wait = ack_timeout(policy, Risk.HIGH)
         await_escalation(session, contact, contact.escalation_step, wait, now, sent.id)
-    return clinician, _on_duty_now(session, practice, holder_id, now)
+    return clinician, _on_duty_now(session, practice, holder_id, now, route)
 
 
 def relay_backlog(session: Session, contact_id: str, now: datetime) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import event as orm_event
 from sqlalchemy import exists, or_, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -44,17 +45,59 @@ def get_locked(session: Session, contact_id: str) -> Contact | None:
     return session.get(Contact, contact_id, with_for_update=True)
 
 
+# Contacts inserted in the session's unit of work (their ids): nothing else can have written
+# their events or legs yet, so those are added to the session and go out together at the
+# flush (one multi-row INSERT per table) instead of one INSERT ... ON CONFLICT each.
+_NEW = "afterhours_new_contacts"
+
+
+@dataclass
+class _Fresh:
+    keys: set[str] = field(default_factory=set)  # the event keys added so far
+    legs: dict[int, CallLeg] = field(default_factory=dict)
+
+
+def new_event_keys(session: Session, contact_id: str) -> frozenset[str] | None:
+    """The event keys this unit of work added to a contact it inserted; None for another."""
+    fresh = _fresh(session, contact_id)
+    return frozenset(fresh.keys) if fresh is not None else None
+
+
+def _fresh(session: Session, contact_id: str) -> _Fresh | None:
+    new: dict[str, _Fresh] = session.info.get(_NEW, {})
+    return new.get(contact_id)
+
+
+@orm_event.listens_for(Session, "after_commit")
+@orm_event.listens_for(Session, "after_rollback")
+def _forget_new(session: Session) -> None:
+    # Committed (others may now write the contact's events) or rolled back: the usual way.
+    session.info.pop(_NEW, None)
+
+
 def create(session: Session, contact: Contact) -> tuple[Contact, bool]:
-    """Inserts the contact, or returns the one a concurrent retry already made for its sid."""
-    try:
-        with session.begin_nested():
-            session.add(contact)
-        return contact, True
-    except IntegrityError:
-        existing = by_sid(session, contact.sid)
-        if existing is None:
-            raise
-        return existing, False
+    """Inserts the contact, or returns the one a retry (or a concurrent request) already made
+    for its sid: one INSERT ... ON CONFLICT (sid) DO NOTHING RETURNING, no look first."""
+    session.flush()  # whatever is pending goes first, as the ORM's own order would have it
+    values = {
+        column.key: getattr(contact, column.key)
+        for column in Contact.__mapper__.column_attrs
+        if column.key in contact.__dict__
+    }
+    statement = (
+        _insert(session, Contact)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=["sid"])
+        .returning(Contact)
+    )
+    inserted = session.scalars(statement).first()
+    if inserted is not None:
+        session.info.setdefault(_NEW, {})[inserted.id] = _Fresh()
+        return inserted, True
+    existing = by_sid(session, contact.sid)
+    if existing is None:  # another unique key collided (the id): as an INSERT would fail
+        raise IntegrityError("INSERT INTO contacts", None, ValueError("contact id in use"))
+    return existing, False
 
 
 def add_event(
@@ -72,6 +115,22 @@ def add_event(
     One statement, INSERT ... ON CONFLICT DO NOTHING on (contact_id, key), instead of a look
     and a savepoint: a retried webhook and a concurrent one both leave exactly one row."""
     key = key or type_
+    fresh = _fresh(session, contact.id)
+    if fresh is not None:
+        if key in fresh.keys:
+            return False
+        fresh.keys.add(key)
+        session.add(
+            ContactEvent(
+                contact_id=contact.id,
+                type=type_,
+                key=key,
+                clinician_id=clinician_id,
+                detail=detail or {},
+                at=at or utcnow(),
+            )
+        )
+        return True
     session.flush()  # the contact (and anything else pending) goes first: the event refers to it
     statement = (
         _insert(session, ContactEvent)
@@ -160,6 +219,20 @@ def leg(session: Session, contact_id: str, step: int) -> CallLeg | None:
 def ensure_leg(session: Session, contact_id: str, step: int, clinician_id: str) -> CallLeg:
     """The leg, inserted unless it is there (a retried webhook): one INSERT ... ON CONFLICT
     DO NOTHING and one read, no savepoint."""
+    fresh = _fresh(session, contact_id)
+    if fresh is not None:  # inserted in this unit of work: only this one can add its legs
+        found = fresh.legs.get(step)
+        if found is None:
+            found = CallLeg(
+                contact_id=contact_id,
+                step=step,
+                clinician_id=clinician_id,
+                answered=False,
+                accepted=False,
+            )
+            session.add(found)
+            fresh.legs[step] = found
+        return found
     session.flush()
     session.execute(
         _insert(session, CallLeg)

@@ -15,6 +15,8 @@ from router.store.models import CoachingPause as CoachingPauseRow
 from router.store.models import OnCallWindow as WindowRow
 from router.store.repositories.oncall_index import longest_one_off
 
+KEEP = "afterhours_clinicians"
+
 
 def clinician_zone(clinician: Clinician, practice: Practice) -> ZoneInfo:
     return ZoneInfo(clinician.timezone or practice.timezone)
@@ -64,20 +66,18 @@ def schedules_at(
             parts.append(
                 select(WindowRow.id).where(WindowRow.clinician_id.in_(care_team_ids), when)
             )
-    rows = list(
-        session.scalars(
-            select(WindowRow).where(WindowRow.id.in_(union(*parts))).order_by(WindowRow.id)
-        )
-    )
-    ids = {row.clinician_id for row in rows}
-    clinicians = {
-        c.id: c
-        for c in session.scalars(
-            select(Clinician)
-            .where(Clinician.id.in_(ids), Clinician.active.is_(True))
-            .order_by(Clinician.position, Clinician.id)
-        )
-    }
+    # The windows with their (active) clinicians, in one statement, clinicians in roster order.
+    found = session.execute(
+        select(WindowRow, Clinician)
+        .join(Clinician, Clinician.id == WindowRow.clinician_id)
+        .where(WindowRow.id.in_(union(*parts)), Clinician.active.is_(True))
+        .order_by(Clinician.position, Clinician.id, WindowRow.id)
+    ).all()
+    rows = [row for row, _ in found]
+    clinicians = {c.id: c for _, c in found}
+    # The session's identity map holds rows weakly: keep these clinicians for the rest of the
+    # unit of work, so that the route's `session.get(Clinician, ...)` is not a second read.
+    session.info.setdefault(KEEP, {}).update(clinicians)
     windows: dict[str, list[OnCallWindow]] = {cid: [] for cid in clinicians}
     off: dict[str, list[OnCallWindow]] = {cid: [] for cid in clinicians}
     for row in rows:
