@@ -493,7 +493,7 @@ def main() -> int:
     servers.recreate_database(DB_NAME)
     flush_redis()
     engine = make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
-    floor = app = None
+    floor = app = worker = None
     try:
         res.migrate_s, _ = afterhours(["db", "upgrade"], url, run_dir)
         if not only:
@@ -545,7 +545,14 @@ def main() -> int:
                 app_port,
                 "/readyz",
             )
-            say(f"floor on :{floor_port}, app on :{app_port}; {p.rounds} interleaved rounds")
+            # The production shape (SPEC §3): an `afterhours worker` sends the relays and runs
+            # the delayed jobs, as docker-compose runs one; without it the web process's own
+            # sweep sends them, which no deploy does.
+            worker = servers.start_worker("worker", app_env, run_dir)
+            say(
+                f"floor on :{floor_port}, app on :{app_port} with a worker; "
+                f"{p.rounds} interleaved rounds"
+            )
             asyncio.run(
                 http_phase(
                     p,
@@ -559,6 +566,7 @@ def main() -> int:
                     practice_number,
                 )
             )
+            worker.stop()
             app.stop()
             floor.stop()
         # On the big roster as built (the lookup phase below replaces its windows).
@@ -569,7 +577,7 @@ def main() -> int:
                 engine, "bench", p.lookup_sizes, p.lookup_samples, p.lookup_repeat
             )
     finally:
-        for server in (app, floor):
+        for server in (worker, app, floor):
             if server is not None:
                 server.stop()
         engine.dispose()
