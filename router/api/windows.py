@@ -7,12 +7,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Body, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Body, Query, Request, Response
 from sqlalchemy.orm import Session
 
 from policies.vocabulary import CoverStatus
 from router.api.deps import CurrentUser, SessionDep
-from router.api.errors import CONFLICT_RESPONSE, INPUT_ERROR_TYPE
+from router.api.errors import CONFLICT_RESPONSE
 from router.api.schemas import CoverRequestOut, WindowOut
 from router.core import clock
 from router.core.errors import InputError, one_of
@@ -47,13 +47,6 @@ def refuse_unknown_filters(request: Request, allowed: set[str]) -> None:
                 request.query_params[key],
                 f"is not a filter here (expected one of: {', '.join(sorted(allowed))})",
             )
-
-
-def unprocessable(field: str, value: object, message: str, where: str = "body") -> HTTPException:
-    """A 422 in the error model's shape, for callers that still raise HTTPException themselves
-    (router/api/follow_ups.py until it raises InputError). New code raises InputError."""
-    problem = {"loc": [where, field], "msg": message, "type": INPUT_ERROR_TYPE, "input": value}
-    return HTTPException(status_code=422, detail=[problem])
 
 
 @router.get("/windows", response_model=list[WindowOut])
