@@ -126,7 +126,9 @@ CLASSES: dict[str, str] = {
     "PRESENT_AT": (
         "on at onto by under near top up atop climbed climbing standing sitting parked along "
         "beside alongside "
-        "en al junto sobre encima arriba subi subir parada parado sentada sentado"
+        "en al junto sobre encima arriba subi subir parada parado sentada sentado "
+        # going there: "me fui a las vías", "llegué al puente", "ando en el techo"
+        "fui ir vine llegue llegar ando camino caminando manejando"
     ),
 }
 
@@ -144,7 +146,8 @@ EVERYDAY_PLACES = (
     "estrellas cumpleanos libro pelicula paseo vacaciones atardecer amanecer "
     "groceries shopping store buy comprar tienda tortillas mandado super supermercado "
     "office oficina appointment fireworks fuegos artificiales festival parade desfile picnic "
-    "race carrera marathon bike bici"
+    "race carrera marathon bike bici "
+    "doctor medico dentista clinica consulta terapia therapy dentist clinic"
 )
 
 # Talk around open water that says it is an ordinary outing ("at the lake with the kids").
@@ -245,8 +248,9 @@ MEANS: tuple[Entry, ...] = (
     ),
     (
         "blade_at_hand",
-        "holding|got|grabbed|here|with|sitting|con|aqui * @BLADE",
-        "cooking cook dinner onion onions cocinando cake pastel steak chop kitchen cocina sharpened vegetables",
+        "holding|got|grabbed|here|with|sitting|have|has|con|aqui|tengo|tener * @BLADE",
+        "cooking cook dinner onion onions cocinando cake pastel steak chop kitchen cocina sharpened vegetables "
+        "work job warehouse trabajo boxes cajas set",
     ),
     (
         "gun_at_hand",
@@ -596,6 +600,12 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ),
     (
         "wont_make_it",
+        "dont|not|no|idk * know|sure|se|seguro|segura|idea * if|si|whether|whether ** make|survive|last|"
+        "llegar|sobrevivir|aguantar|resistir ** through|night|tonight|morning|tomorrow|manana|noche|amanecer",
+        "appointment session class work meeting cita clase trabajo group grupo party",
+    ),
+    (
+        "wont_make_it",
         "cant|cannot|wont|no * promise|prometer|prometo ** make|llegar|sobrevivir|aguantar",
         "appointment session class work meeting cita clase trabajo group grupo party",
     ),
@@ -793,6 +803,65 @@ IDEATION: tuple[Entry, ...] = (
         _EVERYDAY_ABSENCES,
     ),
     ("wont_be_alive", "wont|not * be * around", _EVERYDAY_ABSENCES),
+    # --- families of euphemistic and indirect ideation, as lemmas (every inflection alike) ---
+    # C-SSRS item 1, the passive wish: "wish i wasnt here", "ojalá no existiera".
+    (
+        "passive_death_wish",
+        "wish|ojala|quisiera|hope * i|me|yo|could ** wasnt|werent|no|not * here|alive|around|"
+        "exist|existed|aqui|vivo|viva|estar|existir|vivir",
+        "work job class school party meeting office trabajo escuela clase fiesta oficina junta",
+    ),
+    (
+        "passive_death_wish",
+        "wish|ojala|quisiera * no|not|never * estar|existir|vivir|alive|exist|existed|here|aqui|"
+        "viva|vivo|despertar|wake",
+        "work job class school party meeting office trabajo escuela clase fiesta oficina junta",
+    ),
+    # The wish to vanish: "quiero desaparecer", "i want to vanish", "ganas de desaparecer".
+    (
+        "wish_to_disappear",
+        "want|wanna|wish|need|quiero|querer|quisiera|ganas|ojala * disappear|desaparecer|vanish|cease",
+        "while bit rato blanket blankets covers netflix hole cave cobija cobijas serie weekend vacation trip cabin beach phone instagram tiktok social media party meeting "
+        "vacaciones viaje playa fiesta redes fin semana",
+    ),
+    # Burden with absence: "they'd be relieved if i was gone", "estarían mejor si yo no estuviera".
+    (
+        "better_off_without_me",
+        "better|happier|easier|relieved|relief|lighter|freer|peace|mejor|felices|tranquilos|"
+        "tranquilas|tranquila|tranquilo|aliviados|aliviadas|descansar|descansarian ** if|when|once|si|"
+        "cuando ** gone|dead|died|die|muriera|morir|desapareciera|desaparecer|faltara|muerta|muerto",
+    ),
+    (
+        "better_off_without_me",
+        "better|happier|easier|relieved|relief|lighter|freer|peace|mejor|felices|tranquilos|"
+        "tranquilas|tranquila|tranquilo|aliviados|aliviadas|descansar|descansarian ** if|when|once|si|"
+        "cuando ** wasnt|werent|no|not|didnt * here|around|alive|exist|existed|estar|existir|vivir|aqui",
+    ),
+    # Life itself unbearable or not worth it: "ya no aguanto la vida", "life isnt worth it".
+    (
+        "cant_bear_life",
+        "cant|cannot|no|dont * take|stand|handle|bear|aguantar|soportar ** life|living|vida|vivir|"
+        "existir|existing",
+        "job work boss roommate class school trabajo jefe escuela clase",
+    ),
+    ("no_reason_to_live", "life|vida ** not|isnt|aint|no * worth|vale"),
+    # Everything stopped (not a pain, not a noise): "i just want it all to stop".
+    (
+        "want_it_over",
+        "want|wish|need|quiero|quisiera|ojala * everything|all|todo ** stop|stopped|parar|pare|"
+        "detenga|acabara|terminara",
+        "noise ruido music musica fighting pelea peleas arguing rain lluvia construction",
+    ),
+    # A crash chosen: "i keep thinking ill just drive into a tree", "estrellarme contra un poste".
+    (
+        "crash_on_purpose",
+        "@INTEND|thinking|think|thought|keep|pienso|pensando|pense|should|could|just ** drive|"
+        "driving|crash|crashing|swerve|swerving|steer|manejar|estrellar|estrellarme|chocar|"
+        "aventar|aventarme ** into|off|contra|en|under ** tree|wall|pole|traffic|truck|semi|"
+        "barrier|guardrail|bridge|road|pared|arbol|poste|barda|trafico|trailer|camion|muro",
+        "almost nearly accident accidentally someone deer ice snow insurance casi accidente "
+        "venado hielo seguro",
+    ),
 )
 
 # Talk around cutting that says it is not the body ("need to cut my hair").
@@ -893,8 +962,14 @@ DISTRESS: tuple[Entry, ...] = (
     ("give_up", "rindo|rendirme|rendir"),
     ("falling_apart", "falling|fall * apart"),
     ("want_the_pain_to_stop", "want|need|quiero * pain|dolor * stop|end|pare|termine"),
-    ("disappear", "want|wish|quiero|quisiera * disappear|desaparecer"),
     ("trapped", "trapped|atrapada|atrapado"),
+    # Thinking of it, tempted: with a means named ("the gun is in the drawer and im thinking
+    # about it") it is high (policies.triage_decide).
+    (
+        "thinking_about_it",
+        "thinking|think|thought|tempted|pensando|pienso|tentada|tentado ** about|of|en * it|using|"
+        "doing|usarla|usarlo|usarlas|usarlos|hacerlo|eso",
+    ),
     ("no_future", "no|dont|cant|nunca * see|veo|future|futuro ** future|futuro|me|mi"),
     ("tired_of_fighting", "tired|cansada|cansado|done * of|de * fighting|trying|luchar|intentar"),
     (
@@ -922,6 +997,19 @@ FAREWELL: tuple[Entry, ...] = (
         "bed work school sleep home cama trabajo escuela dormir casa class clase",
     ),
     ("one_last_time", "one|una * last|ultima * time|vez"),
+)
+
+# Finality: with distress in the same text it is ideation ("i want it to stop. permanently",
+# "quiero irme de una vez por todas").
+FINALITY: tuple[Entry, ...] = (
+    ("for_good", "permanently|permanent|forever|eternally|eternamente|permanentemente"),
+    ("for_good", "for good"),
+    ("for_good", "once and for all"),
+    ("for_good", "para siempre"),
+    ("for_good", "vez * por * todas"),
+    ("for_good", "de una vez"),
+    ("for_good", "no|never * coming * back"),
+    ("for_good", "sin * regreso|volver"),
 )
 
 # A method, a means or a medicine named, with nothing else: routine, but it counts with a
@@ -968,7 +1056,9 @@ NEGATION_PATH = (
     "yo me te lo la le mi mis no voy vas va a de en que estoy estaba he ha haber tengo tener "
     "tenia ganas quiero querer queria pienso pensando pensar pensado intentado intentar "
     "intente planeando plan planes ningun ninguna ningunos algun alguna para por el los las "
-    "un una hacer hacerme hice nada ideas idea pensamientos intencion intenciones"
+    "un una hacer hacerme hice nada ideas idea pensamientos intencion intenciones "
+    # going there, denied: "not going anywhere near the bridge", "no voy a ir al puente"
+    "go anywhere near nowhere ir cerca acercarme volver back"
 )
 # Besides @OTHER, who else may be the subject of a cue ("a guy who jumps off a bridge", "my dog
 # chewed a rope"): the cue is then someone else's, unless the patient is in it ("without me").
@@ -976,8 +1066,12 @@ OTHER_SUBJECTS = (
     "guy guys man men woman women girl girls boy boys someone somebody person people "
     "character characters they she who everyone everybody dog puppy cat kitten pet "
     "chico chica senor senora alguien gente persona personaje ellos ellas ella quien perro "
-    "perrito perrita gato gatito mascota jefe jefa boss maestra maestro teacher"
+    "perrito perrita gato gatito mascota jefe jefa boss maestra maestro teacher "
+    "hes shes theyre"
 )
+# Words of a wish or a condition: laughter over a place named in one ("this homework makes me
+# want to jump off a cliff lmao") is hyperbole; the safety check asks.
+HYPOTHETICAL = "want wanna makes make if si would rather ganas quiero prefiero"
 # The patient in a cue's own words: it is then the patient's, whoever else is named.
 SELF_IN_THE_CUE = "i im ive id me myself my mine yo mi mis conmigo"
 # Spanish verbs of someone else between "me" and the act: "mi jefe me va a matar".

@@ -17,6 +17,7 @@ from policies.triage_categories import (
     CANT_STAY_SAFE,
     DISTRESS,
     FAREWELL,
+    FINALITY,
     IDEATION,
     INGESTION,
     MEANS,
@@ -108,6 +109,13 @@ def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
     pairs = [(a, b, False) for a in standing for b in standing if a is not b]
     pairs += [(a, b, True) for a in standing for b in earlier]
     pairs += [(b, a, True) for a in standing for b in earlier]
+    # Distress made final ("i want it to stop. permanently"): ideation, in this text only.
+    if any(cue.category == FINALITY for cue in standing):
+        found.extend(
+            Cue(IDEATION, f"{cue.name}_for_good", Risk.HIGH)
+            for cue in standing
+            if cue.category == DISTRESS
+        )
     for a, b, is_earlier in pairs:
         if a.category == FAREWELL and b.category in _PARTNERS_OF_A_FAREWELL:
             partner = _MENTIONED.get(b.name, PREPARATORY) if b.category == MENTION else b.category

@@ -1,0 +1,127 @@
+"""The cue families of euphemistic and indirect ideation, and the scoping rules that came with
+them (issue 8, the failure classes of triage_heldout4.tsv): each family reads every
+inflection alike in both languages and pages on its own, and the everyday talk that shares its
+words does not page.
+
+These texts are examples of each family, not texts of the evaluation sets.
+"""
+
+import pytest
+
+from policies.triage import Risk, triage
+
+
+def risk(text: str) -> Risk:
+    return triage(text).risk
+
+
+def names(text: str) -> set[str]:
+    return {cue.name for cue in triage(text).cues if cue.lowered_by is None}
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        # C-SSRS item 1, the passive wish to be dead or not to exist
+        ("i wish i wasnt alive", "passive_death_wish"),
+        ("ojala yo no existiera", "passive_death_wish"),
+        ("quisiera no estar viva", "passive_death_wish"),
+        # the wish to vanish
+        ("i just want to vanish", "wish_to_disappear"),
+        ("tengo ganas de desaparecer", "wish_to_disappear"),
+        # burden with absence
+        ("they would all be relieved if i died", "better_off_without_me"),
+        ("mis hijos estarían más tranquilos si yo no estuviera", "better_off_without_me"),
+        # life itself unbearable or not worth it
+        ("i cant stand living like this", "cant_bear_life"),
+        ("ya no soporto la vida", "cant_bear_life"),
+        ("my life isnt worth anything", "no_reason_to_live"),
+        ("la vida no vale la pena", "no_reason_to_live"),
+        # everything stopped
+        ("i want all of it to stop", "want_it_over"),
+        ("quiero que todo pare", "want_it_over"),
+        # a crash chosen
+        ("thinking i should just swerve into traffic on the way home", "crash_on_purpose"),
+        ("pienso en estrellarme contra un poste", "crash_on_purpose"),
+        # not knowing whether one lasts the night
+        ("idk if ill make it through tonight", "wont_make_it"),
+        ("no se si voy a llegar a mañana", "wont_make_it"),
+    ],
+)
+def test_each_ideation_family_pages_on_its_own_in_both_languages(text: str, family: str) -> None:
+    assert risk(text) is Risk.HIGH
+    assert family in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i wish i wasnt at work right now",
+        "quiero desaparecer el fin de semana",
+        "i want to disappear under a blanket and watch netflix",
+        "my mom would be happier if i called more",
+        "estaría mejor si no voy a la fiesta",
+        "i cant stand my roommate",
+        "i want it to stop raining",
+        "quiero que pare la lluvia",
+        "i almost crashed into a deer last night",
+        "i dont know if ill make it to my appointment tomorrow",
+        "no se si voy a llegar a la cita de mañana",
+        "i have a box cutter for work",
+    ],
+)
+def test_everyday_talk_sharing_a_familys_words_does_not_page(text: str) -> None:
+    assert risk(text) is not Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text", ["im so tired of everything. forever", "estoy harta de todo, para siempre"]
+)
+def test_distress_made_final_is_ideation(text: str) -> None:
+    assert risk(text) is Risk.HIGH
+    assert "tired_of_everything_for_good" in names(text)
+
+
+def test_finality_alone_is_routine() -> None:
+    assert risk("i'll love you forever mom") is Risk.ROUTINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the knife is right here and im thinking about it",
+        "tengo la pistola de mi esposo y estoy pensando en eso",
+    ],
+)
+def test_a_means_with_thinking_about_it_pages(text: str) -> None:
+    assert risk(text) is Risk.HIGH
+
+
+def test_thinking_about_it_alone_asks() -> None:
+    assert risk("i keep thinking about it") is Risk.POSSIBLE
+
+
+@pytest.mark.parametrize("text", ["me fui al puente", "llegué a las vías"])
+def test_going_to_a_place_in_spanish_pages(text: str) -> None:
+    assert risk(text) is Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["im not going anywhere near the edge, i promise", "no voy a ir al techo"],
+)
+def test_going_to_a_place_denied_does_not_page(text: str) -> None:
+    assert risk(text) is Risk.ROUTINE
+
+
+def test_a_place_in_a_wish_while_laughing_asks_but_does_not_page() -> None:
+    assert risk("that joke makes me want to jump off a roof lol") is Risk.POSSIBLE
+
+
+def test_laughter_does_not_lower_being_at_a_place() -> None:
+    assert risk("im on the roof lol") is Risk.HIGH
+
+
+def test_english_he_is_someone_else_spanish_he_is_the_patient() -> None:
+    assert risk("my brother said he wants to die, i am scared for him") is Risk.POSSIBLE
+    assert risk("he estado pensando en matarme") is Risk.HIGH
