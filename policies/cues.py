@@ -728,10 +728,40 @@ IDEATION: tuple[Entry, ...] = (
     (
         "doesnt_want_to_live",
         "dont|not|no|never * want|wanna|querer|quiero ** live|alive|exist|here|vivir|existir|seguir|aqui|estar",
+        "work job class school party meeting office trabajo escuela clase fiesta junta reunion oficina",
     ),
     ("stop_existing", "stop|dejar * exist|existing|existir|living|live|vivir|breathing|respirar"),
     ("disappear_forever", "disappear|desaparecer|gone * forever|siempre"),
-    ("done_with_life", "done|tired|finished|cansada|cansado ** life|living|alive|vivir"),
+    ("done_with_life", "done|tired|finished|cansada|cansado ** life|living|alive|vivir|vivo|viva"),
+    # The others spared: "everyone would be better off", "todos estarían mejor".
+    (
+        "better_off_without_me",
+        "everyone|everybody|family|familia|kids|hijos|world|mundo|theyd|todos ** better|happier off",
+        "if we move moved plan insurance cheaper week day schedule policy with new",
+    ),
+    (
+        "better_off_without_me",
+        "everyone|everybody|familia|hijos|mundo|todos ** =estarian|=estaria|=vivirian|=serian ** "
+        "mejor|felices|tranquilos",
+        "mudamos mudar mudarnos casa plan seguro semana dia horario",
+    ),
+    (
+        "better_off_without_me",
+        "favor ** not|no|never * being|here|exist|estar|existir|alive|around|aqui",
+        "ask asking pedir pido",
+    ),
+    (
+        "better_off_without_me",
+        "favor ** gone|dead|die|died|morir|desaparecer|kill|matarme",
+        "ask asking pedir pido",
+    ),
+    # Thinking of not being: "sometimes i think about not being here", "pienso en ya no estar".
+    (
+        "thinking_about_not_being",
+        "think|thinking|thought|pienso|pensando|pense|pensar ** not|no|never * being|be|here|"
+        "existing|exist|alive|estar|existir|vivir|despertar|waking|wake",
+        _EVERYDAY_ABSENCES + " work job class party trabajo clase fiesta",
+    ),
     (
         "want_it_over",
         "want|wish|need|quiero * it|everything|all|todo * over|end|ends|termine|acabe",
@@ -807,13 +837,13 @@ IDEATION: tuple[Entry, ...] = (
     # C-SSRS item 1, the passive wish: "wish i wasnt here", "ojalá no existiera".
     (
         "passive_death_wish",
-        "wish|ojala|quisiera|hope * i|me|yo|could ** wasnt|werent|no|not * here|alive|around|"
+        "wish|ojala|quisiera|hope|nice|peaceful|rico * i|me|yo|could|to|just ** wasnt|werent|no|not * here|alive|around|"
         "exist|existed|aqui|vivo|viva|estar|existir|vivir",
         "work job class school party meeting office trabajo escuela clase fiesta oficina junta",
     ),
     (
         "passive_death_wish",
-        "wish|ojala|quisiera * no|not|never * estar|existir|vivir|alive|exist|existed|here|aqui|"
+        "wish|ojala|quisiera|nice|peaceful|rico * no|not|never * estar|existir|vivir|alive|exist|existed|here|aqui|"
         "viva|vivo|despertar|wake",
         "work job class school party meeting office trabajo escuela clase fiesta oficina junta",
     ),
@@ -1058,7 +1088,9 @@ NEGATION_PATH = (
     "intente planeando plan planes ningun ninguna ningunos algun alguna para por el los las "
     "un una hacer hacerme hice nada ideas idea pensamientos intencion intenciones "
     # going there, denied: "not going anywhere near the bridge", "no voy a ir al puente"
-    "go anywhere near nowhere ir cerca acercarme volver back"
+    "go anywhere near nowhere ir cerca acercarme volver back "
+    # "no way im jumping", "i no longer want to die"
+    "way longer"
 )
 # Besides @OTHER, who else may be the subject of a cue ("a guy who jumps off a bridge", "my dog
 # chewed a rope"): the cue is then someone else's, unless the patient is in it ("without me").

@@ -125,3 +125,43 @@ def test_laughter_does_not_lower_being_at_a_place() -> None:
 def test_english_he_is_someone_else_spanish_he_is_the_patient() -> None:
     assert risk("my brother said he wants to die, i am scared for him") is Risk.POSSIBLE
     assert risk("he estado pensando en matarme") is Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    ("text", "family"),
+    [
+        ("ojala me muera dormida", "wants_to_die"),  # a subjunctive the lemmatiser leaves
+        ("would be nice to just not exist", "passive_death_wish"),
+        ("everyone would be better off", "better_off_without_me"),
+        ("todos estarían mejor", "better_off_without_me"),
+        ("le haría un favor a todos si me muero", "better_off_without_me"),
+        ("sometimes i think about not being here", "thinking_about_not_being"),
+        ("pienso en ya no estar", "thinking_about_not_being"),
+        ("cansado de estar vivo", "done_with_life"),
+    ],
+)
+def test_more_members_of_the_families_page(text: str, family: str) -> None:
+    assert risk(text) is Risk.HIGH
+    assert family in names(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "everyone would be better off with a 4 day week",
+        "i dont want to be here at this party",
+        "no quiero estar aqui en el trabajo",
+        "tired of being sick with this cold",
+        "whats the point of this homework",
+    ],
+)
+def test_everyday_talk_near_the_new_members_does_not_page(text: str) -> None:
+    assert risk(text) is not Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["no way im jumping off anything, just venting", "i no longer want to die"],
+)
+def test_no_way_and_no_longer_are_denials(text: str) -> None:
+    assert risk(text) is not Risk.HIGH
