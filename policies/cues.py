@@ -223,13 +223,20 @@ PLACE: tuple[Entry, ...] = (
     ("at_a_height", "@PRESENT_AT ** train|railroad|railway|tren * crossing|cruce", EVERYDAY_PLACES),
 )
 
+# A gun that is a toy ("una pistola de agua para mi hijo").
+_TOY_GUNS = " agua water nerf toy toys juguete airsoft paintball"
+
 MEANS: tuple[Entry, ...] = (
-    ("gun_at_hand", "have|has|got|get|holding|hold|bought|buy|load|loaded * @GUN", "hunting"),
+    (
+        "gun_at_hand",
+        "have|has|got|get|holding|hold|bought|buy|load|loaded * @GUN",
+        "hunting" + _TOY_GUNS,
+    ),
     ("gun_at_hand", "@GUN * lap|hand|mouth|head|loaded|ready|next|out|mano|cargada|lista|conmigo"),
     (
         "gun_at_hand",
         "tener|tengo|comprar|compre|cargar|cargue|agarre * @GUN",
-        "caza cazar trabajo guardia policia seguridad work job police security",
+        "caza cazar trabajo guardia policia seguridad work job police security" + _TOY_GUNS,
     ),
     (
         "rope_ready",
@@ -255,12 +262,12 @@ MEANS: tuple[Entry, ...] = (
     (
         "gun_at_hand",
         "@AT_HAND ** @GUN",
-        "hunting caza range work job guardia police policia security seguridad",
+        "hunting caza range work job guardia police policia security seguridad" + _TOY_GUNS,
     ),
     (
         "gun_at_hand",
         "@GUN ** @AT_HAND",
-        "hunting caza range work job guardia police policia security seguridad",
+        "hunting caza range work job guardia police policia security seguridad" + _TOY_GUNS,
     ),
     (
         "blade_at_hand",
@@ -343,6 +350,7 @@ MEANS: tuple[Entry, ...] = (
     ("gun_at_hand", "safety|seguro * off|quitado|quite|quitada"),
     ("gun_at_hand", "quite|quitar|quitado * el * seguro * @GUN|pistola|arma"),
     ("pills_in_front_of_me", "@PILLS ** front|enfrente|delante"),
+    ("pills_at_hand", "holding|clutching|sosteniendo|agarrando ** @CONTAINER ** @PILLS"),
     (
         "rope_ready",
         "@ROPE ** hanging|hung|colgando|colgada|tree|arbol|branch|rama",
@@ -363,7 +371,8 @@ MEANS: tuple[Entry, ...] = (
     (
         "means_for_myself",
         "@LETHAL|@GUN|@ROPE|@BLADE ** for|para * me|myself|mi",
-        "cooking cook cocinar cocina kitchen gift regalo present christmas navidad birthday cumpleanos hunting caza",
+        "cooking cook cocinar cocina kitchen gift regalo present christmas navidad birthday cumpleanos hunting caza"
+        + _TOY_GUNS,
     ),
     (
         "rope_ready",
@@ -390,6 +399,11 @@ MEANS: tuple[Entry, ...] = (
 INGESTION: tuple[Entry, ...] = (
     ("swallowed_a_count", "@INGESTED ** #5"),
     ("swallowed_it_all", "me =acabe|=termine ** @ALL ** @PILLS|las|los"),
+    (
+        "swallowed_it_all",
+        "me =acabe|=termine ** @PILLS|@CONTAINER",
+        "receta farmacia surtir resurtir refill",
+    ),
     (
         "swallowed_a_count",
         "@INGESTED ** %2 days|weeks|months|dias|semanas|meses|week|month|day ** worth|of|de",
@@ -483,6 +497,8 @@ PREPARATORY: tuple[Entry, ...] = (
     (
         "giving_things_away",
         "gave|give|giving|regalar|regale|dar * my|all|mis|mi * stuff|things|cosas|ropa|perro|gato|mascota|cat|dog",
+        "old baby outgrown donate donated donation goodwill church iglesia vieja viejo viejas viejos "
+        "usada usado donar moving mudanza declutter decluttering sale",
     ),
     ("giving_things_away", "regalar|regale|regalando * perro|gato|mascota|cosas|todo"),
     (
@@ -585,6 +601,16 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ("cant_stay_safe", "no * puedo|pueda|poder * mantenerme|estar|quedarme * salvo|segura|seguro"),
     ("cant_stay_safe", "no * siento|estoy|sentir|estar * segura|seguro|salvo"),
     ("cant_stay_safe", "no * confio|confiar * en * mi|misma|mismo"),
+    # a danger to oneself: "me siento en peligro conmigo misma", "i'm a danger to myself"
+    (
+        "cant_stay_safe",
+        "peligro|danger|dangerous|peligrosa|peligroso ** conmigo|myself|misma|mismo",
+    ),
+    (
+        "cant_stop_myself",
+        "no * me * puedo|podia|pude * controlar|detener|contener",
+        "eating eat sweets snacking spending shopping texting comer compras dulces risa",
+    ),
     (
         "cant_stay_safe",
         "cant|cannot|wont|not|dont|no * promise|prometer|prometo ** safe|segura|seguro|salvo|hurt|dano|bien|ok|okay|fine|alright|alive|vivo|viva",
@@ -619,7 +645,8 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ),
     (
         "scared_of_what_ill_do",
-        "scared|afraid|terrified|miedo|asustada|asustado ** do|hacer ** stupid|dumb|tonto|tonteria|drastic|malo",
+        "scared|afraid|terrified|miedo|asustada|asustado ** do|hacer ** stupid|dumb|tonto|tonteria|drastic|malo|"
+        "locura|locuras|crazy|pendejada",
     ),
     (
         "scared_of_what_ill_do",
@@ -692,7 +719,8 @@ IDEATION: tuple[Entry, ...] = (
         "prevention hotline awareness walk documentary podcast movie film show class book article video pelicula clase libro serie series episode",
     ),
     ("not_wake_up", "not|never|dont|no|stop * wake|waking|despertar|despierte"),
-    ("not_wake_up", "sleep|dormir|dormirme * forever|siempre"),
+    ("not_wake_up", "sleep|dormir|dormirme * forever"),
+    ("not_wake_up", "sleep|dormir|dormirme ** para siempre"),
     ("nobody_would_miss_me", "nobody|noone|one * would|will|gonna|even ** miss|notice|care"),
     ("nobody_would_miss_me", "nadie * extranar|notar|importar|llorar"),
     (
@@ -895,7 +923,7 @@ IDEATION: tuple[Entry, ...] = (
 )
 
 # Talk around cutting that says it is not the body ("need to cut my hair").
-EVERYDAY_CUTS = "hair bangs nails grass lawn hedge coupons carbs sugar sugars class classes onion onions paper cake wood fabric costs ties school team"
+EVERYDAY_CUTS = "hair bangs nails grass lawn hedge coupons carbs sugar sugars class classes onion onions paper cake wood fabric costs ties school team vegetables veggies dinner lunch cooking chicken meat fruit"
 
 SELF_HARM: tuple[Entry, ...] = (
     (
@@ -913,7 +941,7 @@ SELF_HARM: tuple[Entry, ...] = (
         "cut|cutting|=cortando|=cortandome again|tonight|rn|now|today|deep|otra|nuevo|hoy",
         EVERYDAY_CUTS + " pelo cabello fleco cebolla papel flequillo",
     ),
-    ("cutting_now", "im|i * cutting"),
+    ("cutting_now", "im|i * cutting", EVERYDAY_CUTS),
     ("cutting_now", "cutting|cortando|cortandome * all|toda * night|day|noche|dia|tarde"),
     (
         "cut_a_body_part",
@@ -993,6 +1021,10 @@ DISTRESS: tuple[Entry, ...] = (
     ("falling_apart", "falling|fall * apart"),
     ("want_the_pain_to_stop", "want|need|quiero * pain|dolor * stop|end|pare|termine"),
     ("trapped", "trapped|atrapada|atrapado"),
+    (
+        "thinking_about_it",
+        "keep|cant|stop|just|been * looking|staring|stare|look * at * it|them",
+    ),
     # Thinking of it, tempted: with a means named ("the gun is in the drawer and im thinking
     # about it") it is high (policies.triage_decide).
     (

@@ -165,3 +165,31 @@ def test_everyday_talk_near_the_new_members_does_not_page(text: str) -> None:
 )
 def test_no_way_and_no_longer_are_denials(text: str) -> None:
     assert risk(text) is not Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband's rifle is in the closet and i keep looking at it",
+        "i'm holding a bottle of oxy",
+        "me siento en peligro conmigo misma",
+        "no me puedo controlar esta noche",
+        "no estoy bien, tengo miedo de hacer una locura",
+        "me acabé las pastillas de mi mamá",
+    ],
+)
+def test_means_at_hand_and_not_being_safe_page_in_more_words(text: str) -> None:
+    assert risk(text) is Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tengo una pistola de agua para mi hijo jaja",
+        "me tomé una pastilla para dormir como siempre",
+        "i'm cutting vegetables for dinner",
+        "regalé mi ropa vieja a la iglesia",
+    ],
+)
+def test_toys_habits_cooking_and_donations_do_not_page(text: str) -> None:
+    assert risk(text) is not Risk.HIGH
