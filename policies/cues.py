@@ -483,6 +483,16 @@ PREPARATORY: tuple[Entry, ...] = (
         "wrote|write|writing|left|leave|escribir|dejar ** note|notes|letter|letters|carta|cartas|nota|notas ** everyone|family|kids|parents|todos|familia|hijos",
     ),
     ("goodbye_letters", "note|notes|letter|letters|carta|cartas ** goodbye|despedida"),
+    # My note, left or written: "wrote my note", "ya dejé mi nota" (a letter is too often
+    # a birthday's).
+    (
+        "goodbye_letters",
+        "wrote|write|writing|left|leave|dejar|escribir ** my|mi|mis * note|notes|nota|notas",
+        "landlord teacher school work doctor boss employer insurance cover recommendation fridge "
+        "shopping grocery list leave absence maestra maestro trabajo escuela jefe doctora medico "
+        "seguro recomendacion lista super renuncia resignation birthday cumpleanos santa christmas "
+        "navidad thank gracias class clase homework tarea",
+    ),
     ("goodbye_letters", "left|wrote|deje|escribi * notes|letters|cartas"),
     (
         "goodbye_letters",

@@ -915,6 +915,9 @@ EMOJI_WORDS: dict[str, str] = {
 # Only shorthand that is not an ordinary word of English or Spanish ("toy", "ta" and "k" are
 # left alone), so that nothing else is misread.
 TEXTING: dict[str, str] = {
+    "wnt": "want",
+    "wnna": "wanna",
+    "wana": "wanna",
     "idk": "i dont know",
     "idc": "i dont care",
     "ik": "i know",

@@ -193,3 +193,18 @@ def test_means_at_hand_and_not_being_safe_page_in_more_words(text: str) -> None:
 )
 def test_toys_habits_cooking_and_donations_do_not_page(text: str) -> None:
     assert risk(text) is not Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text", ["i wnt to die so bad", "deleted all my socials and wrote my note"]
+)
+def test_a_typed_short_want_and_my_note_page(text: str) -> None:
+    assert risk(text) is Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i left my note on the fridge for my roommate", "dejé mi nota en la oficina del maestro"],
+)
+def test_everyday_notes_do_not_page(text: str) -> None:
+    assert risk(text) is not Risk.HIGH
