@@ -350,6 +350,11 @@ MEANS: tuple[Entry, ...] = (
     ("gun_at_hand", "safety|seguro * off|quitado|quite|quitada"),
     ("gun_at_hand", "quite|quitar|quitado * el * seguro * @GUN|pistola|arma"),
     ("pills_in_front_of_me", "@PILLS ** front|enfrente|delante"),
+    (
+        "pills_at_hand",
+        "sitting|here|sentada|sentado|aqui * with|con * the|my|mis|las|los * @PILLS",
+        "organizer pastillero sort sorting week semana refill receta",
+    ),
     ("pills_at_hand", "holding|clutching|sosteniendo|agarrando ** @CONTAINER ** @PILLS"),
     (
         "rope_ready",
@@ -611,6 +616,25 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ("cant_stay_safe", "no * puedo|pueda|poder * mantenerme|estar|quedarme * salvo|segura|seguro"),
     ("cant_stay_safe", "no * siento|estoy|sentir|estar * segura|seguro|salvo"),
     ("cant_stay_safe", "no * confio|confiar * en * mi|misma|mismo"),
+    # afraid of oneself; not to be left alone (Stanley-Brown: a warning sign, ask for company)
+    ("scared_of_myself", "scared|afraid|terrified|miedo * of|de * myself|misma|mismo"),
+    (
+        "cant_be_alone",
+        "cant|cannot|shouldnt|no * be|stay|estar|quedarme * alone|sola|solo ** tonight|now|rn|noche|"
+        "ahorita|ahora",
+        "kids baby dog cat house ninos bebe perro gato casa",
+    ),
+    (
+        "cant_be_alone",
+        "dont * let|leave * me * be * alone|sola|solo",
+        "party fiesta kids baby dog cat house",
+    ),
+    ("cant_be_alone", "no * me * dejen|dejes|deje * sola|solo"),
+    (
+        "might_act",
+        "me * voy|vaya|puedo|pueda * a * hacer * algo",
+        "comer cenar cena comida desayuno almuerzo pelo cabello unas nuevo bonito rico sandwich de",
+    ),
     # a danger to oneself: "me siento en peligro conmigo misma", "i'm a danger to myself"
     (
         "cant_stay_safe",
@@ -703,6 +727,7 @@ IDEATION: tuple[Entry, ...] = (
         "want|wanna|wish|ready|rather|prefer|deserve|hope|need|going|gonna|plan|let * die|dead|death",
     ),
     ("wants_to_die", "better|would * off|be * dead"),
+    ("wants_to_die", "feel|feeling * like * dying|die"),
     (
         "wants_out",
         "want|wanna|need|quiero|quisiera * out|salir * of|de * this|my|esta|mi * life|world|vida|mundo",

@@ -208,3 +208,34 @@ def test_a_typed_short_want_and_my_note_page(text: str) -> None:
 )
 def test_everyday_notes_do_not_page(text: str) -> None:
     assert risk(text) is not Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no puedo con esto, tengo miedo de mí misma",
+        "no me dejen sola esta noche por favor",
+        "please dont let me be alone tonight",
+        "i can't be alone right now i'll do something",
+        "siento que me voy a hacer algo",
+        "sitting with the pills",
+        "i feel like dying",
+    ],
+)
+def test_fear_of_oneself_and_not_being_left_alone_page(text: str) -> None:
+    assert risk(text) is Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me voy a hacer algo de comer",
+        "tengo miedo de mi jefe",
+        "i cant be alone with the kids tonight",
+        "dont let me be alone at the party lol",
+        "i feel like dying of embarrassment",
+        "sitting with my meds organizer sorting the week",
+    ],
+)
+def test_their_everyday_twins_do_not_page(text: str) -> None:
+    assert risk(text) is not Risk.HIGH
