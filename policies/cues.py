@@ -1184,6 +1184,12 @@ COMPANY: tuple[str, ...] = (
     "we|us|fuimos|vamos|estamos|estuvimos|nosotros|nosotras",
     "with|con * my|mis|mi|the|los|las|el|la|our|nuestros * @OTHER|family|familia|friends|amigos|amigas|kids|ninos|group|grupo|class|clase",
 )
+# A quotation right after a work named ("that song \"i want to die\"", "la canción dice \"me quiero
+# morir\""): the words are the work's, and its ideation or self-harm is asked about, not paged.
+QUOTED_WORKS = (
+    "song songs lyrics lyric movie film show series book poem album track titled called "
+    "cancion canciones letra rola pelicula serie libro poema disco titulo llama"
+)
 # Words that start a relative clause: a past marker after one of them is that clause's ("im at
 # the cliffs where we used to go" is now).
 RELATIVE = "where donde that which que"
@@ -1192,7 +1198,7 @@ CLAUSE_WORDS = "but pero though although aunque"
 
 PAST: tuple[str, ...] = (
     "used to",
-    "tried|attempted|was|were|did|thought|intente|intento|estaba|estuve|era|pense ** in|during|at|en|durante|de * @LIFE_PERIOD",
+    "tried|attempted|was|were|did|thought|had|intente|intento|estaba|estuve|era|pense|tenia|tuve ** in|during|at|en|durante|de * @LIFE_PERIOD",
     "in|during|en|durante * @LIFE_PERIOD ** tried|attempted|was|were|did|intente|intento|estaba|estuve|era",
     "hace ** ano|anos|mes|meses|semana|semanas",
     "when i was",
@@ -1234,7 +1240,8 @@ IDIOMS: tuple[str, ...] = (
     "die|dying * of|from|laughing",
     "dying to",
     "morir|muero|moria * de * risa|hambre|sueno|calor|frio|ganas|amor|pena|verguenza|aburrimiento|cansancio|nervios|miedo",
-    "morir|muero * por * verte|ver|ir|saber|comer",
+    "morir|muero|moria * por * verte|ver|ir|saber|comer|conocer|probar|un|una|unos|unas",
+    "matar|mataron|mato * de * risa|hambre|susto|sueno|calor|aburrimiento|verguenza",
     "me * esta|estan|estas * matando",
     "me mata|matan|matas",
     "me colgo|colgaron|cuelga|cuelgan",

@@ -7,6 +7,7 @@ same text or in the contact's recent texts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -26,15 +27,17 @@ from policies.triage_categories import (
     PLACE,
     PREPARATORY,
     SELF_HARM,
+    SOMEONE_ELSE,
     Cue,
     Risk,
 )
-from policies.triage_normalise import WORD
+from policies.triage_normalise import WORD, read
 from policies.triage_patterns import (
     ACROSS_CLAUSES_INDEX,
     CUE_INDEX,
     LAUGHTER_MARK,
     LOGISTICS_MARKERS,
+    QUOTED_WORKS,
     RECOVERY_MARKERS,
     PatternIndex,
     find,
@@ -45,7 +48,9 @@ from policies.triage_scoping import OWN_RISK, lowered, lowered_risk, said_of_som
 from policies.triage_words import MIN_TYPO_LENGTH, Clause, Word, fold
 
 
-def heard(clauses: Sequence[Clause]) -> list[Cue]:
+def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) -> list[Cue]:
+    """The cues of a text's clauses; `quoted` holds the clauses of a quotation from a work
+    ("that song \"i want to die\""), whose ideation and self-harm are asked about."""
     words = {form for clause in clauses for word in clause for form in word.keys}
     laughing = any(
         LAUGHTER_MARK.fullmatch(form) for clause in clauses for w in clause for form in w.forms
@@ -76,6 +81,8 @@ def heard(clauses: Sequence[Clause]) -> list[Cue]:
             why = lowered(
                 pattern, category, clause, start, end, words, logistics, laughing, recovering
             )
+            if why is None and clause in quoted and category in _WORDS_OF_A_WORK:
+                why = SOMEONE_ELSE
             if pattern.category == OTHER_INGESTION and why is None:
                 taken.append(found)
             risk = OWN_RISK.get(category, Risk.HIGH)
@@ -84,6 +91,9 @@ def heard(clauses: Sequence[Clause]) -> list[Cue]:
             found_cues.append(Cue(category, pattern.name, risk, why))
     return found_cues
 
+
+# What a quoted song or film may say for the patient, and is asked about rather than paged.
+_WORDS_OF_A_WORK = frozenset({IDEATION, SELF_HARM, DISTRESS, CANT_STAY_SAFE})
 
 # What a method or means named with a farewell or distress is a cue of.
 _MENTIONED = {
@@ -97,6 +107,19 @@ _MENTIONED = {
 _PARTNERS_OF_A_FAREWELL = frozenset(
     {MENTION, PLACE, MEANS, INGESTION, IDEATION, SELF_HARM, DISTRESS, PREPARATORY, CANT_STAY_SAFE}
 )
+
+
+_QUOTATION = re.compile(r"[\"\u201c\u00ab]([^\"\u201d\u00bb]+)[\"\u201d\u00bb]")
+
+
+def quoted_from_a_work(text: str) -> frozenset[Clause]:
+    """The clauses of each quotation right after a work named ("the song \"...\"")."""
+    found: set[Clause] = set()
+    for quotation in _QUOTATION.finditer(text):
+        before = WORD.findall(text[: quotation.start()].casefold())[-3:]
+        if any(fold(word) in QUOTED_WORKS for word in before):
+            found.update(read(quotation.group(1)))
+    return frozenset(found)
 
 
 def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:

@@ -239,3 +239,24 @@ def test_fear_of_oneself_and_not_being_left_alone_page(text: str) -> None:
 )
 def test_their_everyday_twins_do_not_page(text: str) -> None:
     assert risk(text) is not Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "me muero por un café",
+        "me mataron de risa",
+        'that song "i want to die" is so sad but i love it',
+        'en la canción dice "me quiero morir" y la canto a gritos',
+        "tenía pensamientos de suicidio en la prepa, ya no",
+    ],
+)
+def test_idioms_quoted_works_and_the_past_in_school_do_not_page(text: str) -> None:
+    assert risk(text) is not Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text", ['my mom says "i want to die"', "listening to sad songs. i want to die"]
+)
+def test_only_a_quotation_from_a_work_is_the_works_words(text: str) -> None:
+    assert risk(text) is Risk.HIGH
