@@ -126,7 +126,9 @@ CLASSES: dict[str, str] = {
     "PRESENT_AT": (
         "on at onto by under near top up atop climbed climbing standing sitting parked along "
         "beside alongside "
-        "en al junto sobre encima arriba subi subir parada parado sentada sentado"
+        "en al junto sobre encima arriba subi subir parada parado sentada sentado "
+        # going there: "me fui a las vías", "llegué al puente", "ando en el techo"
+        "fui ir vine llegue llegar ando camino caminando manejando"
     ),
 }
 
@@ -144,7 +146,8 @@ EVERYDAY_PLACES = (
     "estrellas cumpleanos libro pelicula paseo vacaciones atardecer amanecer "
     "groceries shopping store buy comprar tienda tortillas mandado super supermercado "
     "office oficina appointment fireworks fuegos artificiales festival parade desfile picnic "
-    "race carrera marathon bike bici"
+    "race carrera marathon bike bici "
+    "doctor medico dentista clinica consulta terapia therapy dentist clinic"
 )
 
 # Talk around open water that says it is an ordinary outing ("at the lake with the kids").
@@ -220,13 +223,20 @@ PLACE: tuple[Entry, ...] = (
     ("at_a_height", "@PRESENT_AT ** train|railroad|railway|tren * crossing|cruce", EVERYDAY_PLACES),
 )
 
+# A gun that is a toy ("una pistola de agua para mi hijo").
+_TOY_GUNS = " agua water nerf toy toys juguete airsoft paintball"
+
 MEANS: tuple[Entry, ...] = (
-    ("gun_at_hand", "have|has|got|get|holding|hold|bought|buy|load|loaded * @GUN", "hunting"),
+    (
+        "gun_at_hand",
+        "have|has|got|get|holding|hold|bought|buy|load|loaded * @GUN",
+        "hunting" + _TOY_GUNS,
+    ),
     ("gun_at_hand", "@GUN * lap|hand|mouth|head|loaded|ready|next|out|mano|cargada|lista|conmigo"),
     (
         "gun_at_hand",
         "tener|tengo|comprar|compre|cargar|cargue|agarre * @GUN",
-        "caza cazar trabajo guardia policia seguridad work job police security",
+        "caza cazar trabajo guardia policia seguridad work job police security" + _TOY_GUNS,
     ),
     (
         "rope_ready",
@@ -245,18 +255,19 @@ MEANS: tuple[Entry, ...] = (
     ),
     (
         "blade_at_hand",
-        "holding|got|grabbed|here|with|sitting|con|aqui * @BLADE",
-        "cooking cook dinner onion onions cocinando cake pastel steak chop kitchen cocina sharpened vegetables",
+        "holding|got|grabbed|here|with|sitting|have|has|con|aqui|tengo|tener * @BLADE",
+        "cooking cook dinner onion onions cocinando cake pastel steak chop kitchen cocina sharpened vegetables "
+        "work job warehouse trabajo boxes cajas set",
     ),
     (
         "gun_at_hand",
         "@AT_HAND ** @GUN",
-        "hunting caza range work job guardia police policia security seguridad",
+        "hunting caza range work job guardia police policia security seguridad" + _TOY_GUNS,
     ),
     (
         "gun_at_hand",
         "@GUN ** @AT_HAND",
-        "hunting caza range work job guardia police policia security seguridad",
+        "hunting caza range work job guardia police policia security seguridad" + _TOY_GUNS,
     ),
     (
         "blade_at_hand",
@@ -340,6 +351,12 @@ MEANS: tuple[Entry, ...] = (
     ("gun_at_hand", "quite|quitar|quitado * el * seguro * @GUN|pistola|arma"),
     ("pills_in_front_of_me", "@PILLS ** front|enfrente|delante"),
     (
+        "pills_at_hand",
+        "sitting|here|sentada|sentado|aqui * with|con * the|my|mis|las|los * @PILLS",
+        "organizer pastillero sort sorting week semana refill receta",
+    ),
+    ("pills_at_hand", "holding|clutching|sosteniendo|agarrando ** @CONTAINER ** @PILLS"),
+    (
         "rope_ready",
         "@ROPE ** hanging|hung|colgando|colgada|tree|arbol|branch|rama",
         "swing columpio backyard patio yard camping tent hammock hamaca",
@@ -359,7 +376,8 @@ MEANS: tuple[Entry, ...] = (
     (
         "means_for_myself",
         "@LETHAL|@GUN|@ROPE|@BLADE ** for|para * me|myself|mi",
-        "cooking cook cocinar cocina kitchen gift regalo present christmas navidad birthday cumpleanos hunting caza",
+        "cooking cook cocinar cocina kitchen gift regalo present christmas navidad birthday cumpleanos hunting caza"
+        + _TOY_GUNS,
     ),
     (
         "rope_ready",
@@ -386,6 +404,11 @@ MEANS: tuple[Entry, ...] = (
 INGESTION: tuple[Entry, ...] = (
     ("swallowed_a_count", "@INGESTED ** #5"),
     ("swallowed_it_all", "me =acabe|=termine ** @ALL ** @PILLS|las|los"),
+    (
+        "swallowed_it_all",
+        "me =acabe|=termine ** @PILLS|@CONTAINER",
+        "receta farmacia surtir resurtir refill",
+    ),
     (
         "swallowed_a_count",
         "@INGESTED ** %2 days|weeks|months|dias|semanas|meses|week|month|day ** worth|of|de",
@@ -465,6 +488,16 @@ PREPARATORY: tuple[Entry, ...] = (
         "wrote|write|writing|left|leave|escribir|dejar ** note|notes|letter|letters|carta|cartas|nota|notas ** everyone|family|kids|parents|todos|familia|hijos",
     ),
     ("goodbye_letters", "note|notes|letter|letters|carta|cartas ** goodbye|despedida"),
+    # My note, left or written: "wrote my note", "ya dejé mi nota" (a letter is too often
+    # a birthday's).
+    (
+        "goodbye_letters",
+        "wrote|write|writing|left|leave|dejar|escribir ** my|mi|mis * note|notes|nota|notas",
+        "landlord teacher school work doctor boss employer insurance cover recommendation fridge "
+        "shopping grocery list leave absence maestra maestro trabajo escuela jefe doctora medico "
+        "seguro recomendacion lista super renuncia resignation birthday cumpleanos santa christmas "
+        "navidad thank gracias class clase homework tarea",
+    ),
     ("goodbye_letters", "left|wrote|deje|escribi * notes|letters|cartas"),
     (
         "goodbye_letters",
@@ -479,6 +512,8 @@ PREPARATORY: tuple[Entry, ...] = (
     (
         "giving_things_away",
         "gave|give|giving|regalar|regale|dar * my|all|mis|mi * stuff|things|cosas|ropa|perro|gato|mascota|cat|dog",
+        "old baby outgrown donate donated donation goodwill church iglesia vieja viejo viejas viejos "
+        "usada usado donar moving mudanza declutter decluttering sale",
     ),
     ("giving_things_away", "regalar|regale|regalando * perro|gato|mascota|cosas|todo"),
     (
@@ -581,6 +616,35 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ("cant_stay_safe", "no * puedo|pueda|poder * mantenerme|estar|quedarme * salvo|segura|seguro"),
     ("cant_stay_safe", "no * siento|estoy|sentir|estar * segura|seguro|salvo"),
     ("cant_stay_safe", "no * confio|confiar * en * mi|misma|mismo"),
+    # afraid of oneself; not to be left alone (Stanley-Brown: a warning sign, ask for company)
+    ("scared_of_myself", "scared|afraid|terrified|miedo * of|de * myself|misma|mismo"),
+    (
+        "cant_be_alone",
+        "cant|cannot|shouldnt|no * be|stay|estar|quedarme * alone|sola|solo ** tonight|now|rn|noche|"
+        "ahorita|ahora",
+        "kids baby dog cat house ninos bebe perro gato casa",
+    ),
+    (
+        "cant_be_alone",
+        "dont * let|leave * me * be * alone|sola|solo",
+        "party fiesta kids baby dog cat house",
+    ),
+    ("cant_be_alone", "no * me * dejen|dejes|deje * sola|solo"),
+    (
+        "might_act",
+        "me * voy|vaya|puedo|pueda * a * hacer * algo",
+        "comer cenar cena comida desayuno almuerzo pelo cabello unas nuevo bonito rico sandwich de",
+    ),
+    # a danger to oneself: "me siento en peligro conmigo misma", "i'm a danger to myself"
+    (
+        "cant_stay_safe",
+        "peligro|danger|dangerous|peligrosa|peligroso ** conmigo|myself|misma|mismo",
+    ),
+    (
+        "cant_stop_myself",
+        "no * me * puedo|podia|pude * controlar|detener|contener",
+        "eating eat sweets snacking spending shopping texting comer compras dulces risa",
+    ),
     (
         "cant_stay_safe",
         "cant|cannot|wont|not|dont|no * promise|prometer|prometo ** safe|segura|seguro|salvo|hurt|dano|bien|ok|okay|fine|alright|alive|vivo|viva",
@@ -592,6 +656,12 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     (
         "wont_make_it",
         "not|dont|wont|no|cant * make|get|survive|llegar|llegue|sobrevivir|aguantar ** through|night|tonight|morning|tomorrow|manana|noche|amanecer",
+        "appointment session class work meeting cita clase trabajo group grupo party",
+    ),
+    (
+        "wont_make_it",
+        "dont|not|no|idk * know|sure|se|seguro|segura|idea * if|si|whether|whether ** make|survive|last|"
+        "llegar|sobrevivir|aguantar|resistir ** through|night|tonight|morning|tomorrow|manana|noche|amanecer",
         "appointment session class work meeting cita clase trabajo group grupo party",
     ),
     (
@@ -609,7 +679,8 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
     ),
     (
         "scared_of_what_ill_do",
-        "scared|afraid|terrified|miedo|asustada|asustado ** do|hacer ** stupid|dumb|tonto|tonteria|drastic|malo",
+        "scared|afraid|terrified|miedo|asustada|asustado ** do|hacer ** stupid|dumb|tonto|tonteria|drastic|malo|"
+        "locura|locuras|crazy|pendejada",
     ),
     (
         "scared_of_what_ill_do",
@@ -656,6 +727,7 @@ IDEATION: tuple[Entry, ...] = (
         "want|wanna|wish|ready|rather|prefer|deserve|hope|need|going|gonna|plan|let * die|dead|death",
     ),
     ("wants_to_die", "better|would * off|be * dead"),
+    ("wants_to_die", "feel|feeling * like * dying|die"),
     (
         "wants_out",
         "want|wanna|need|quiero|quisiera * out|salir * of|de * this|my|esta|mi * life|world|vida|mundo",
@@ -682,7 +754,8 @@ IDEATION: tuple[Entry, ...] = (
         "prevention hotline awareness walk documentary podcast movie film show class book article video pelicula clase libro serie series episode",
     ),
     ("not_wake_up", "not|never|dont|no|stop * wake|waking|despertar|despierte"),
-    ("not_wake_up", "sleep|dormir|dormirme * forever|siempre"),
+    ("not_wake_up", "sleep|dormir|dormirme * forever"),
+    ("not_wake_up", "sleep|dormir|dormirme ** para siempre"),
     ("nobody_would_miss_me", "nobody|noone|one * would|will|gonna|even ** miss|notice|care"),
     ("nobody_would_miss_me", "nadie * extranar|notar|importar|llorar"),
     (
@@ -718,10 +791,40 @@ IDEATION: tuple[Entry, ...] = (
     (
         "doesnt_want_to_live",
         "dont|not|no|never * want|wanna|querer|quiero ** live|alive|exist|here|vivir|existir|seguir|aqui|estar",
+        "work job class school party meeting office trabajo escuela clase fiesta junta reunion oficina",
     ),
     ("stop_existing", "stop|dejar * exist|existing|existir|living|live|vivir|breathing|respirar"),
     ("disappear_forever", "disappear|desaparecer|gone * forever|siempre"),
-    ("done_with_life", "done|tired|finished|cansada|cansado ** life|living|alive|vivir"),
+    ("done_with_life", "done|tired|finished|cansada|cansado ** life|living|alive|vivir|vivo|viva"),
+    # The others spared: "everyone would be better off", "todos estarían mejor".
+    (
+        "better_off_without_me",
+        "everyone|everybody|family|familia|kids|hijos|world|mundo|theyd|todos ** better|happier off",
+        "if we move moved plan insurance cheaper week day schedule policy with new",
+    ),
+    (
+        "better_off_without_me",
+        "everyone|everybody|familia|hijos|mundo|todos ** =estarian|=estaria|=vivirian|=serian ** "
+        "mejor|felices|tranquilos",
+        "mudamos mudar mudarnos casa plan seguro semana dia horario",
+    ),
+    (
+        "better_off_without_me",
+        "favor ** not|no|never * being|here|exist|estar|existir|alive|around|aqui",
+        "ask asking pedir pido",
+    ),
+    (
+        "better_off_without_me",
+        "favor ** gone|dead|die|died|morir|desaparecer|kill|matarme",
+        "ask asking pedir pido",
+    ),
+    # Thinking of not being: "sometimes i think about not being here", "pienso en ya no estar".
+    (
+        "thinking_about_not_being",
+        "think|thinking|thought|pienso|pensando|pense|pensar ** not|no|never * being|be|here|"
+        "existing|exist|alive|estar|existir|vivir|despertar|waking|wake",
+        _EVERYDAY_ABSENCES + " work job class party trabajo clase fiesta",
+    ),
     (
         "want_it_over",
         "want|wish|need|quiero * it|everything|all|todo * over|end|ends|termine|acabe",
@@ -793,10 +896,69 @@ IDEATION: tuple[Entry, ...] = (
         _EVERYDAY_ABSENCES,
     ),
     ("wont_be_alive", "wont|not * be * around", _EVERYDAY_ABSENCES),
+    # --- families of euphemistic and indirect ideation, as lemmas (every inflection alike) ---
+    # C-SSRS item 1, the passive wish: "wish i wasnt here", "ojalá no existiera".
+    (
+        "passive_death_wish",
+        "wish|ojala|quisiera|hope|nice|peaceful|rico * i|me|yo|could|to|just ** wasnt|werent|no|not * here|alive|around|"
+        "exist|existed|aqui|vivo|viva|estar|existir|vivir",
+        "work job class school party meeting office trabajo escuela clase fiesta oficina junta",
+    ),
+    (
+        "passive_death_wish",
+        "wish|ojala|quisiera|nice|peaceful|rico * no|not|never * estar|existir|vivir|alive|exist|existed|here|aqui|"
+        "viva|vivo|despertar|wake",
+        "work job class school party meeting office trabajo escuela clase fiesta oficina junta",
+    ),
+    # The wish to vanish: "quiero desaparecer", "i want to vanish", "ganas de desaparecer".
+    (
+        "wish_to_disappear",
+        "want|wanna|wish|need|quiero|querer|quisiera|ganas|ojala * disappear|desaparecer|vanish|cease",
+        "while bit rato blanket blankets covers netflix hole cave cobija cobijas serie weekend vacation trip cabin beach phone instagram tiktok social media party meeting "
+        "vacaciones viaje playa fiesta redes fin semana",
+    ),
+    # Burden with absence: "they'd be relieved if i was gone", "estarían mejor si yo no estuviera".
+    (
+        "better_off_without_me",
+        "better|happier|easier|relieved|relief|lighter|freer|peace|mejor|felices|tranquilos|"
+        "tranquilas|tranquila|tranquilo|aliviados|aliviadas|descansar|descansarian ** if|when|once|si|"
+        "cuando ** gone|dead|died|die|muriera|morir|desapareciera|desaparecer|faltara|muerta|muerto",
+    ),
+    (
+        "better_off_without_me",
+        "better|happier|easier|relieved|relief|lighter|freer|peace|mejor|felices|tranquilos|"
+        "tranquilas|tranquila|tranquilo|aliviados|aliviadas|descansar|descansarian ** if|when|once|si|"
+        "cuando ** wasnt|werent|no|not|didnt * here|around|alive|exist|existed|estar|existir|vivir|aqui",
+    ),
+    # Life itself unbearable or not worth it: "ya no aguanto la vida", "life isnt worth it".
+    (
+        "cant_bear_life",
+        "cant|cannot|no|dont * take|stand|handle|bear|aguantar|soportar ** life|living|vida|vivir|"
+        "existir|existing",
+        "job work boss roommate class school trabajo jefe escuela clase",
+    ),
+    ("no_reason_to_live", "life|vida ** not|isnt|aint|no * worth|vale"),
+    # Everything stopped (not a pain, not a noise): "i just want it all to stop".
+    (
+        "want_it_over",
+        "want|wish|need|quiero|quisiera|ojala * everything|all|todo ** stop|stopped|parar|pare|"
+        "detenga|acabara|terminara",
+        "noise ruido music musica fighting pelea peleas arguing rain lluvia construction",
+    ),
+    # A crash chosen: "i keep thinking ill just drive into a tree", "estrellarme contra un poste".
+    (
+        "crash_on_purpose",
+        "@INTEND|thinking|think|thought|keep|pienso|pensando|pense|should|could|just ** drive|"
+        "driving|crash|crashing|swerve|swerving|steer|manejar|estrellar|estrellarme|chocar|"
+        "aventar|aventarme ** into|off|contra|en|under ** tree|wall|pole|traffic|truck|semi|"
+        "barrier|guardrail|bridge|road|pared|arbol|poste|barda|trafico|trailer|camion|muro",
+        "almost nearly accident accidentally someone deer ice snow insurance casi accidente "
+        "venado hielo seguro",
+    ),
 )
 
 # Talk around cutting that says it is not the body ("need to cut my hair").
-EVERYDAY_CUTS = "hair bangs nails grass lawn hedge coupons carbs sugar sugars class classes onion onions paper cake wood fabric costs ties school team"
+EVERYDAY_CUTS = "hair bangs nails grass lawn hedge coupons carbs sugar sugars class classes onion onions paper cake wood fabric costs ties school team vegetables veggies dinner lunch cooking chicken meat fruit"
 
 SELF_HARM: tuple[Entry, ...] = (
     (
@@ -814,7 +976,7 @@ SELF_HARM: tuple[Entry, ...] = (
         "cut|cutting|=cortando|=cortandome again|tonight|rn|now|today|deep|otra|nuevo|hoy",
         EVERYDAY_CUTS + " pelo cabello fleco cebolla papel flequillo",
     ),
-    ("cutting_now", "im|i * cutting"),
+    ("cutting_now", "im|i * cutting", EVERYDAY_CUTS),
     ("cutting_now", "cutting|cortando|cortandome * all|toda * night|day|noche|dia|tarde"),
     (
         "cut_a_body_part",
@@ -893,8 +1055,18 @@ DISTRESS: tuple[Entry, ...] = (
     ("give_up", "rindo|rendirme|rendir"),
     ("falling_apart", "falling|fall * apart"),
     ("want_the_pain_to_stop", "want|need|quiero * pain|dolor * stop|end|pare|termine"),
-    ("disappear", "want|wish|quiero|quisiera * disappear|desaparecer"),
     ("trapped", "trapped|atrapada|atrapado"),
+    (
+        "thinking_about_it",
+        "keep|cant|stop|just|been * looking|staring|stare|look * at * it|them",
+    ),
+    # Thinking of it, tempted: with a means named ("the gun is in the drawer and im thinking
+    # about it") it is high (policies.triage_decide).
+    (
+        "thinking_about_it",
+        "thinking|think|thought|tempted|pensando|pienso|tentada|tentado ** about|of|en * it|using|"
+        "doing|usarla|usarlo|usarlas|usarlos|hacerlo|eso",
+    ),
     ("no_future", "no|dont|cant|nunca * see|veo|future|futuro ** future|futuro|me|mi"),
     ("tired_of_fighting", "tired|cansada|cansado|done * of|de * fighting|trying|luchar|intentar"),
     (
@@ -922,6 +1094,19 @@ FAREWELL: tuple[Entry, ...] = (
         "bed work school sleep home cama trabajo escuela dormir casa class clase",
     ),
     ("one_last_time", "one|una * last|ultima * time|vez"),
+)
+
+# Finality: with distress in the same text it is ideation ("i want it to stop. permanently",
+# "quiero irme de una vez por todas").
+FINALITY: tuple[Entry, ...] = (
+    ("for_good", "permanently|permanent|forever|eternally|eternamente|permanentemente"),
+    ("for_good", "for good"),
+    ("for_good", "once and for all"),
+    ("for_good", "para siempre"),
+    ("for_good", "vez * por * todas"),
+    ("for_good", "de una vez"),
+    ("for_good", "no|never * coming * back"),
+    ("for_good", "sin * regreso|volver"),
 )
 
 # A method, a means or a medicine named, with nothing else: routine, but it counts with a
@@ -968,7 +1153,11 @@ NEGATION_PATH = (
     "yo me te lo la le mi mis no voy vas va a de en que estoy estaba he ha haber tengo tener "
     "tenia ganas quiero querer queria pienso pensando pensar pensado intentado intentar "
     "intente planeando plan planes ningun ninguna ningunos algun alguna para por el los las "
-    "un una hacer hacerme hice nada ideas idea pensamientos intencion intenciones"
+    "un una hacer hacerme hice nada ideas idea pensamientos intencion intenciones "
+    # going there, denied: "not going anywhere near the bridge", "no voy a ir al puente"
+    "go anywhere near nowhere ir cerca acercarme volver back "
+    # "no way im jumping", "i no longer want to die"
+    "way longer"
 )
 # Besides @OTHER, who else may be the subject of a cue ("a guy who jumps off a bridge", "my dog
 # chewed a rope"): the cue is then someone else's, unless the patient is in it ("without me").
@@ -976,8 +1165,12 @@ OTHER_SUBJECTS = (
     "guy guys man men woman women girl girls boy boys someone somebody person people "
     "character characters they she who everyone everybody dog puppy cat kitten pet "
     "chico chica senor senora alguien gente persona personaje ellos ellas ella quien perro "
-    "perrito perrita gato gatito mascota jefe jefa boss maestra maestro teacher"
+    "perrito perrita gato gatito mascota jefe jefa boss maestra maestro teacher "
+    "hes shes theyre"
 )
+# Words of a wish or a condition: laughter over a place named in one ("this homework makes me
+# want to jump off a cliff lmao") is hyperbole; the safety check asks.
+HYPOTHETICAL = "want wanna makes make if si would rather ganas quiero prefiero"
 # The patient in a cue's own words: it is then the patient's, whoever else is named.
 SELF_IN_THE_CUE = "i im ive id me myself my mine yo mi mis conmigo"
 # Spanish verbs of someone else between "me" and the act: "mi jefe me va a matar".
@@ -991,6 +1184,12 @@ COMPANY: tuple[str, ...] = (
     "we|us|fuimos|vamos|estamos|estuvimos|nosotros|nosotras",
     "with|con * my|mis|mi|the|los|las|el|la|our|nuestros * @OTHER|family|familia|friends|amigos|amigas|kids|ninos|group|grupo|class|clase",
 )
+# A quotation right after a work named ("that song \"i want to die\"", "la canción dice \"me quiero
+# morir\""): the words are the work's, and its ideation or self-harm is asked about, not paged.
+QUOTED_WORKS = (
+    "song songs lyrics lyric movie film show series book poem album track titled called "
+    "cancion canciones letra rola pelicula serie libro poema disco titulo llama"
+)
 # Words that start a relative clause: a past marker after one of them is that clause's ("im at
 # the cliffs where we used to go" is now).
 RELATIVE = "where donde that which que"
@@ -999,7 +1198,7 @@ CLAUSE_WORDS = "but pero though although aunque"
 
 PAST: tuple[str, ...] = (
     "used to",
-    "tried|attempted|was|were|did|thought|intente|intento|estaba|estuve|era|pense ** in|during|at|en|durante|de * @LIFE_PERIOD",
+    "tried|attempted|was|were|did|thought|had|intente|intento|estaba|estuve|era|pense|tenia|tuve ** in|during|at|en|durante|de * @LIFE_PERIOD",
     "in|during|en|durante * @LIFE_PERIOD ** tried|attempted|was|were|did|intente|intento|estaba|estuve|era",
     "hace ** ano|anos|mes|meses|semana|semanas",
     "when i was",
@@ -1041,7 +1240,8 @@ IDIOMS: tuple[str, ...] = (
     "die|dying * of|from|laughing",
     "dying to",
     "morir|muero|moria * de * risa|hambre|sueno|calor|frio|ganas|amor|pena|verguenza|aburrimiento|cansancio|nervios|miedo",
-    "morir|muero * por * verte|ver|ir|saber|comer",
+    "morir|muero|moria * por * verte|ver|ir|saber|comer|conocer|probar|un|una|unos|unas",
+    "matar|mataron|mato * de * risa|hambre|susto|sueno|calor|aburrimiento|verguenza",
     "me * esta|estan|estas * matando",
     "me mata|matan|matas",
     "me colgo|colgaron|cuelga|cuelgan",

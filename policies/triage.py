@@ -37,7 +37,13 @@ from policies.triage_categories import (
     Cue,
     Risk,
 )
-from policies.triage_decide import compile_practice_phrases, has_practice_phrase, heard, together
+from policies.triage_decide import (
+    compile_practice_phrases,
+    has_practice_phrase,
+    heard,
+    quoted_from_a_work,
+    together,
+)
 from policies.triage_normalise import read
 from policies.triage_normalise import read_word as _read_word  # bench/triage_bench.py clears it
 
@@ -60,7 +66,7 @@ def triage(text: str, *, extra_phrases: Iterable[str] = (), context: Sequence[st
     but a farewell or distress here reads together with a method or means named there.
     """
     clauses = read(text)
-    cues_heard = heard(clauses)
+    cues_heard = heard(clauses, quoted_from_a_work(text))
     practice = compile_practice_phrases(tuple(extra_phrases))
     if practice and any(has_practice_phrase(clause, practice) for clause in clauses):
         cues_heard.append(Cue(PRACTICE_PHRASE, "practice_phrase", Risk.HIGH))

@@ -25,6 +25,7 @@ OTHER_INGESTION = "other_ingestion"
 PRACTICE_PHRASE = "practice_phrase"
 DISTRESS = "distress"
 FAREWELL = "farewell"
+FINALITY = "finality"
 MENTION = "mention"
 
 CATEGORIES: tuple[str, ...] = (
@@ -39,6 +40,7 @@ CATEGORIES: tuple[str, ...] = (
     PRACTICE_PHRASE,
     DISTRESS,
     FAREWELL,
+    FINALITY,
     MENTION,
 )
 HIGH_ON_THEIR_OWN = frozenset(CATEGORIES[: CATEGORIES.index(PRACTICE_PHRASE) + 1])

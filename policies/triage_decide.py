@@ -7,6 +7,7 @@ same text or in the contact's recent texts.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -17,6 +18,7 @@ from policies.triage_categories import (
     CANT_STAY_SAFE,
     DISTRESS,
     FAREWELL,
+    FINALITY,
     IDEATION,
     INGESTION,
     MEANS,
@@ -25,15 +27,17 @@ from policies.triage_categories import (
     PLACE,
     PREPARATORY,
     SELF_HARM,
+    SOMEONE_ELSE,
     Cue,
     Risk,
 )
-from policies.triage_normalise import WORD
+from policies.triage_normalise import WORD, read
 from policies.triage_patterns import (
     ACROSS_CLAUSES_INDEX,
     CUE_INDEX,
     LAUGHTER_MARK,
     LOGISTICS_MARKERS,
+    QUOTED_WORKS,
     RECOVERY_MARKERS,
     PatternIndex,
     find,
@@ -44,7 +48,9 @@ from policies.triage_scoping import OWN_RISK, lowered, lowered_risk, said_of_som
 from policies.triage_words import MIN_TYPO_LENGTH, Clause, Word, fold
 
 
-def heard(clauses: Sequence[Clause]) -> list[Cue]:
+def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) -> list[Cue]:
+    """The cues of a text's clauses; `quoted` holds the clauses of a quotation from a work
+    ("that song \"i want to die\""), whose ideation and self-harm are asked about."""
     words = {form for clause in clauses for word in clause for form in word.keys}
     laughing = any(
         LAUGHTER_MARK.fullmatch(form) for clause in clauses for w in clause for form in w.forms
@@ -75,6 +81,8 @@ def heard(clauses: Sequence[Clause]) -> list[Cue]:
             why = lowered(
                 pattern, category, clause, start, end, words, logistics, laughing, recovering
             )
+            if why is None and clause in quoted and category in _WORDS_OF_A_WORK:
+                why = SOMEONE_ELSE
             if pattern.category == OTHER_INGESTION and why is None:
                 taken.append(found)
             risk = OWN_RISK.get(category, Risk.HIGH)
@@ -83,6 +91,9 @@ def heard(clauses: Sequence[Clause]) -> list[Cue]:
             found_cues.append(Cue(category, pattern.name, risk, why))
     return found_cues
 
+
+# What a quoted song or film may say for the patient, and is asked about rather than paged.
+_WORDS_OF_A_WORK = frozenset({IDEATION, SELF_HARM, DISTRESS, CANT_STAY_SAFE})
 
 # What a method or means named with a farewell or distress is a cue of.
 _MENTIONED = {
@@ -98,6 +109,19 @@ _PARTNERS_OF_A_FAREWELL = frozenset(
 )
 
 
+_QUOTATION = re.compile(r"[\"\u201c\u00ab]([^\"\u201d\u00bb]+)[\"\u201d\u00bb]")
+
+
+def quoted_from_a_work(text: str) -> frozenset[Clause]:
+    """The clauses of each quotation right after a work named ("the song \"...\"")."""
+    found: set[Clause] = set()
+    for quotation in _QUOTATION.finditer(text):
+        before = WORD.findall(text[: quotation.start()].casefold())[-3:]
+        if any(fold(word) in QUOTED_WORKS for word in before):
+            found.update(read(quotation.group(1)))
+    return frozenset(found)
+
+
 def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
     """High cues made of two that are not high alone; one of them is in this text."""
     standing = [cue for cue in now if cue.lowered_by is None]
@@ -108,6 +132,13 @@ def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
     pairs = [(a, b, False) for a in standing for b in standing if a is not b]
     pairs += [(a, b, True) for a in standing for b in earlier]
     pairs += [(b, a, True) for a in standing for b in earlier]
+    # Distress made final ("i want it to stop. permanently"): ideation, in this text only.
+    if any(cue.category == FINALITY for cue in standing):
+        found.extend(
+            Cue(IDEATION, f"{cue.name}_for_good", Risk.HIGH)
+            for cue in standing
+            if cue.category == DISTRESS
+        )
     for a, b, is_earlier in pairs:
         if a.category == FAREWELL and b.category in _PARTNERS_OF_A_FAREWELL:
             partner = _MENTIONED.get(b.name, PREPARATORY) if b.category == MENTION else b.category

@@ -120,13 +120,17 @@ def read_word(token: str) -> Word:
     return Word(frozenset(forms), frozenset(keys), NUMBER_WORDS.get(folded), known)
 
 
+_CUE_WORDS = frozenset(TYPO_VOCABULARY)
 _BY_LENGTH: dict[int, list[str]] = {}
 for _choice in TYPO_VOCABULARY:
     _BY_LENGTH.setdefault(len(_choice), []).append(_choice)
 
 
 def _corrections(word: str) -> set[str]:
-    """Cue words a word that no dictionary knows may be a typo of ("suicdal", "kil")."""
+    """Cue words a word that no dictionary knows may be a typo of ("suicdal", "kil"); a cue
+    word itself is no typo of another ("prepa" is not "presa")."""
+    if word in _CUE_WORDS:
+        return set()
     found = set()
     squeezed = squeeze(word)
     found |= BY_SQUEEZED.get(squeezed, set())

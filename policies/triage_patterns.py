@@ -16,6 +16,7 @@ from policies.triage_categories import (
     CANT_STAY_SAFE,
     DISTRESS,
     FAREWELL,
+    FINALITY,
     IDEATION,
     INGESTION,
     MEANS,
@@ -138,6 +139,7 @@ CUES: list[Pattern] = [
     *_patterns(SELF_HARM, cues.SELF_HARM),
     *_patterns(DISTRESS, cues.DISTRESS),
     *_patterns(FAREWELL, cues.FAREWELL),
+    *_patterns(FINALITY, cues.FINALITY),
     *_patterns(MENTION, cues.MENTION),
 ]
 ACROSS_CLAUSES = [pattern for pattern in CUES if pattern.name in cues.ACROSS_CLAUSES]
@@ -196,6 +198,8 @@ OTHER_SUBJECTS = frozenset(cues.OTHER_SUBJECTS.split())
 SELF_IN_THE_CUE = frozenset(cues.SELF_IN_THE_CUE.split())
 SOMEONE_ELSE_DOES_IT = frozenset(cues.SOMEONE_ELSE_DOES_IT.split())
 RELATIVE = frozenset(cues.RELATIVE.split())
+HYPOTHETICAL = frozenset(cues.HYPOTHETICAL.split())
+QUOTED_WORKS = frozenset(cues.QUOTED_WORKS.split())
 FIRST_PERSON = frozenset(_alternatives("@FIRST_PERSON")[0])
 OTHER_KEYS = frozenset(_alternatives("@OTHER")[0])
 ALL_KEYS = frozenset(_alternatives("@ALL")[0])

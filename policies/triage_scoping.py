@@ -16,6 +16,7 @@ from policies.triage_categories import (
     DISTRESS,
     EVERYDAY,
     FAREWELL,
+    FINALITY,
     IDEATION,
     IDIOM,
     INGESTION,
@@ -38,6 +39,7 @@ from policies.triage_patterns import (
     ALL_KEYS,
     COMPANY_MARKERS,
     FIRST_PERSON,
+    HYPOTHETICAL,
     IDIOM_MARKERS,
     MADE_SAFE_MARKERS,
     NEGATION_PATH,
@@ -106,9 +108,21 @@ def someone_elses(clause: Clause, start: int, end: int) -> bool:
         word = clause[at]
         if word.forms & FIRST_PERSON:
             return False
-        if word.keys & _SUBJECTS or word.forms & OTHER_SUBJECTS:
+        if word.keys & _SUBJECTS or word.forms & OTHER_SUBJECTS or _english_he(clause, at):
             return not (at == start - 1 and _possessive(word))
     return False
+
+
+def _english_he(clause: Clause, at: int) -> bool:
+    """ "he" as the English pronoun ("he wants to die"), not the Spanish "I have" before a
+    participle ("he pensado en matarme")."""
+    if "he" not in clause[at].forms:
+        return False
+    following = clause[at + 1].forms if at + 1 < len(clause) else frozenset()
+    return not any(form.endswith(_PARTICIPLE_ENDINGS) for form in following)
+
+
+_PARTICIPLE_ENDINGS = ("ado", "ada", "ido", "ida", "cho", "sto", "to", "so", "do")
 
 
 def _possessive(word: Word) -> bool:
@@ -171,7 +185,12 @@ _LOWERED_TO = {
     LOGISTICS: Risk.ROUTINE,
     MEANS_MADE_SAFE: Risk.ROUTINE,
 }
-OWN_RISK = {DISTRESS: Risk.POSSIBLE, FAREWELL: Risk.ROUTINE, MENTION: Risk.ROUTINE}
+OWN_RISK = {
+    DISTRESS: Risk.POSSIBLE,
+    FAREWELL: Risk.ROUTINE,
+    FINALITY: Risk.ROUTINE,
+    MENTION: Risk.ROUTINE,
+}
 # A method or a place denied outright ("I don't have a gun") is routine, not a question.
 _DENIED_IS_ROUTINE = frozenset({PLACE, MEANS, INGESTION, PREPARATORY, DISTRESS, MENTION})
 _LOWERED_BY_LAUGHTER = frozenset({IDEATION, SELF_HARM, DISTRESS, CANT_STAY_SAFE})
@@ -228,6 +247,8 @@ def lowered(
         return SOMEONE_ELSE
     if laughing and category in _LOWERED_BY_LAUGHTER:
         return LAUGHTER
+    if laughing and category == PLACE and any(word.keys & HYPOTHETICAL for word in clause):
+        return LAUGHTER  # a place in a wish or a condition, laughing: hyperbole
     return None
 
 

@@ -45,10 +45,15 @@ def unstretch(word: str) -> str:
 
 
 def lemmas(word: str) -> set[str]:
-    return {
+    found = {
         fold(simplemma.lemmatize(word, lang="en")),
         fold(simplemma.lemmatize(word, lang="es")),
     }
+    extra = EXTRA_LEMMAS.get(fold(word))
+    return found | {extra} if extra else found
+
+
+EXTRA_LEMMAS = {fold(form): fold(lemma) for form, lemma in wordlists.EXTRA_LEMMAS.items()}
 
 
 _ACCENTED = str.maketrans("aeiou", "\u00e1\u00e9\u00ed\u00f3\u00fa")

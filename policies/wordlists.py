@@ -739,6 +739,31 @@ STRENGTH_UNITS: tuple[str, ...] = (
     "porciento",
 )
 
+# Forms the lemmatiser leaves as they are (mostly the Spanish subjunctive of irregular verbs),
+# with their dictionary form: "ojalá me muera" reads as "morir", "me fui" as "ir".
+EXTRA_LEMMAS: dict[str, str] = {
+    "muera": "morir",
+    "mueras": "morir",
+    "muriera": "morir",
+    "murieras": "morir",
+    "muriese": "morir",
+    "muriendo": "morir",
+    "muramos": "morir",
+    "fui": "ir",
+    "fuiste": "ir",
+    "fue": "ir",
+    "fueron": "ir",
+    "fuera": "ir",
+    "vaya": "ir",
+    "vayas": "ir",
+    "estuviera": "estar",
+    "estuviese": "estar",
+    "existiera": "existir",
+    "existiese": "existir",
+    "despierte": "despertar",
+    "despertara": "despertar",
+}
+
 NUMBER_WORDS: dict[str, int] = {
     "one": 1,
     "two": 2,
@@ -890,6 +915,9 @@ EMOJI_WORDS: dict[str, str] = {
 # Only shorthand that is not an ordinary word of English or Spanish ("toy", "ta" and "k" are
 # left alone), so that nothing else is misread.
 TEXTING: dict[str, str] = {
+    "wnt": "want",
+    "wnna": "wanna",
+    "wana": "wanna",
     "idk": "i dont know",
     "idc": "i dont care",
     "ik": "i know",

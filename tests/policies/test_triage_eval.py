@@ -5,8 +5,9 @@ labelled high and the false-page rate on the others, per language and per catego
 fails when a set falls below what README.md states for it: the goals for the evaluation set
 (what triage is tuned on), and for each held-out set (triage_heldout*.tsv) the row of the
 README's held-out table, which says honestly what that set reaches. The failures of the first
-three held-out sets were studied for the structural changes of the triage branch; the fourth
-was written after them and never read for tuning, so its row is the figure to believe.
+three held-out sets were studied for the structural changes of the triage branch, and the
+fourth's for the cue families of the triage2 branch; the fifth was written before those
+families and never read for tuning, so its row is the figure to believe.
 """
 
 import csv
@@ -141,7 +142,7 @@ def test_each_held_out_set_meets_what_the_readme_states_for_it(path: Path) -> No
 
 
 def test_there_are_held_out_sets_in_both_languages() -> None:
-    assert len(HELD_OUT_SETS) >= 4
+    assert len(HELD_OUT_SETS) >= 5
     for path in HELD_OUT_SETS:
         results = figures(path)
         for language in LANGUAGES:
