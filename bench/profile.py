@@ -23,8 +23,10 @@ import httpx
 from redis import Redis
 
 from bench import load, servers
+from bench.common import HERE, say
 from bench.roster import bulk_load, generate
-from bench.run import HERE, afterhours, plan, say
+from bench.roster_phase import afterhours
+from bench.run import plan
 from router.core.db import make_engine
 
 SECONDS = 20

@@ -25,9 +25,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import servers
+from bench.common import say
 from bench.profile import _top_frames
 from bench.roster import generate
-from bench.run import afterhours, rows_written, say
+from bench.roster_phase import afterhours, rows_written
 from router.core.db import make_engine
 
 DB_NAME = "afterhours_bench_roster"

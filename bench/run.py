@@ -26,25 +26,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text
-
 from bench import load, lookup, openloop, report, servers
+from bench.common import DB_NAME, HERE, REDIS_URL, flush_redis, say
+from bench.load_phase import load_phase
 from bench.roster import bulk_load, generate
+from bench.roster_phase import afterhours, measure_roster_load, table_sizes
 from router.core.db import make_engine
-
-HERE = Path(__file__).resolve().parent
-DB_NAME = "afterhours_bench"
-REDIS_URL = "redis://127.0.0.1:6379/14"
-GROWTH_TABLES = (
-    "contacts",
-    "contact_events",
-    "call_legs",
-    "follow_ups",
-    "messages",
-    "inbound_texts",
-    "text_threads",
-    "audit_log",
-)
 
 
 @dataclass
@@ -162,98 +149,6 @@ def machine() -> dict[str, str]:
     }
 
 
-def say(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def afterhours(argv: list[str], url: str, cwd: Path) -> tuple[float, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TWILIO_", "REDIS_URL"))}
-    env["DATABASE_URL"] = url
-    t0 = time.perf_counter()
-    done = subprocess.run(
-        [servers.tool("afterhours"), *argv], env=env, cwd=cwd, capture_output=True, text=True
-    )
-    elapsed = time.perf_counter() - t0
-    if done.returncode != 0:
-        raise RuntimeError(f"afterhours {argv[0]} failed: {done.stderr.strip()[-500:]}")
-    return elapsed, done.stdout.strip()
-
-
-def rows_written(engine: Any) -> int:
-    """Rows inserted, updated or deleted in this database so far (pg_stat_user_tables)."""
-    time.sleep(1.2)  # statistics reach the collector within a second of a backend's commit
-    with engine.connect() as connection:
-        return int(
-            connection.execute(
-                text(
-                    "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) "
-                    "FROM pg_stat_user_tables"
-                )
-            ).scalar_one()
-        )
-
-
-def measure_roster_load(p: Plan, engine: Any, url: str, run_dir: Path, res: Results) -> None:
-    roster = generate(
-        practice_id="loadbench",
-        clinicians=p.load_clinicians,
-        patients=p.load_patients,
-        windows_per_clinician=p.load_windows_per_clinician,
-        number_offset=30_000,
-        today=datetime.now(UTC),
-        id_prefix="lb-",
-    )
-    path = run_dir / "loadbench-roster.yaml"
-    roster.write_yaml(str(path))
-    windows = len(roster.windows)
-    say(
-        f"roster load: {p.load_clinicians} clinicians, {p.load_patients} patients, "
-        f"{windows} windows"
-    )
-    first_s, out = afterhours(["roster", "load", str(path)], url, run_dir)
-    before = rows_written(engine)
-    reload_s, out2 = afterhours(["roster", "load", str(path)], url, run_dir)
-    written = rows_written(engine) - before
-    res.roster_load = {
-        "clinicians": p.load_clinicians,
-        "patients": p.load_patients,
-        "windows": windows,
-        "load_s": first_s,
-        "windows_per_s": windows / first_s,
-        "reload_s": reload_s,
-        "reload_windows_per_s": windows / reload_s,
-        "reload_rows_written": written,
-        "output": out.splitlines()[-1] if out else "",
-    }
-    say(
-        f"  load {first_s:.1f} s ({windows / first_s:.0f} windows/s); "
-        f"unchanged reload {reload_s:.1f} s, {written} rows written"
-    )
-
-
-def table_sizes(engine: Any) -> dict[str, tuple[int, int]]:
-    sizes = {}
-    with engine.connect() as connection:
-        for table in GROWTH_TABLES:
-            exists = connection.execute(
-                text("SELECT to_regclass(:t) IS NOT NULL"), {"t": table}
-            ).scalar_one()
-            if not exists:
-                continue
-            count = connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
-            size = connection.execute(
-                text("SELECT pg_total_relation_size(:t)"), {"t": table}
-            ).scalar_one()
-            sizes[table] = (int(count), int(size))
-    return sizes
-
-
-def flush_redis() -> None:
-    from redis import Redis
-
-    Redis.from_url(REDIS_URL, socket_timeout=2).flushdb()
-
-
 async def http_phase(
     p: Plan,
     res: Results,
@@ -350,129 +245,6 @@ async def http_phase(
     finally:
         await floor_client.aclose()
         await app_client.aclose()
-
-
-def _metric(exposition: str, name: str, *labels: str) -> float:
-    """The sum of a metric's samples in Prometheus text (those with every one of `labels`)."""
-    total = 0.0
-    for line in exposition.splitlines():
-        if line.startswith(name) and all(label in line for label in labels):
-            head, _, value = line.rpartition(" ")
-            if head == name or head.startswith(name + "{"):
-                total += float(value)
-    return total
-
-
-async def _app_counts(client: Any) -> dict[str, float]:
-    """The app's own counts: voice fail-safe answers, and /twilio/voice answers by time
-    (afterhours_webhook_seconds, from the request's arrival in the app to its answer)."""
-    exposition = (await client.get("/metrics")).text
-    voice = 'route="/twilio/voice"'
-    bucket = "afterhours_webhook_seconds_bucket"
-    return {
-        "failsafe": _metric(exposition, "afterhours_failsafe_answers_total", 'channel="voice"'),
-        "voice": _metric(exposition, "afterhours_webhook_seconds_count", voice),
-        "voice_500ms": _metric(exposition, bucket, voice, 'le="0.5"'),
-        "voice_1s": _metric(exposition, bucket, voice, 'le="1.0"'),
-    }
-
-
-async def _probe(client: Any) -> tuple[float, bool]:
-    """The app's own view while loaded: webhooks in flight (gauge) and /readyz saturated?"""
-    exposition = (await client.get("/metrics")).text
-    gauge = _metric(exposition, "afterhours_webhooks_in_flight")
-    ready = await client.get("/readyz")
-    return gauge, ready.status_code == 503 and "saturated" in ready.text
-
-
-async def _open_loop(
-    p: Plan, app: servers.Server, token: str, callers: list[str], texters: list[str], to: str
-) -> openloop.Scenario:
-    client = load.client_for(app.base_url, connections=512)
-    probe_client = load.client_for(app.base_url)
-    try:
-        arrivals = openloop.Arrivals(client, load.Signer(token, app.base_url), to, callers, texters)
-        # Warm-up at the same rates, not measured (connections, caches, the workers' first jobs).
-        await openloop.run(
-            arrivals,
-            call_rate=p.load_call_rate,
-            text_rate=p.load_text_rate,
-            duration_s=p.load_warmup_s,
-            seed=9,
-        )
-        await asyncio.sleep(1)
-        before = await _app_counts(probe_client)
-        scenario = await openloop.run(
-            arrivals,
-            call_rate=p.load_call_rate,
-            text_rate=p.load_text_rate,
-            duration_s=p.load_duration_s,
-            seed=10,
-            probe=lambda: _probe(probe_client),
-        )
-        after = await _app_counts(probe_client)
-        scenario.app_failsafe = int(after["failsafe"] - before["failsafe"])
-        scenario.app_voice = {k: int(after[k] - before[k]) for k in after if k != "failsafe"}
-        return scenario
-    finally:
-        await client.aclose()
-        await probe_client.aclose()
-
-
-def load_phase(
-    p: Plan,
-    res: Results,
-    token: str,
-    url: str,
-    run_dir: Path,
-    patient_phones: list[str],
-    practice_number: str,
-) -> None:
-    """The load scenario on a fresh app (an empty queue) with `load_workers` real workers."""
-    flush_redis()
-    rng = random.Random(10)
-    phones = patient_phones[:]
-    rng.shuffle(phones)
-    half = len(phones) // 2
-    port = servers.free_port()
-    env = servers.base_env(token, port) | {"DATABASE_URL": url, "REDIS_URL": REDIS_URL}
-    app = None
-    workers: list[servers.Server] = []
-    try:
-        threads = os.environ.get("BENCH_LOAD_THREADS", "").strip()
-        argv = [servers.tool("afterhours"), "serve", "--port", str(port)]
-        if threads:  # an experiment: fewer routing threads than anyio's default 40
-            argv = [sys.executable, "-m", "bench.threads_app", "--port", str(port)]
-            argv += ["--threads", str(int(threads))]
-            env = env | {"PYTHONPATH": str(HERE.parent)}
-        app = servers.start("app-load", argv, env, run_dir, port, "/readyz")
-        for index in range(p.load_workers):
-            workers.append(servers.start_worker(f"worker-{index + 1}", env, run_dir))
-        say(
-            f"load scenario: {p.load_call_rate:g} screened calls/s and {p.load_text_rate:g} "
-            f"texts/s, open-loop, {p.load_duration_s:g} s (after {p.load_warmup_s:g} s warm-up); "
-            f"app on :{port}, {p.load_workers} workers"
-        )
-        res.scenario = asyncio.run(
-            _open_loop(p, app, token, phones[:half], phones[half:], practice_number)
-        )
-        res.scenario.load_average = os.getloadavg()
-        if threads:
-            res.scenario.app_threads = f"{int(threads)} (BENCH_LOAD_THREADS, bench/threads_app.py)"
-        s = res.scenario
-        say(
-            f"  calls offered {s.offered_rate(s.calls):.1f}/s, achieved "
-            f"{s.achieved_rate(s.calls):.1f}/s; voice p50 {s.ms(s.calls, 'voice', 50):.0f} ms, "
-            f"p99 {s.ms(s.calls, 'voice', 99):.0f} ms, max {s.max_ms(s.calls, 'voice'):.0f} ms; "
-            f"fail-safe {len(s.calls.failsafe)}; load average {s.load_average[0]:.2f}"
-        )
-        for worker in workers:
-            if worker.process.poll() is not None:
-                res.notes.append(f"{worker.name} exited during the load scenario")
-    finally:
-        for server in [*workers, app]:
-            if server is not None:
-                server.stop()
 
 
 def main() -> int:
