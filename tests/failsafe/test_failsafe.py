@@ -6,6 +6,7 @@ spool keeps the call until the database is back, then it is written once.
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from router.core.db import reset_caches
 from router.failsafe import replay as recovery
 from tests.clinic import CRISIS_LINE, DEAD_DATABASE, LEE, PRACTICE_NUMBER, SAM
 from tests.contact_log import contact_count, contact_for
+from tests.deadlines import NEVER_WAITS_S
 
 
 @pytest.fixture(autouse=True)
@@ -38,7 +40,7 @@ def test_database_down_the_call_still_reaches_the_crisis_line_S1(sim, database_d
     assert response.status_code == 200
     assert _dials_crisis_line(response.text)
     assert "dial 911" in response.text
-    assert elapsed < 1.0
+    assert elapsed < NEVER_WAITS_S
 
 
 def test_database_down_the_call_is_kept_and_written_once_when_it_returns_S5(sim, database_down):
@@ -144,16 +146,20 @@ def test_a_slow_database_still_answers_within_a_second_S1(sim, monkeypatch):
     from router.core.settings import get_settings
 
     get_settings.cache_clear()
-    real = calls.start_call
+    real, held = calls.start_call, threading.Event()
 
     def slow(*args: object, **kwargs: object) -> str:
-        time.sleep(3)
+        held.wait(30)  # a database that does not answer until the test lets it
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(calls, "start_call", slow)
     started = time.monotonic()
-    response = sim.post("/twilio/voice", _incoming("CA" + "2" * 32))
-    assert time.monotonic() - started < 1.0
+    try:
+        response = sim.post("/twilio/voice", _incoming("CA" + "2" * 32))
+        # Only the deadline can answer while the database is held (past NEVER_WAITS_S).
+        assert time.monotonic() - started < NEVER_WAITS_S
+    finally:
+        held.set()
     assert _dials_crisis_line(response.text)
 
 

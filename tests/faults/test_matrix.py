@@ -22,6 +22,7 @@ from router.store.models import OutboundMessage
 from router.twilio import gateway
 from tests.clinic import CRISIS_LINE, LEE, PATEL, PRACTICE_NUMBER, SAM
 from tests.contact_log import contact_count, contact_for
+from tests.deadlines import NEVER_WAITS_S
 from tests.faults.servers import PrivatePostgres, PrivateRedis
 from workers.jobs import sweep_due
 from workers.scheduler import LOCK_KEY
@@ -79,7 +80,7 @@ def test_database_down_before_a_call_S1_S5(sim, roster, clock, postgres, recover
     try:
         started = time.monotonic()
         answer = sim.post("/twilio/voice", _incoming(sid))
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < NEVER_WAITS_S
         assert _dials_crisis_line(answer.text)
         sim.post(
             "/twilio/status", {"CallSid": sid, "CallStatus": "completed", "CallDuration": "40"}
@@ -104,7 +105,7 @@ def test_database_down_during_a_call_S1_S5(sim, roster, clock, postgres, recover
         action = dict(_incoming(sid), DialCallStatus="no-answer")
         started = time.monotonic()
         answer = sim.post(f"/twilio/voice/next?c={contact_id}&n=0", action)
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < NEVER_WAITS_S
         assert _dials_crisis_line(answer.text)
     finally:
         postgres.start()
@@ -147,7 +148,7 @@ def test_database_hung_a_call_still_reaches_the_crisis_line_S1(
     try:
         started = time.monotonic()
         answer = sim.post("/twilio/voice", _incoming(sid))
-        assert time.monotonic() - started < 1.0
+        assert time.monotonic() - started < NEVER_WAITS_S
         assert _dials_crisis_line(answer.text)
     finally:
         postgres.thaw()
