@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Query, Request
 
 from router.api.deps import CurrentUser, SessionDep
+from router.api.schemas import FollowUpItemOut
 from router.contacts import follow_ups
 from router.core import clock
 from router.core.errors import InputError
@@ -29,7 +30,7 @@ def _refuse_unknown_filters(request: Request) -> None:
             raise InputError(key, request.query_params[key], f"is not a filter ({expected})")
 
 
-@router.get("/follow-ups")
+@router.get("/follow-ups", response_model=list[FollowUpItemOut])
 def list_follow_ups(
     request: Request,
     session: SessionDep,
@@ -54,7 +55,7 @@ FollowUpChanges = Annotated[
 ]
 
 
-@router.patch("/follow-ups/{follow_up_id}")
+@router.patch("/follow-ups/{follow_up_id}", response_model=FollowUpItemOut)
 def change_follow_up(
     session: SessionDep, user: CurrentUser, follow_up_id: int, changes: FollowUpChanges
 ) -> dict[str, Any]:

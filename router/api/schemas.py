@@ -104,6 +104,24 @@ def _absent(value: object) -> bool:
 IsoText = Annotated[str, WithJsonSchema({"type": "string", "format": "date-time"})]
 
 
+class FollowUpItemOut(BaseModel):
+    """A follow-up in the morning-after queue (`/api/v1/follow-ups`), with its contact."""
+
+    id: int
+    contact: str
+    patient: str | None
+    channel: Channel
+    started_at: IsoText
+    status: FollowUpStatus
+    assignee: str | None
+    due: IsoText
+    overdue: bool
+    urgent: bool
+    note: str | None
+    closed_at: IsoText | None
+    closed_by: str | None
+
+
 class WindowOut(BaseModel):
     """An on-call window as a roster entry writes it: weekly (`days`, `start`, `end`, local
     HH:MM) or one-off (`from`, `to`, local date-times); `off` takes the clinician off call."""
