@@ -203,6 +203,23 @@ def coverage_alert(
     ).first()
 
 
+def coverage_alerts_overlapping(
+    session: Session, practice_id: str, start: datetime, end: datetime
+) -> Sequence[CoverageAlert]:
+    """The practice's told gaps that overlap [start, end), earliest first."""
+    return list(
+        session.scalars(
+            select(CoverageAlert)
+            .where(
+                CoverageAlert.practice_id == practice_id,
+                CoverageAlert.starts_at < end,
+                CoverageAlert.ends_at > start,
+            )
+            .order_by(CoverageAlert.starts_at, CoverageAlert.id)
+        )
+    )
+
+
 def practices(session: Session) -> Sequence[Practice]:
     return list(session.scalars(select(Practice).order_by(Practice.id)))
 
