@@ -158,7 +158,16 @@ def check_all_practices(session: Session, now: datetime) -> int:
 
 
 def check_after_window_change(session: Session, practice_id: str) -> None:
-    """For window_service.WINDOW_CHANGE_HOOKS."""
+    """Run after every window change (staff.windows_changed): a gap it opens is told now."""
     practice = session.get(Practice, practice_id)
     if practice is not None:
         tell_supervisors_of_gaps(session, practice, clock.now())
+
+
+def windows_changed(session: Session, practice_id: str) -> None:
+    """The one "windows changed" step: the on-call index invalidated, coverage checked."""
+    staff.windows_changed(session, practice_id)
+
+
+if check_after_window_change not in staff.WINDOWS_CHANGED_HOOKS:
+    staff.WINDOWS_CHANGED_HOOKS.append(check_after_window_change)

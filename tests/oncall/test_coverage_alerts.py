@@ -12,7 +12,7 @@ from router.core.db import session_scope
 from router.oncall.coverage import ALERT_HORIZON, check_all_practices, gaps_for
 from router.store.models import CoverageAlert, OnCallWindow, OutboundMessage, Practice
 from router.store.repositories import staff
-from tests.clinic import ORTIZ
+from tests.clinic import LEE, ORTIZ, PATEL, PRACTICE_NUMBER
 
 
 def coverage_texts() -> list[OutboundMessage]:
@@ -94,3 +94,17 @@ def test_a_gap_that_only_shrinks_is_not_told_again(roster, clock) -> None:
         assert len(gaps_for(session, practice, start, end)) == 2
         assert check_all_practices(session, clock()) == 0
     assert len(coverage_texts()) == told
+
+
+def test_clinicians_texting_off_opens_a_gap_told_to_supervisors_at_once(texting) -> None:
+    sim, jobs = texting.sim, texting.jobs
+    with session_scope() as session:
+        check_all_practices(session, jobs.clock())  # the gaps the roster already has: told
+    jobs.settle()
+    sim.device(ORTIZ).clear()
+    for clinician in (LEE, PATEL):  # pt-sam's whole care team stands down
+        assert "off call" in sim.device(clinician).send("OFF", to=PRACTICE_NUMBER).replies[0].body
+    jobs.settle()
+    gap = sim.device(ORTIZ).expect_sms("coverage gap")
+    assert "nobody on call" in gap.body
+    assert "pt-" not in gap.body  # S7

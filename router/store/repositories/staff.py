@@ -3,7 +3,7 @@ contacts, iCal feeds, cover requests and the coverage gaps already told."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select
@@ -23,6 +23,22 @@ from router.store.models import (
     Patient,
     Practice,
 )
+from router.store.repositories import oncall_index
+
+# Run as hook(session, practice_id) by `windows_changed`: router.oncall.coverage registers
+# its gap check here (the store may not import the layers above it).
+WINDOWS_CHANGED_HOOKS: list[Callable[[Session, str], None]] = []
+
+
+def windows_changed(session: Session, practice_id: str, *, may_open_gaps: bool = True) -> None:
+    """After any write that changes who is on call (windows, covers, a roster load): routes
+    see it at once (the on-call index) and, unless the change can only close gaps, a gap it
+    opens is told (SPEC §11)."""
+    session.flush()
+    oncall_index.invalidate(practice_id)
+    if may_open_gaps:
+        for hook in WINDOWS_CHANGED_HOOKS:
+            hook(session, practice_id)
 
 
 def active_clinician_ids(session: Session, practice_id: str) -> set[str]:
