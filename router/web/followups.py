@@ -17,7 +17,7 @@ from router.contacts import follow_ups
 from router.core import clock
 from router.store.repositories import contacts, directory
 from router.web.deps import CurrentStaff, Staff
-from router.web.refusals import REFUSALS, refused_form
+from router.web.refusals import REFUSALS, refuse_unknown_filters, refused_form
 from router.web.sign_in import FORM_REFUSED
 from router.web.templating import render
 
@@ -93,6 +93,7 @@ def follow_up_queue(
     show: str = "open",
     m: str = "",
 ) -> Response:
+    refuse_unknown_filters(request, ("show", "m"))
     return _page(request, session, staff_member, show, notice=NOTICES.get(m))
 
 

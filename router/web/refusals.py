@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from router.api import errors as api_errors
-from router.core.errors import AfterhoursError, Forbidden, NotFound
+from router.core.errors import AfterhoursError, Forbidden, InputError, NotFound
 from router.web.templating import render
 
 REFUSALS: tuple[type[Exception], ...] = (AfterhoursError, PermissionError, LookupError, ValueError)
@@ -51,6 +51,18 @@ def refused_form(
     if refused.status == 404 and not_found_page:
         raise HTTPException(404, refused.message) from None
     return show(refused)
+
+
+def refuse_unknown_filters(request: Request, allowed: tuple[str, ...]) -> None:
+    """A page takes only the query filters it knows, like the API: any other is refused (a
+    422 page naming it) rather than ignored."""
+    for key in request.query_params:
+        if key not in allowed:
+            raise InputError(
+                key,
+                request.query_params[key][:64],
+                f"is not a filter here (expected one of: {', '.join(sorted(allowed))})",
+            )
 
 
 def is_page(request: Request) -> bool:

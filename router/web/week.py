@@ -24,7 +24,7 @@ from router.store.models import Clinician, OnCallWindow
 from router.store.repositories import audit, directory
 from router.store.repositories.windows import as_policy_window, clinician_zone
 from router.web.deps import CurrentStaff, Staff, SupervisorStaff
-from router.web.refusals import REFUSALS, refusal, refused_form
+from router.web.refusals import REFUSALS, refusal, refuse_unknown_filters, refused_form
 from router.web.sign_in import FORM_REFUSED
 from router.web.templating import render
 
@@ -143,6 +143,7 @@ def _page(
 def week(
     request: Request, session: SessionDep, staff: CurrentStaff, clinician: str = "", m: str = ""
 ) -> Response:
+    refuse_unknown_filters(request, ("clinician", "m"))
     target = _target(session, staff, clinician[:64])
     return _page(request, session, staff, target, notice=NOTICES.get(m))
 
