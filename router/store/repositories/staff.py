@@ -80,6 +80,24 @@ def windows(
     return list(session.scalars(query.order_by(OnCallWindow.clinician_id, OnCallWindow.id)))
 
 
+def covers_by_window(session: Session, clinician_id: str) -> dict[int, CoverRequest]:
+    """The clinician's accepted covers, by the one-off window each made for them (the
+    colleague's on-call window, the asker's off-call one)."""
+    rows = session.scalars(
+        select(CoverRequest).where(
+            CoverRequest.status == CoverStatus.ACCEPTED,
+            or_(CoverRequest.asker_id == clinician_id, CoverRequest.colleague_id == clinician_id),
+        )
+    )
+    found: dict[int, CoverRequest] = {}
+    for row in rows:
+        if row.colleague_id == clinician_id and row.cover_window_id is not None:
+            found[row.cover_window_id] = row
+        if row.asker_id == clinician_id and row.off_window_id is not None:
+            found[row.off_window_id] = row
+    return found
+
+
 def practice_windows(session: Session, practice_id: str) -> list[OnCallWindow]:
     """Every window of the practice's active clinicians."""
     return list(
