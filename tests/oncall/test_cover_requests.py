@@ -249,7 +249,8 @@ def test_an_accepted_cover_shows_in_both_calendars(client) -> None:
     assert accepted.status_code == 200, accepted.text
     with session_scope() as session:
         kim, lee = session.get(Clinician, "dr-kim"), session.get(Clinician, "dr-lee")
-        assert kim is not None and lee is not None
+        assert kim is not None
+        assert lee is not None
         kims, lees = ical.feed(session, kim).decode(), ical.feed(session, lee).decode()
     assert "On call (covering)" in kims
     assert "Off call (covered by a colleague)" in lees
