@@ -17,6 +17,7 @@ from router.calls.endpoints import router as voice_router
 from router.failsafe.deadline import ArrivalStamp
 from router.texts.endpoints import router as sms_router
 from router.texts.page import router as page_router
+from router.web import refusals as web_refusals
 from router.web import router as web_router
 
 
@@ -49,6 +50,7 @@ def create_app() -> FastAPI:
     app.include_router(health.router)
     app.include_router(web_router)
     api_errors.install(app)
+    web_refusals.install(app)  # pages answer a refusal in HTML
     app.include_router(metrics.router)
     app.add_middleware(metrics.WebhookTimer)
     app.add_middleware(ArrivalStamp)  # the voice deadline counts from arrival

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 
 from policies.vocabulary import MessageKind, MessageStatus, Purpose
 from router.api.deps import SessionDep, StaffOnly
 from router.api.schemas import MessageOut
+from router.api.windows import refuse_unknown_filters
 from router.core.errors import one_of
 from router.store.models import Clinician, OutboundMessage
 from router.store.repositories import audit
@@ -50,6 +51,7 @@ def message_out(message: OutboundMessage) -> MessageOut:
 
 @router.get("/messages", response_model=list[MessageOut])
 def list_messages(
+    request: Request,
     session: SessionDep,
     user: MessageLogReader,
     contact: Annotated[str | None, Query(max_length=64)] = None,
@@ -57,6 +59,7 @@ def list_messages(
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
 ) -> list[MessageOut]:
     """Every outbound text and call (admins and supervisors)."""
+    refuse_unknown_filters(request, {"contact", "kind", "limit"})
     one_of("kind", kind, MessageKind)
     found = message_log.messages(
         session, user.practice_id, contact_id=contact, kind=kind, limit=limit

@@ -24,6 +24,7 @@ def roster_load(
 ) -> None:
     """Upsert a roster file: validated whole before anything is written, and only what
     differs from the database is written."""
+    import router.oncall.coverage  # noqa: F401  (registers the gap check a load runs)
     from router.core.db import session_scope
     from router.roster.parse import RosterError, parse_roster
     from router.store.repositories.roster import apply_roster, known_clinicians, plan_roster

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from policies.schedule import occurrences
 from policies.vocabulary import CoverStatus, Purpose
 from router.core import errors
+from router.oncall.coverage import windows_changed
 from router.outbox import queue_sms
 from router.roster.parse import WindowError
 from router.store.models import Clinician, CoverRequest, OnCallWindow, Practice
@@ -224,6 +225,8 @@ def answer(
         subject=f"window:{request.window_id}",
         detail={**request_document(request), "by": by},
     )
+    if accept:
+        windows_changed(session, request.practice_id)
     asker = session.get(Clinician, request.asker_id)
     if asker is not None and asker.active:
         numbers = directory.practice_numbers(session, request.practice_id)

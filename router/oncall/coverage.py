@@ -81,24 +81,54 @@ def alert_body(practice: Practice, gap: Gap) -> str:
     )
 
 
-def tell_supervisors_of_gaps(session: Session, practice: Practice, now: datetime) -> int:
-    """Texts the practice's supervisors once per gap found in the next 48 hours; returns how
-    many gaps were newly told. Safe to run again: told gaps are remembered."""
-    gaps = within(gaps_for(session, practice, now, now + ALERT_HORIZON), now, ALERT_HORIZON)
-    told = 0
-    numbers = directory.practice_numbers(session, practice.id)
-    for gap in gaps:
-        if staff.coverage_alert(session, practice.id, gap.start, gap.end) is not None:
-            continue
+def already_told(session: Session, practice_id: str, gap: Gap) -> bool:
+    """A gap is already told when earlier alerts overlapping it named all its patients (the
+    job cuts a running gap at "now" and the last one at the horizon, and a window change may
+    shrink a gap: none of these is news). The told stretch is widened to the gap, so a gap
+    seen first at the horizon and later only from "now" still matches."""
+    overlapping = staff.coverage_alerts_overlapping(session, practice_id, gap.start, gap.end)
+    named = {patient for alert in overlapping for patient in alert.patients or []}
+    if not overlapping or not set(gap.patients) <= named:
+        return False
+    first = overlapping[0]
+    start, end = min(first.starts_at, gap.start), max(first.ends_at, gap.end)
+    if (start, end) != (first.starts_at, first.ends_at) and staff.coverage_alert(
+        session, practice_id, start, end
+    ) is None:
+        first.starts_at, first.ends_at = start, end
+        session.flush()
+    return True
+
+
+def remember_told(session: Session, practice_id: str, gap: Gap, now: datetime) -> None:
+    existing = staff.coverage_alert(session, practice_id, gap.start, gap.end)
+    if existing is not None:  # the same stretch, now with more patients
+        existing.patients = sorted(set(existing.patients or []) | set(gap.patients))
+        existing.told_at = now
+    else:
         session.add(
             CoverageAlert(
-                practice_id=practice.id,
+                practice_id=practice_id,
                 starts_at=gap.start,
                 ends_at=gap.end,
                 patients=list(gap.patients),
                 told_at=now,
             )
         )
+    session.flush()
+
+
+def tell_supervisors_of_gaps(session: Session, practice: Practice, now: datetime) -> int:
+    """Texts the practice's supervisors once per gap found in the next 48 hours; returns how
+    many gaps were newly told. Safe to run again: told gaps are remembered, and a gap is told
+    again only when it reaches new patients or a stretch no told gap overlaps."""
+    gaps = within(gaps_for(session, practice, now, now + ALERT_HORIZON), now, ALERT_HORIZON)
+    told = 0
+    numbers = directory.practice_numbers(session, practice.id)
+    for gap in gaps:
+        if already_told(session, practice.id, gap):
+            continue
+        remember_told(session, practice.id, gap, now)
         for supervisor in supervisors(session, practice.id):
             queue_sms(
                 session,
@@ -128,7 +158,16 @@ def check_all_practices(session: Session, now: datetime) -> int:
 
 
 def check_after_window_change(session: Session, practice_id: str) -> None:
-    """For window_service.WINDOW_CHANGE_HOOKS."""
+    """Run after every window change (staff.windows_changed): a gap it opens is told now."""
     practice = session.get(Practice, practice_id)
     if practice is not None:
         tell_supervisors_of_gaps(session, practice, clock.now())
+
+
+def windows_changed(session: Session, practice_id: str) -> None:
+    """The one "windows changed" step: the on-call index invalidated, coverage checked."""
+    staff.windows_changed(session, practice_id)
+
+
+if check_after_window_change not in staff.WINDOWS_CHANGED_HOOKS:
+    staff.WINDOWS_CHANGED_HOOKS.append(check_after_window_change)

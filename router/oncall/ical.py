@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from policies.schedule import DAY_NAMES, parse_clock
 from router.core.settings import get_settings
-from router.store.models import Clinician, IcalFeed, OnCallWindow, Practice
+from router.store.models import Clinician, CoverRequest, IcalFeed, OnCallWindow, Practice
 from router.store.repositories import audit, staff
 from router.twilio.signature import webhook_token
 
@@ -79,10 +79,14 @@ def _first_day(days: list[int], anchor: date) -> date:
     return day
 
 
-def _event(row: OnCallWindow, zone: ZoneInfo, practice: Practice) -> Event:
+def _event(
+    row: OnCallWindow, zone: ZoneInfo, practice: Practice, cover: CoverRequest | None = None
+) -> Event:
     event = Event()
     event.add("uid", f"window-{row.id}@afterhours.{practice.id}")
     label = "Off call (time off)" if row.off else "On call (duty)" if row.duty else "On call"
+    if cover is not None:  # an accepted cover request: say whose stretch it is
+        label = "Off call (covered by a colleague)" if row.off else "On call (covering)"
     event.add("summary", f"{label}: {practice.name}")
     event.add("dtstamp", row.created_at)
     event.add("transp", "TRANSPARENT" if row.off else "OPAQUE")
@@ -121,8 +125,9 @@ def feed(session: Session, clinician: Clinician) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"On call: {practice.name}")
     calendar.add("x-wr-timezone", str(zone))
+    covers = staff.covers_by_window(session, clinician.id)
     for row in staff.windows(session, practice.id, clinician.id):
-        calendar.add_component(_event(row, zone, practice))
+        calendar.add_component(_event(row, zone, practice, covers.get(row.id)))
     calendar.add_missing_timezones()
     feed: bytes = calendar.to_ical()
     return feed

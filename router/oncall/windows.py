@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from policies.privacy import first_name
 from policies.route import is_on_duty
 from policies.schedule import is_on_call, local_minute, on_call_until, resolve_local
+from router.oncall.coverage import windows_changed
 from router.store.models import Clinician, OnCallWindow, Practice
 from router.store.repositories import audit, directory, oncall_index, selfwindows
 from router.store.repositories.windows import clinician_zone, schedules_at
@@ -33,6 +34,7 @@ def go_on_call(
         subject=f"clinician:{clinician.id}",
         detail={"until": end_local.isoformat(timespec="minutes")},
     )
+    windows_changed(session, practice.id)
 
 
 def go_off_call(session: Session, practice: Practice, clinician: Clinician, now: datetime) -> None:
@@ -56,6 +58,7 @@ def go_off_call(session: Session, practice: Practice, clinician: Clinician, now:
         subject=f"clinician:{clinician.id}",
         detail={"until": until.isoformat() if until else None},
     )
+    windows_changed(session, practice.id)  # standing down may open a gap: told at once
 
 
 def _add_self_window(

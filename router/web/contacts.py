@@ -30,6 +30,7 @@ from router.core.instants import parse_instant
 from router.store.models import Contact, Patient
 from router.store.repositories import audit, contacts, directory
 from router.web.deps import Staff, SupervisorStaff
+from router.web.refusals import refuse_unknown_filters
 from router.web.templating import PAGE_HEADERS, render
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -93,6 +94,7 @@ def _instant(name: str, value: str, zone: ZoneInfo) -> datetime | None:
 
 
 def read_query(session: Session, staff: Staff, request: Request, limit: int) -> LogQuery:
+    refuse_unknown_filters(request, FILTERS)
     raw = {name: request.query_params.get(name, "").strip()[:64] for name in FILTERS}
     query = LogQuery(raw, patients=contacts.patients_of_practice(session, staff.practice.id))
     given = query.given
@@ -321,6 +323,7 @@ def audit_lookup(
     request: Request, staff: SupervisorStaff, contact: str = "", window: str = ""
 ) -> Response:
     """Find an audit trail: a contact's (its id is in the log) or a window's."""
+    refuse_unknown_filters(request, ("contact", "window"))
     contact, window = contact.strip()[:64], window.strip()[:16]
     if contact:
         return RedirectResponse(f"/contacts/{quote(contact, safe='')}/audit", 303)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,7 @@ from router.oncall import cover
 from router.store.repositories import directory
 from router.store.repositories import staff as staff_repo
 from router.web.deps import CurrentStaff, Staff
-from router.web.refusals import REFUSALS, refusal
+from router.web.refusals import REFUSALS, refused_form
 from router.web.sign_in import FORM_REFUSED
 from router.web.templating import render
 
@@ -73,8 +73,8 @@ def answer_cover(
                 session, staff.member, request_id, answer == "accept", clock.now(), by="page"
             )
     except REFUSALS as exc:
-        refused = refusal(exc)
-        if refused.status == 404:
-            raise HTTPException(404, refused.message) from None
-        return _page(request, session, staff, refused.status, error=refused.message)
+        return refused_form(
+            exc,
+            lambda refused: _page(request, session, staff, refused.status, error=refused.message),
+        )
     return RedirectResponse(f"/cover?m={answer}ed", 303)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -17,7 +17,7 @@ from router.contacts import follow_ups
 from router.core import clock
 from router.store.repositories import contacts, directory
 from router.web.deps import CurrentStaff, Staff
-from router.web.refusals import REFUSALS, refusal
+from router.web.refusals import REFUSALS, refuse_unknown_filters, refused_form
 from router.web.sign_in import FORM_REFUSED
 from router.web.templating import render
 
@@ -93,6 +93,7 @@ def follow_up_queue(
     show: str = "open",
     m: str = "",
 ) -> Response:
+    refuse_unknown_filters(request, ("show", "m"))
     return _page(request, session, staff_member, show, notice=NOTICES.get(m))
 
 
@@ -139,16 +140,16 @@ def change_follow_up(
                 session, staff_member.member, follow_up_id, changes, clock.now()
             )
     except REFUSALS as exc:
-        refused = refusal(exc)
-        if refused.status == 404:
-            raise HTTPException(404, refused.message) from None
-        return _page(
-            request,
-            session,
-            staff_member,
-            show,
-            refused.status,
-            error=refused.message,
-            field=f"{refused.field or next(iter(changes), 'note')}-{follow_up_id}",
+        return refused_form(
+            exc,
+            lambda refused: _page(
+                request,
+                session,
+                staff_member,
+                show,
+                refused.status,
+                error=refused.message,
+                field=f"{refused.field or next(iter(changes), 'note')}-{follow_up_id}",
+            ),
         )
     return RedirectResponse(f"/follow-ups?show={show}&m={action}#fu-{follow_up_id}", 303)

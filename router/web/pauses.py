@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -21,7 +21,7 @@ from router.oncall import pauses
 from router.store.repositories import contacts, directory, staff
 from router.store.repositories.windows import clinician_zone
 from router.web.deps import CurrentStaff, Staff
-from router.web.refusals import REFUSALS, refusal
+from router.web.refusals import REFUSALS, refused_form
 from router.web.sign_in import FORM_REFUSED
 from router.web.templating import render
 
@@ -115,15 +115,18 @@ def create_pause(
                 session, viewer.member, patient[:64], instant, clock.now(), clinician[:64] or None
             )
     except REFUSALS as exc:
-        refused = refusal(exc)
-        return _page(
-            request,
-            session,
-            viewer,
-            refused.status,
-            error=refused.message,
-            field=refused.field,
-            form=form,
+        return refused_form(
+            exc,
+            lambda refused: _page(
+                request,
+                session,
+                viewer,
+                refused.status,
+                error=refused.message,
+                field=refused.field,
+                form=form,
+            ),
+            not_found_page=False,
         )
     return RedirectResponse("/pauses?m=paused", 303)
 
@@ -138,8 +141,8 @@ def end_pause(
         with session.begin_nested():
             pauses.end_pause(session, viewer.member, pause_id, clock.now())
     except REFUSALS as exc:
-        refused = refusal(exc)
-        if refused.status == 404:
-            raise HTTPException(404, refused.message) from None
-        return _page(request, session, viewer, refused.status, error=refused.message)
+        return refused_form(
+            exc,
+            lambda refused: _page(request, session, viewer, refused.status, error=refused.message),
+        )
     return RedirectResponse("/pauses?m=ended", 303)

@@ -24,7 +24,7 @@ from router.store.models import Clinician, OnCallWindow
 from router.store.repositories import audit, directory
 from router.store.repositories.windows import as_policy_window, clinician_zone
 from router.web.deps import CurrentStaff, Staff, SupervisorStaff
-from router.web.refusals import REFUSALS, refusal
+from router.web.refusals import REFUSALS, refusal, refuse_unknown_filters, refused_form
 from router.web.sign_in import FORM_REFUSED
 from router.web.templating import render
 
@@ -143,6 +143,7 @@ def _page(
 def week(
     request: Request, session: SessionDep, staff: CurrentStaff, clinician: str = "", m: str = ""
 ) -> Response:
+    refuse_unknown_filters(request, ("clinician", "m"))
     target = _target(session, staff, clinician[:64])
     return _page(request, session, staff, target, notice=NOTICES.get(m))
 
@@ -225,16 +226,19 @@ def add_window(
         with session.begin_nested():
             window_service.create_window(session, staff.member, entry)
     except REFUSALS as exc:
-        refused = refusal(exc)
-        return _page(
-            request,
-            session,
-            staff,
-            target,
-            refused.status,
-            error=refused.message,
-            field=refused.field,
-            form=form.refill(),
+        return refused_form(
+            exc,
+            lambda refused: _page(
+                request,
+                session,
+                staff,
+                target,
+                refused.status,
+                error=refused.message,
+                field=refused.field,
+                form=form.refill(),
+            ),
+            not_found_page=False,
         )
     return _back(target, staff, "added")
 
@@ -262,17 +266,17 @@ def change_window(
                 entry.setdefault("duty", False)
                 window_service.update_window(session, staff.member, window_id, entry)
     except REFUSALS as exc:
-        refused = refusal(exc)
-        if refused.status == 404:
-            raise HTTPException(404, refused.message) from None
-        return _page(
-            request,
-            session,
-            staff,
-            target,
-            refused.status,
-            error=refused.message,
-            field=f"{refused.field}-{window_id}",
+        return refused_form(
+            exc,
+            lambda refused: _page(
+                request,
+                session,
+                staff,
+                target,
+                refused.status,
+                error=refused.message,
+                field=f"{refused.field}-{window_id}",
+            ),
         )
     return _back(target, staff, "deleted" if action == "delete" else "saved")
 
@@ -298,10 +302,12 @@ def ask_cover(
         with session.begin_nested():
             cover.ask(session, staff.member, window_id, to, instant, clock.now())
     except REFUSALS as exc:
-        refused = refusal(exc)
-        if refused.status == 404:
-            raise HTTPException(404, refused.message) from None
-        return _page(request, session, staff, target, refused.status, error=refused.message)
+        return refused_form(
+            exc,
+            lambda refused: _page(
+                request, session, staff, target, refused.status, error=refused.message
+            ),
+        )
     return _back(target, staff, "asked")
 
 

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from router.core.db import session_scope
+from router.oncall import ical
 from router.oncall.cover import CoverAnswer, answer_cover_by_text, parse_cover_answer
 from router.oncall.coverage import gaps_for
 from router.store.models import AuditEntry, Clinician, CoverRequest, OutboundMessage, Practice
@@ -237,3 +238,19 @@ def test_cover_requests_are_listed_for_those_they_concern_S8(client) -> None:
     assert ids("dr-kim", "?status=accepted") == []
     bad = client.get("/api/v1/cover-requests?status=maybe", headers=bearer("dr-kim"))
     assert bad.status_code == 422
+
+
+def test_an_accepted_cover_shows_in_both_calendars(client) -> None:
+    asked = ask(client, "dr-lee", "dr-lee", "dr-kim")
+    assert asked.status_code == 201, asked.text
+    accepted = client.post(
+        f"/api/v1/cover-requests/{asked.json()['id']}/accept", headers=bearer("dr-kim")
+    )
+    assert accepted.status_code == 200, accepted.text
+    with session_scope() as session:
+        kim, lee = session.get(Clinician, "dr-kim"), session.get(Clinician, "dr-lee")
+        assert kim is not None
+        assert lee is not None
+        kims, lees = ical.feed(session, kim).decode(), ical.feed(session, lee).decode()
+    assert "On call (covering)" in kims
+    assert "Off call (covered by a colleague)" in lees

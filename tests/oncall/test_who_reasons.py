@@ -41,13 +41,20 @@ def test_who_says_why_each_clinician_is_or_is_not_on_the_route(roster) -> None:
     assert why["dr-lee"] == "on the route: care team #1, on call"
     assert why["dr-patel"].startswith("not on the route: coaching paused until")
     assert why["dr-chen"] == "not on the route: on call, but not on the care team"
-    assert why["dr-kim"] == "not on the route: not on call now"
+    assert why["dr-kim"] == "not on the route: not on call at that time"
 
 
 def test_who_names_the_duty_clinician(roster) -> None:
     why = reasons(who("pt-sam", "--at", "2026-11-28T10:00:00-05:00").stdout)
     assert why["dr-kim"] == "on the route: on duty for every patient"
-    assert why["dr-lee"] == "not on the route: not on call now"
+    # --at another time than now: not "now" (issue 7).
+    assert why["dr-lee"] == "not on the route: not on call at that time"
+
+
+def test_who_without_at_says_now(roster) -> None:
+    why = reasons(who("pt-sam").stdout)
+    assert "not on the route: not on call now" in why.values()
+    assert not any("at that time" in reason for reason in why.values())
 
 
 def test_who_reads_an_at_without_offset_in_the_practices_zone(roster) -> None:

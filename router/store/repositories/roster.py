@@ -32,7 +32,7 @@ from router.store.models import (
     PracticeNumber,
     utcnow,
 )
-from router.store.repositories import audit, oncall_index
+from router.store.repositories import audit, staff
 from router.store.repositories.roster_export import export_roster, practice_ids
 from router.store.repositories.roster_plan import LoadSummary, RosterPlan, day_mask, plan_roster
 from router.store.repositories.roster_rows import BulkWriter, batches
@@ -113,7 +113,8 @@ def apply_roster(
         _rebound(session, plan.rezoned)
         write.done += len(plan.rezoned)
     session.expire_all()  # the ORM's copies of what the statements above changed
-    oncall_index.invalidate(spec.id)
+    # Windows removed (or changed) and staff deactivated may open gaps: told at once.
+    staff.windows_changed(session, spec.id, may_open_gaps=bool(plan.windows_gone or plan.leaving))
     audit.append(
         session,
         actor=actor,

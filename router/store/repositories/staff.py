@@ -3,7 +3,7 @@ contacts, iCal feeds, cover requests and the coverage gaps already told."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from sqlalchemy import and_, or_, select
@@ -23,6 +23,22 @@ from router.store.models import (
     Patient,
     Practice,
 )
+from router.store.repositories import oncall_index
+
+# Run as hook(session, practice_id) by `windows_changed`: router.oncall.coverage registers
+# its gap check here (the store may not import the layers above it).
+WINDOWS_CHANGED_HOOKS: list[Callable[[Session, str], None]] = []
+
+
+def windows_changed(session: Session, practice_id: str, *, may_open_gaps: bool = True) -> None:
+    """After any write that changes who is on call (windows, covers, a roster load): routes
+    see it at once (the on-call index) and, unless the change can only close gaps, a gap it
+    opens is told (SPEC §11)."""
+    session.flush()
+    oncall_index.invalidate(practice_id)
+    if may_open_gaps:
+        for hook in WINDOWS_CHANGED_HOOKS:
+            hook(session, practice_id)
 
 
 def active_clinician_ids(session: Session, practice_id: str) -> set[str]:
@@ -62,6 +78,24 @@ def windows(
     if clinician_id is not None:
         query = query.where(OnCallWindow.clinician_id == clinician_id)
     return list(session.scalars(query.order_by(OnCallWindow.clinician_id, OnCallWindow.id)))
+
+
+def covers_by_window(session: Session, clinician_id: str) -> dict[int, CoverRequest]:
+    """The clinician's accepted covers, by the one-off window each made for them (the
+    colleague's on-call window, the asker's off-call one)."""
+    rows = session.scalars(
+        select(CoverRequest).where(
+            CoverRequest.status == CoverStatus.ACCEPTED,
+            or_(CoverRequest.asker_id == clinician_id, CoverRequest.colleague_id == clinician_id),
+        )
+    )
+    found: dict[int, CoverRequest] = {}
+    for row in rows:
+        if row.colleague_id == clinician_id and row.cover_window_id is not None:
+            found[row.cover_window_id] = row
+        if row.asker_id == clinician_id and row.off_window_id is not None:
+            found[row.off_window_id] = row
+    return found
 
 
 def practice_windows(session: Session, practice_id: str) -> list[OnCallWindow]:
@@ -201,6 +235,23 @@ def coverage_alert(
             CoverageAlert.ends_at == end,
         )
     ).first()
+
+
+def coverage_alerts_overlapping(
+    session: Session, practice_id: str, start: datetime, end: datetime
+) -> Sequence[CoverageAlert]:
+    """The practice's told gaps that overlap [start, end), earliest first."""
+    return list(
+        session.scalars(
+            select(CoverageAlert)
+            .where(
+                CoverageAlert.practice_id == practice_id,
+                CoverageAlert.starts_at < end,
+                CoverageAlert.ends_at > start,
+            )
+            .order_by(CoverageAlert.starts_at, CoverageAlert.id)
+        )
+    )
 
 
 def practices(session: Session) -> Sequence[Practice]:
