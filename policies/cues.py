@@ -1207,6 +1207,8 @@ FAREWELL: tuple[Entry, ...] = (
     (
         "thank_you_for_trying",
         "thank|thanks|thx|gracias * for|por * trying|intentar|intentarlo|tratar",
+        "appointment move reschedule fit call refill prescription fix schedule form insurance "
+        "cita mover cambiar llamar receta arreglar horario seguro",
     ),
     ("love_you_all", "love|quiero * you|los|las * all|todos|todas"),
     ("tonight_is_the_night", "tonight|today|hoy * is|es * the|la * night|noche|day|dia"),
