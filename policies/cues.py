@@ -274,6 +274,25 @@ MEANS: tuple[Entry, ...] = (
         "@BLADE ** against|contra|wrist|wrists|throat|skin|muneca|munecas|cuello|piel",
     ),
     (
+        "means_at_hand",
+        "have|got|bought|buy|holding|tengo|tener|compre|comprar|agarre|traigo * @LETHAL",
+        "clean cleaning laundry pool garden yard lawn job work store limpiar limpiando limpieza "
+        "lavar ropa alberca piscina jardin trabajo tienda",
+    ),
+    ("means_at_hand", "@LETHAL ** here|aqui|conmigo|next|front|enfrente|hand|mano|lap|ready|listo"),
+    # Shut in with it: "grabbed the kitchen knife and locked myself in the bathroom", "agarré el
+    # cuchillo y me encerré en el baño".
+    (
+        "shut_in_with_means",
+        "@BLADE|@GUN|@ROPE|@LETHAL|@PILLS ** locked|lock|locking|shut|encerre|encerrar|encerrado|encerrada|"
+        "encierro * myself|me|in",
+    ),
+    (
+        "shut_in_with_means",
+        "locked|lock|locking|shut|encerre|encerrar|encerrado|encerrada|encierro * myself|me|in ** "
+        "with|con * @BLADE|@GUN|@ROPE|@LETHAL|@PILLS",
+    ),
+    (
         "pills_found",
         "found|stole|grabbed|encontre|robe|agarre * my|mis|his|her|sus|moms|dads|the|las ** @PILLS",
     ),
@@ -454,6 +473,8 @@ INGESTION: tuple[Entry, ...] = (
         "swallowed_poison",
         "@INGESTED|drank|drink|beber|bebi|tomar|tome ** bleach|antifreeze|poison|cleaner|cloro|lejia|veneno|raticida|detergent|detergente|lysol|clorox|pinesol",
     ),
+    # An aborted or interrupted ingestion (C-SSRS): "started taking the pills and stopped halfway".
+    ("stopped_partway", "@PILLS ** stopped|stop|pare|deje ** halfway|half|mitad|partway"),
     ("sedatives_with_alcohol", "@SEDATIVE ** @ALCOHOL"),
     ("sedatives_with_alcohol", "@ALCOHOL ** @SEDATIVE"),
     ("pills_with_alcohol", "@INGESTED|drank|drink|mixed|mezcle|mix ** @PILLS ** @ALCOHOL|with|con"),
@@ -474,6 +495,13 @@ OTHER_INGESTION: tuple[Entry, ...] = (
     ("someone_else_swallowed", "@OTHER ** overdose|overdosed|od|sobredosis"),
 )
 
+# A letter or a video for someone that is an occasion's ("wrote my mom a letter for her birthday").
+_EVERYDAY_LETTERS = (
+    "birthday anniversary christmas santa valentine valentines thank thanks recommendation "
+    "reference school teacher class homework court landlord cumpleanos aniversario navidad "
+    "gracias recomendacion escuela maestra maestro clase tarea juzgado tarjeta card mothers"
+)
+
 PREPARATORY: tuple[Entry, ...] = (
     (
         "found_after",
@@ -486,6 +514,14 @@ PREPARATORY: tuple[Entry, ...] = (
     (
         "goodbye_letters",
         "wrote|write|writing|left|leave|escribir|dejar ** note|notes|letter|letters|carta|cartas|nota|notas ** everyone|family|kids|parents|todos|familia|hijos",
+    ),
+    # The one it is for named first: "left my kids a letter", "les dejé una carta a mis hijos".
+    (
+        "goodbye_letters",
+        "wrote|write|writing|left|leave|recorded|record|dejar|deje|escribir|escribi|grabe|grabar ** "
+        "@OTHER|everyone|family|kids|parents|todos|familia|hijos|les|le * a|an|una|unas|un|the|la|las "
+        "note|notes|letter|letters|video|message|carta|cartas|nota|notas|mensaje",
+        _EVERYDAY_LETTERS,
     ),
     ("goodbye_letters", "note|notes|letter|letters|carta|cartas ** goodbye|despedida"),
     # My note, left or written: "wrote my note", "ya dejé mi nota" (a letter is too often
@@ -585,6 +621,21 @@ PREPARATORY: tuple[Entry, ...] = (
         "picked_the_date",
         "picked|set|chose|chosen|choose|elegi|escogi|puse * the|a|la|el * date|day|fecha|dia",
         "wedding party appointment surgery boda fiesta cita cirugia move mudanza trip viaje shower graduation graduacion vacation vacaciones interview entrevista",
+    ),
+    # Someone to care for a pet or a child after: "found a home for my dog so someone will take
+    # care of him after", "ya dejé quien cuide a mis gatos cuando no esté".
+    (
+        "care_arranged_after",
+        "care|cuide|cuiden|cuidar|cuida|feed|alimente ** after|despues|cuando ** gone|no|ya|im",
+        "surgery trip vacation work school shift appointment hospital procedure class session "
+        "cirugia viaje vacaciones trabajo escuela turno cita hospital operacion clase sesion",
+    ),
+    (
+        "care_arranged_after",
+        "care|cuide|cuiden|cuidar|cuida|feed|alimente ** after|despues",
+        "surgery trip vacation work school shift appointment hospital procedure class session "
+        "cirugia viaje vacaciones trabajo escuela turno cita hospital operacion clase sesion "
+        "tomorrow weekend manana finde",
     ),
     (
         "said_goodbye",
@@ -719,6 +770,25 @@ _EVERYDAY_ABSENCES = (
     "morning afternoon evening office town city trip vacation call session appointment meeting "
     "fin semana lunes martes miercoles jueves viernes sabado domingo manana ciudad viaje "
     "vacaciones cita sesion llamada"
+)
+
+# Tasks and plans that "do it" and "a plan" are about ("i'm finally going to do it: the taxes").
+_EVERYDAY_TASKS = (
+    "homework assignment project paper essay taxes laundry dishes chores form forms paperwork "
+    "email application interview exam test workout gym run presentation diet puzzle code job "
+    "tarea proyecto trabajo ensayo impuestos ropa trastes quehacer examen ejercicio gimnasio "
+    "dieta entrevista solicitud tramite pago cita"
+)
+_EVERYDAY_PLANS = (
+    "safety treatment meal payment phone data workout diet study business birthday trip "
+    "vacation dinner party weekend wedding move moving seguridad tratamiento pago datos comidas "
+    "ejercicio dieta estudio negocio cumpleanos viaje vacaciones cena fiesta finde boda mudanza"
+)
+# Absent tomorrow from somewhere ("tomorrow i won't be at work"), not from life.
+_EVERYDAY_ABSENT_FROM = (
+    "work office class school session appointment meeting call group home town city trip "
+    "vacation shift gym trabajo oficina clase escuela sesion cita junta llamada grupo casa "
+    "ciudad viaje vacaciones turno gimnasio"
 )
 
 IDEATION: tuple[Entry, ...] = (
@@ -955,6 +1025,55 @@ IDEATION: tuple[Entry, ...] = (
         "almost nearly accident accidentally someone deer ice snow insurance casi accidente "
         "venado hielo seguro",
     ),
+    # C-SSRS items 4 and 5, intent and a plan, with "it" for the act: "i think im actually
+    # going to do it this time", "creo que esta vez sí lo voy a hacer", "i have a plan and a date".
+    (
+        "intent_to_act",
+        "actually|really|finally|seriously|definitely|truly * going|gonna ** do|doing it",
+        _EVERYDAY_TASKS,
+    ),
+    ("intent_to_act", "going|gonna|will|ill ** do|doing it ** this time|tonight", _EVERYDAY_TASKS),
+    ("intent_to_act", "vez|noche|hoy|ahora ** lo * voy|vaya ** hacer", _EVERYDAY_TASKS),
+    ("intent_to_act", "vez|noche|hoy|ahora ** lo * hago|hare", _EVERYDAY_TASKS),
+    ("intent_to_act", "lo * voy|vaya ** hacer ** vez|hoy|noche", _EVERYDAY_TASKS),
+    # How, worked out: "been figuring out how i would do it", "ya pensé cómo lo voy a hacer".
+    (
+        "thinking_how",
+        "think|thinking|thought|figure|figuring|figured|plan|planning|planned|decide|decided|"
+        "know|knowing|work|worked|working ** how|way|when * i|im|ill|id|ive ** do|doing it",
+        _EVERYDAY_TASKS,
+    ),
+    (
+        "thinking_how",
+        "pensar|pense|pensando|pienso|planear|planeando|decidir|decidi|saber|se|tengo ** como|"
+        "cuando|forma|manera * lo ** hacer|hare|haria|hago",
+        _EVERYDAY_TASKS,
+    ),
+    (
+        "has_a_plan",
+        "have|got|made|make|tengo|tener|hice|hacer * a|un|my|mi * plan ** date|day|time|when|"
+        "how|method|fecha|dia|hora|cuando|como|metodo|tonight|noche|hoy|ready|listo|set",
+        _EVERYDAY_PLANS,
+    ),
+    # Weary of living: "ya me cansé de vivir", "sick of being alive", "harta de vivir".
+    (
+        "done_with_life",
+        "cansar|canse|hartar|harta|harto|sick * of|de * being|estar * alive|vivo|viva",
+    ),
+    ("done_with_life", "cansar|canse|hartar|harta|harto|sick * of|de * vivir|living|life|vida"),
+    (
+        "doesnt_want_to_live",
+        "no|not|sin|dont|never * tengo|have|tener|hay * ganas|fuerzas|strength|energy|will ** "
+        "live|living|seguir|vivir|existir|aqui",
+        "work job class school party meeting office trabajo escuela clase fiesta junta reunion "
+        "oficina gym gimnasio cook cocinar dishes trastes",
+    ),
+    # Gone by tomorrow: "mañana ya no voy a estar", "tomorrow i wont be here".
+    (
+        "wont_be_alive",
+        "tomorrow|manana ** wont|not|no|never ** be|estar|estare|around|here|aqui|alive|vivo|viva",
+        _EVERYDAY_ABSENT_FROM,
+    ),
 )
 
 # Talk around cutting that says it is not the body ("need to cut my hair").
@@ -1085,6 +1204,12 @@ FAREWELL: tuple[Entry, ...] = (
     ),
     ("sorry_for_everything", "sorry|perdon|perdonen|perdoname|forgive ** everything|todo|me|all"),
     ("thank_you_for_everything", "thank|thanks|gracias * for|por * everything|todo"),
+    (
+        "thank_you_for_trying",
+        "thank|thanks|thx|gracias * for|por * trying|intentar|intentarlo|tratar",
+        "appointment move reschedule fit call refill prescription fix schedule form insurance "
+        "cita mover cambiar llamar receta arreglar horario seguro",
+    ),
     ("love_you_all", "love|quiero * you|los|las * all|todos|todas"),
     ("tonight_is_the_night", "tonight|today|hoy * is|es * the|la * night|noche|day|dia"),
     ("this_is_it", "this|esto|so * is|es * it|todo"),
@@ -1106,6 +1231,8 @@ FINALITY: tuple[Entry, ...] = (
     ("for_good", "vez * por * todas"),
     ("for_good", "de una vez"),
     ("for_good", "no|never * coming * back"),
+    ("for_good", "por si acaso"),
+    ("for_good", "just in case"),
     ("for_good", "sin * regreso|volver"),
 )
 
@@ -1154,6 +1281,7 @@ NEGATION_PATH = (
     "tenia ganas quiero querer queria pienso pensando pensar pensado intentado intentar "
     "intente planeando plan planes ningun ninguna ningunos algun alguna para por el los las "
     "un una hacer hacerme hice nada ideas idea pensamientos intencion intenciones "
+    "tenido tuve tenia hubo habido sentido pasado "
     # going there, denied: "not going anywhere near the bridge", "no voy a ir al puente"
     "go anywhere near nowhere ir cerca acercarme volver back "
     # "no way im jumping", "i no longer want to die"
@@ -1190,6 +1318,15 @@ QUOTED_WORKS = (
     "song songs lyrics lyric movie film show series book poem album track titled called "
     "cancion canciones letra rola pelicula serie libro poema disco titulo llama"
 )
+# Words that say a clause is now: the imperfect ("me cortaba") is then not the past.
+NOW = "hoy ahorita ahora orita noche anoche tonight today now rn"
+# A cue told as a work's story ("a movie about a guy who jumps off a bridge", "un libro sobre
+# una chica que se corta"): the work's, unless the patient is in the cue.
+WORKS = (
+    QUOTED_WORKS + " documentary documental podcast article articulo video story stories historia "
+    "news noticia noticias episode episodio novel novela play obra"
+)
+ABOUT = "about sobre acerca where donde"
 # Words that start a relative clause: a past marker after one of them is that clause's ("im at
 # the cliffs where we used to go" is now).
 RELATIVE = "where donde that which que"
@@ -1239,13 +1376,17 @@ IDIOMS: tuple[str, ...] = (
     "could * die",
     "die|dying * of|from|laughing",
     "dying to",
-    "morir|muero|moria * de * risa|hambre|sueno|calor|frio|ganas|amor|pena|verguenza|aburrimiento|cansancio|nervios|miedo",
+    "morir|muero|moria * de|del * risa|hambre|sueno|calor|frio|ganas|amor|pena|verguenza|"
+    "aburrimiento|cansancio|nervios|miedo|susto|gusto|coraje|celos|envidia|antojo",
     "morir|muero|moria * por * verte|ver|ir|saber|comer|conocer|probar|un|una|unos|unas",
-    "matar|mataron|mato * de * risa|hambre|susto|sueno|calor|aburrimiento|verguenza",
+    "matar|mataron|mato * de|del * risa|hambre|susto|sueno|calor|aburrimiento|verguenza",
     "me * esta|estan|estas * matando",
     "me mata|matan|matas",
     "me colgo|colgaron|cuelga|cuelgan",
     "killing me",
+    # Grooming, not the body: "me corté las uñas", "cortarme el pelo".
+    "cortar|corte|corto|cortando|cortarme|cortaba las|mis|el|mi|los unas|una|pelo|cabello|fleco|"
+    "flequillo|puntas|cuticulas|barba",
     "gun|guns|arma|armas|pistola safe|lock|locks|lockbox|cabinet|fuerte|candado",
     "live|vivir * with|in|at|near|there|here|together|alone|con|en|aqui|alla|juntos|sola|solo",
     "could * kill myself",

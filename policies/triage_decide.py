@@ -109,15 +109,19 @@ _PARTNERS_OF_A_FAREWELL = frozenset(
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_WORDS_AFTER = 10  # how far after a quotation its work may be named
 _QUOTATION = re.compile(r"[\"\u201c\u00ab]([^\"\u201d\u00bb]+)[\"\u201d\u00bb]")
 
 
 def quoted_from_a_work(text: str) -> frozenset[Clause]:
-    """The clauses of each quotation right after a work named ("the song \"...\"")."""
+    """The clauses of each quotation with a work named right before it or in the words after
+    it ("the song \"...\"", "\"...\" is stuck in my head from that old song")."""
     found: set[Clause] = set()
     for quotation in _QUOTATION.finditer(text):
         before = WORD.findall(text[: quotation.start()].casefold())[-3:]
-        if any(fold(word) in QUOTED_WORKS for word in before):
+        after = WORD.findall(_SENTENCE_END.split(text[quotation.end() :], 1)[0].casefold())
+        if any(fold(word) in QUOTED_WORKS for word in (*before, *after[:_WORDS_AFTER])):
             found.update(read(quotation.group(1)))
     return frozenset(found)
 
@@ -139,6 +143,8 @@ def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
             for cue in standing
             if cue.category == DISTRESS
         )
+        # A farewell made final ("goodbye forever", "les dije adiós, por si acaso").
+        found.extend(Cue(PREPARATORY, f"{name}_for_good", Risk.HIGH) for name in sorted(farewells))
     for a, b, is_earlier in pairs:
         if a.category == FAREWELL and b.category in _PARTNERS_OF_A_FAREWELL:
             partner = _MENTIONED.get(b.name, PREPARATORY) if b.category == MENTION else b.category

@@ -120,7 +120,12 @@ def read_word(token: str) -> Word:
     return Word(frozenset(forms), frozenset(keys), NUMBER_WORDS.get(folded), known)
 
 
-_CUE_WORDS = frozenset(TYPO_VOCABULARY)
+# Cue words, the words of the classes (a time of life such as "prepa" among them) and real
+# words one typo from a keyword: none is read as a typo of another word.
+_CUE_WORDS = frozenset(TYPO_VOCABULARY).union(
+    wordlists.NOT_MISSPELLINGS,
+    (fold(word) for words in cues.CLASSES.values() for word in words.split()),
+)
 _BY_LENGTH: dict[int, list[str]] = {}
 for _choice in TYPO_VOCABULARY:
     _BY_LENGTH.setdefault(len(_choice), []).append(_choice)

@@ -174,6 +174,44 @@ def _reaches(clause: Clause, start: int, end: int, markers: Sequence[tuple[Slot,
     return False
 
 
+def _about_a_work(clause: Clause, start: int, end: int) -> bool:
+    """The cue is a work's story: "about" or "sobre" after a work named, at or before the cue,
+    and the patient not in the cue ("a movie about how i want to die" is the patient's)."""
+    for at in range(start, max(start - _ABOUT_REACH, -1), -1):
+        if clause[at].forms & _ABOUT:
+            if any(word.forms & SELF_IN_THE_CUE for word in clause[at:end]):
+                return False
+            return any(word.forms & _WORKS for word in clause[max(at - 3, 0) : at])
+    return False
+
+
+_ABOUT = frozenset(cues.ABOUT.split())
+_WORKS = frozenset(cues.WORKS.split())
+_ABOUT_REACH = 6
+
+
+def _habitual_past(clause: Clause, start: int, end: int) -> bool:
+    """A Spanish verb of the cue in the imperfect, what one used to do ("en la prepa me
+    cortaba", "me tomaba las pastillas de mi mamá"), unless the clause says it is now."""
+    if any(word.forms & _NOW for word in clause):
+        return False
+    return any(_imperfect(word) for word in clause[start:end])
+
+
+def _imperfect(word: Word) -> bool:
+    for form in word.forms:
+        stem = form.removesuffix("me").removesuffix("la").removesuffix("las")
+        for ending in _IMPERFECT_ENDINGS:
+            if stem.endswith(ending) and len(stem) > len(ending) + 2:
+                return f"{stem.removesuffix(ending)}ar" in word.keys
+    return False
+
+
+_IMPERFECT_ENDINGS = ("abamos", "abas", "aban", "aba")  # first conjugation: cortaba, tomaban
+_NOW = frozenset(cues.NOW.split())
+# Cues whose act is someone else's by their nature ("someone will take care of him after").
+_DONE_BY_OTHERS = frozenset({"care_arranged_after"})
+
 _LOWERED_TO = {
     NEGATION: Risk.POSSIBLE,
     PAST: Risk.POSSIBLE,
@@ -237,13 +275,21 @@ def lowered(
         return MEANS_MADE_SAFE
     if _reaches(clause, start, end, PAST_MARKERS):
         return PAST
+    if _habitual_past(clause, start, end):
+        return PAST
     if logistics and pattern.name in _LOGISTICS_CUES:
         return LOGISTICS
     if category == PLACE and _reaches(clause, start, end, COMPANY_MARKERS):
         return EVERYDAY
     if category == PLACE and said_of_someone_else(clause, start):
         return SOMEONE_ELSE
-    if category in _SAID_OF_OTHERS and someone_elses(clause, start, end):
+    if (
+        category in _SAID_OF_OTHERS
+        and pattern.name not in _DONE_BY_OTHERS
+        and someone_elses(clause, start, end)
+    ):
+        return SOMEONE_ELSE
+    if category in _SAID_OF_OTHERS and _about_a_work(clause, start, end):
         return SOMEONE_ELSE
     if laughing and category in _LOWERED_BY_LAUGHTER:
         return LAUGHTER

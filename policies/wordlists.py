@@ -899,6 +899,7 @@ NOT_MISSPELLINGS: tuple[str, ...] = (
     "unison",
     "ability",
     "morphing",
+    "prepa",
 )
 
 # Emoji that stand for a method; every other emoji is ignored.

@@ -3,8 +3,9 @@
 Issue 8 changed three rules, and the tests here say so where they do: a negation, the past,
 a question about a dose, an idiom or laughter now lower the cue they scope (a denial never
 cancels another cue); distress without a method asks whether the patient is safe (POSSIBLE)
-instead of paging; and an amount of medicine pages only when it is swallowed. The figures on
-the evaluation set are in test_triage_eval.py.
+instead of paging; and an amount of medicine pages only when it is swallowed. Medicines,
+amounts, methods and the word lists are in test_triage_amounts.py; the figures on the
+evaluation set are in test_triage_eval.py.
 """
 
 import re
@@ -13,7 +14,6 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from policies import wordlists
 from policies.triage import CATEGORIES, Cue, Risk, triage
 
 PROPERTY_SETTINGS = settings(max_examples=150, deadline=None)
@@ -202,135 +202,6 @@ def test_doubled_letters_that_change_the_word_are_kept() -> None:
     assert "means" in triage("the nooooose is ready, I give up").categories
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I took 30 pills",
-        "took 6 xanax",
-        "I just took a whole bottle",
-        "I took all my meds",
-        "took the rest of my pills",
-        "I swallowed a bottle of tylenol",
-        "took a handful of lithium",
-        "took thirty pills",
-        "I'm going to take 8 xanax",
-        "tomé 30 pastillas",
-        "me tomé todo el frasco",
-        "me tomé todas mis pastillas",
-        "me tome varias pastillas de rivotril",
-        "voy a tomarme 20 pastillas",
-        "tomé veinte tabletas de clonazepam",
-    ],
-)
-def test_overdose_amounts_are_high(text: str) -> None:
-    result = triage(text)
-    assert result.risk is Risk.HIGH
-    assert "ingestion" in result.categories
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "a whole bottle of tylenol",
-        "20 tablets",
-        "dropped my whole bottle of pills down the sink lol",
-        "can you send a new prescription for 30 pills",
-    ],
-)
-def test_an_amount_nobody_swallowed_is_routine(text: str) -> None:
-    # Issue 8: an amount alone paged before ("the whole bottle down the sink").
-    assert risk(text) is Risk.ROUTINE
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "my son swallowed a bunch of my pills",
-        "my friend just took 20 xanax",
-        "mi hijo se tomó mis pastillas",
-    ],
-)
-def test_someone_else_who_swallowed_pills_is_flagged_for_poison_control(text: str) -> None:
-    result = triage(text)
-    assert result.risk is Risk.HIGH
-    assert result.someone_else_swallowed
-    assert "other_ingestion" in result.categories
-    assert not triage("i took 30 of my pills").someone_else_swallowed
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I took my 50 mg seroquel",
-        "is 100mg of sertraline a lot?",
-        "I took 2 tylenol for my headache",
-        "I take 5 pills every morning",
-        "tomo 2 pastillas al día",
-        "tomé mi sertralina de 50 mg",
-    ],
-)
-def test_strengths_and_ordinary_doses_are_not_overdoses(text: str) -> None:
-    assert risk(text) is Risk.ROUTINE
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "can you refill my sertraline",
-        "the pharmacy is closed and I need my quetiapine",
-        "can I take advil with my lithium?",
-        "se me olvidó tomar mi sertralina",
-        "¿puedo tomar ibuprofeno con el litio?",
-    ],
-)
-def test_a_medicine_name_alone_is_routine(text: str) -> None:
-    result = triage(text)
-    assert result.risk is Risk.ROUTINE
-    assert result.categories == ("mention",)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "took all my sertraline",
-        "thinking about the seroquel, I'm so hopeless",
-        "I have my lithium in my hand",
-        "no vale la pena, tengo el clonazepam",
-    ],
-)
-def test_a_medicine_name_with_intent_or_an_amount_is_high(text: str) -> None:
-    assert risk(text) is Risk.HIGH
-
-
-def test_a_method_word_alone_is_routine() -> None:
-    # Issue 8: being on a bridge is high on its own now; everyday talk around it is not.
-    result = triage("I'm stuck on the bridge in traffic")
-    assert result.risk is Risk.ROUTINE
-    assert Cue("place", "at_a_height", Risk.ROUTINE, "everyday") in result.cues
-    assert risk("estoy en el puente, hay mucho tráfico") is Risk.ROUTINE
-    assert risk("I need a new razor") is Risk.ROUTINE
-    assert risk("im on the bridge") is Risk.HIGH
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I'm standing on the bridge",
-        "I'm on the bridge and I can't do this anymore",
-        "thinking about the rope, nobody cares",
-        "razor in my hand",
-        "I want to jump in front of the train",
-        "estoy en el puente y no vale la pena",
-        "quiero aventarme del edificio",
-        "💊💊💊 goodbye",
-    ],
-)
-def test_a_method_word_with_intent_is_high(text: str) -> None:
-    result = triage(text)
-    assert result.risk is Risk.HIGH
-    assert set(result.categories) & {"place", "means", "ingestion", "ideation"}
-
-
 def test_categories_name_what_matched_and_never_the_text() -> None:
     result = triage("I want to die, I took 30 pills of tylenol from the bridge")
     assert result.risk is Risk.HIGH
@@ -360,46 +231,6 @@ def test_a_practice_phrase_is_high_on_its_own() -> None:
     assert risk("Code Purpel!!") is Risk.ROUTINE
     assert triage("Code Purpel!!", extra_phrases=phrases).risk is Risk.HIGH
     assert triage("hello", extra_phrases=["", "  ", "!!"]).risk is Risk.ROUTINE
-
-
-# Issue 8: distress without a method now asks whether the patient is safe, instead of paging.
-DISTRESS_ENTRIES = frozenset(
-    {
-        "relapsed",
-        "cant go on",
-        "cant do this anymore",
-        "cant take it anymore",
-        "cant keep going",
-        "ya no puedo mas",
-        "ya no aguanto",
-        "no aguanto mas",
-        "no puedo seguir",
-    }
-)
-
-
-@pytest.mark.parametrize(
-    "entry",
-    [*wordlists.SELF_HARM, *wordlists.MEANS_ACCESS],
-)
-def test_every_listed_self_harm_and_means_phrase_is_high(entry: str) -> None:
-    expected = Risk.POSSIBLE if entry in DISTRESS_ENTRIES else Risk.HIGH
-    assert risk(entry) is expected
-
-
-def test_every_listed_method_and_medicine_alone_is_routine() -> None:
-    loud = [e for e in (*wordlists.METHOD, *wordlists.MEDICATION) if risk(e) is not Risk.ROUTINE]
-    assert loud == []
-
-
-def test_every_listed_method_and_medicine_with_intent_is_high() -> None:
-    # "traffic" and "hoja de afeitar" (a leaf, a sheet) are everyday words before anything else.
-    quiet = [
-        entry
-        for entry in (*wordlists.METHOD, *wordlists.MEDICATION)
-        if risk(f"{entry}, I give up") is not Risk.HIGH
-    ]
-    assert quiet == ["traffic", "hoja de afeitar"]
 
 
 HIGH_MESSAGES = st.sampled_from(
