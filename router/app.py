@@ -17,6 +17,7 @@ from router.calls.endpoints import router as voice_router
 from router.failsafe.deadline import ArrivalStamp
 from router.texts.endpoints import router as sms_router
 from router.texts.page import router as page_router
+from router.twilio.edge import TwiML
 from router.web import refusals as web_refusals
 from router.web import router as web_router
 
@@ -43,9 +44,15 @@ def create_app() -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
     )
-    app.include_router(voice_router, responses=api_errors.WEBHOOK_RESPONSES)
-    app.include_router(sms_router, responses=api_errors.WEBHOOK_RESPONSES)
-    app.include_router(page_router, responses=api_errors.WEBHOOK_RESPONSES)
+    app.include_router(
+        voice_router, responses=api_errors.WEBHOOK_RESPONSES, default_response_class=TwiML
+    )
+    app.include_router(
+        sms_router, responses=api_errors.WEBHOOK_RESPONSES, default_response_class=TwiML
+    )
+    app.include_router(
+        page_router, responses=api_errors.WEBHOOK_RESPONSES, default_response_class=TwiML
+    )
     app.include_router(api_router)  # every /api/v1 router, with its documented errors
     app.include_router(health.router)
     app.include_router(web_router)

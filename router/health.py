@@ -85,7 +85,17 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz")
+@router.get(
+    "/readyz",
+    responses={
+        200: {"description": "Ready: the database (at this code's schema) and Redis answer."},
+        503: {
+            "description": "Not ready, with what fails: the database, its schema, Redis, or "
+            "saturated (admission control); the body names each check.",
+            "content": {"application/json": {"schema": {"type": "object"}}},
+        },
+    },
+)
 async def readyz() -> JSONResponse:
     """Ready, or 503 with what fails. Saturated (admission control) is answered at once, in
     the event loop, without waiting for a routing thread: a load balancer then sends new

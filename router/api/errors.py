@@ -77,10 +77,18 @@ UNAVAILABLE_RESPONSE: dict[int | str, dict[str, Any]] = {
     503: _response(ErrorOut, "The read's audit entry could not be written: nothing is shown."),
 }
 
+
+def _json_error(description: str) -> dict[str, Any]:
+    """A webhook's refusal: JSON in the error model, although its answers are TwiML (the
+    route's own media type would otherwise be said for the refusal too)."""
+    schema = {"$ref": "#/components/schemas/ErrorOut"}
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
 WEBHOOK_RESPONSES: dict[int | str, dict[str, Any]] = {
-    403: _response(ErrorOut, "Not signed by Twilio: a missing or bad X-Twilio-Signature."),
-    413: _response(ErrorOut, "A body larger than any Twilio sends."),
-    415: _response(ErrorOut, "A body that is not a form (Twilio posts forms)."),
+    403: _json_error("Not signed by Twilio: a missing or bad X-Twilio-Signature."),
+    413: _json_error("A body larger than any Twilio sends."),
+    415: _json_error("A body that is not a form (Twilio posts forms)."),
 }
 
 

@@ -47,6 +47,12 @@ async def signed_clean_form(form: Annotated[FormData, Depends(twilio_form)]) -> 
 SignedForm = Annotated[FormData, Depends(signed_clean_form)]
 
 
+class TwiML(Response):
+    """What every webhook answers: a TwiML document (the OpenAPI document says so)."""
+
+    media_type = "application/xml"
+
+
 def xml(body: str) -> Response:
     """A webhook's TwiML answer. Whatever a name or a text carried into it, the document
     Twilio gets parses: characters XML 1.0 cannot carry are dropped (none is markup)."""

@@ -61,6 +61,18 @@ def test_every_webhook_documents_its_403_for_a_bad_signature(client, document):
     assert set(forged.json()) == {"detail"}
 
 
+def test_every_webhook_documents_its_answer_as_twiml_not_json(document):
+    found = operations(document, "/twilio/")
+    assert found
+    for name, operation in found:
+        assert list(operation["responses"]["200"]["content"]) == ["application/xml"], name
+
+
+def test_readyz_documents_its_503_not_ready(document):
+    responses = document["paths"]["/readyz"]["get"]["responses"]
+    assert set(responses) >= {"200", "503"}
+
+
 def test_the_422_the_project_raises_has_every_field_the_schema_requires(client, document, roster):
     """Both 422s, the project's own (InputError) and FastAPI's, carry loc, msg and type."""
     schemas = document["components"]["schemas"]
