@@ -13,7 +13,6 @@ import yaml
 
 from router.roster.problems import RosterError
 
-
 _STR = "tag:yaml.org,2002:str"
 
 
