@@ -26,6 +26,7 @@ def roster_load(
     differs from the database is written."""
     from router.core.db import session_scope
     from router.roster.parse import RosterError, parse_roster
+    from router.roster.yaml_lines import no_cycle_collection
     from router.store.repositories.roster import apply_roster, known_clinicians, plan_roster
 
     try:
@@ -34,7 +35,9 @@ def roster_load(
         raise AfterhoursError(f"cannot read {file}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise AfterhoursError(f"{file} is not UTF-8 text") from None
-    with _LoadProgress() as progress:
+    # A large file's hundreds of thousands of rows and values would set off the cyclic
+    # garbage collector again and again (see no_cycle_collection): it waits for the end.
+    with _LoadProgress() as progress, no_cycle_collection():
         try:
             with session_scope() as session:
                 progress.step("validating")
