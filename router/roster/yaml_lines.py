@@ -139,6 +139,7 @@ def _load(text: str) -> Any:
             return loader.construct_document(node)
     finally:
         loader.dispose()
+        del loader.resolve  # its cache refers to the loader: no cycle left to collect
 
 
 @contextmanager
@@ -153,7 +154,12 @@ def no_cycle_collection() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # Re-enabled as is, the collector's next pass would walk everything built since
+            # (most of it garbage by then, or long-lived): it goes straight to the oldest
+            # generation instead, as if it had survived the passes it skipped.
+            gc.freeze()
             gc.enable()
+            gc.unfreeze()
 
 
 def load_document(text: str) -> Any:

@@ -221,8 +221,11 @@ class BulkWriter:
                 defaults[column.name] = default.arg
             elif default.is_callable:
                 defaults[column.name] = default.arg(None)
+        processors = [target.columns[name].type.bind_processor(dialect) for name in given]
+        for name, value in defaults.items():
+            process = target.columns[name].type.bind_processor(dialect)
+            defaults[name] = value if process is None or value is None else process(value)
         names = given + list(defaults)
-        processors = [target.columns[name].type.bind_processor(dialect) for name in names]
         quote = dialect.identifier_preparer.quote
         statement = (
             f"COPY {quote(target.name)} ({', '.join(quote(name) for name in names)}) FROM STDIN"
@@ -233,12 +236,14 @@ class BulkWriter:
             for batch in batches(rows, BATCH * 5):
                 with cursor.copy(statement) as copy:
                     for row in batch:
-                        values = [row[name] for name in given] + fixed
                         copy.write_row(
                             [
                                 value if process is None or value is None else process(value)
-                                for value, process in zip(values, processors, strict=True)
+                                for value, process in zip(
+                                    [row[name] for name in given], processors, strict=True
+                                )
                             ]
+                            + fixed
                         )
                 self._advance(len(batch))
 
