@@ -61,7 +61,8 @@ _LineLoader.yaml_implicit_resolvers = {
     ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-# The first characters a plain scalar that is not a string can have (none for any, here).
+# The first characters a plain scalar that is not a string can have (SafeLoader has no
+# resolver that applies whatever the first character: asserted).
 _FIRST_CHARACTERS = frozenset(first for first in _LineLoader.yaml_implicit_resolvers if first)
 assert None not in _LineLoader.yaml_implicit_resolvers
 
