@@ -3,7 +3,8 @@
 The bench's own roster-load figure loads 2,500 windows through the CLI, where starting Python
 and importing the app is most of the time. This loads a file of WINDOWS windows (default
 25,000; `--windows N`) into a PostgreSQL database of its own (afterhours_bench_roster), and
-reports, each through the CLI as an operator runs it:
+reports, each through the CLI as an operator runs it (`--database NAME`: another database
+whose name starts with afterhours_bench):
 
 - the process start cost: `afterhours roster load --help` (Python, the imports, typer);
 - `--dry-run` of the file into the empty database (read, validate, plan; nothing written);
@@ -38,11 +39,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--windows", type=int, default=25_000)
     parser.add_argument("--profile", action="store_true")
+    # Its own database per user of the machine (the name must start with afterhours_bench).
+    parser.add_argument("--database", default=DB_NAME)
     args = parser.parse_args()
     clinicians = max(20, args.windows // 50)
     patients = min(30_000, clinicians * 20)
-    url = servers.pg_url(DB_NAME)
-    servers.recreate_database(DB_NAME)
+    url = servers.pg_url(args.database)
+    servers.recreate_database(args.database)
     engine = make_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
     try:
         with tempfile.TemporaryDirectory() as tmp:
@@ -94,7 +97,7 @@ def main() -> int:
             print("\n".join(lines))
     finally:
         engine.dispose()
-        servers.drop_database(DB_NAME)
+        servers.drop_database(args.database)
     return 0
 
 

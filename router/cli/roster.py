@@ -27,6 +27,7 @@ def roster_load(
     import router.oncall.coverage  # noqa: F401  (registers the gap check a load runs)
     from router.core.db import session_scope
     from router.roster.parse import RosterError, parse_roster
+    from router.roster.yaml_lines import no_cycle_collection
     from router.store.repositories.roster import apply_roster, known_clinicians, plan_roster
 
     try:
@@ -35,7 +36,9 @@ def roster_load(
         raise AfterhoursError(f"cannot read {file}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise AfterhoursError(f"{file} is not UTF-8 text") from None
-    with _LoadProgress() as progress:
+    # A large file's hundreds of thousands of rows and values would set off the cyclic
+    # garbage collector again and again (see no_cycle_collection): it waits for the end.
+    with _LoadProgress() as progress, no_cycle_collection():
         try:
             with session_scope() as session:
                 progress.step("validating")

@@ -70,8 +70,8 @@ def _window(
         flags[flag] = value is True
     if flags["duty"] and flags["off"]:
         check.fail(where, "a time-off window cannot be a duty window", "duty", item.get("duty"))
-    weekly = any(key in item for key in ("days", "start", "end"))
-    one_off = any(key in item for key in ("from", "to"))
+    weekly = "days" in item or "start" in item or "end" in item
+    one_off = "from" in item or "to" in item
     if weekly and one_off:
         check.fail(where, "a window has either days/start/end or from/to, not both", "from")
         return None

@@ -101,12 +101,16 @@ def _conflicts(session: Session, roster: Roster, state: PracticeState) -> list[s
     return problems
 
 
-def _window_key(window: RosterWindow) -> WindowKey:
+def _window_key(window: RosterWindow, masks: dict[tuple[str, ...], int]) -> WindowKey:
     if window.weekly:
+        days = tuple(window.days)
+        mask = masks.get(days)
+        if mask is None:
+            mask = masks[days] = day_mask(window.days)
         return (
             window.clinician,
             "weekly",
-            day_mask(window.days),
+            mask,
             window.start,
             window.end,
             None,
@@ -304,13 +308,15 @@ def plan_roster(session: Session, roster: Roster) -> RosterPlan:
         new_zone = file_zone[cid] if cid in file_zone else old.timezone
         if (old.timezone or old_practice_zone) != (new_zone or spec.timezone):
             plan.rezoned[cid] = zones[cid]
-    wanted: Counter[WindowKey] = Counter()
-    first: dict[WindowKey, RosterWindow] = {}
-    for window in roster.windows:
-        if window.clinician in named:
-            key = _window_key(window)
-            wanted[key] += 1
-            first.setdefault(key, window)
+    # Each window's key once (a large file has tens of thousands); the day masks of a file
+    # are a handful of distinct day lists.
+    masks: dict[tuple[str, ...], int] = {}
+    keyed = [
+        (_window_key(window, masks), window)
+        for window in roster.windows
+        if window.clinician in named
+    ]
+    wanted: Counter[WindowKey] = Counter(key for key, _ in keyed)
     for key, ids in state.windows.items():
         if key[0] not in named:
             continue
@@ -318,9 +324,8 @@ def plan_roster(session: Session, roster: Roster) -> RosterPlan:
         plan.windows_gone.extend(ids[keep:])
         if keep:
             wanted[key] -= keep
-    for window in roster.windows:
-        key = _window_key(window)
-        if window.clinician in named and wanted.get(key, 0) > 0:
+    for key, window in keyed:
+        if wanted.get(key, 0) > 0:
             wanted[key] -= 1
             plan.windows_new.append(_window_row(spec.id, window, key, zones[window.clinician]))
     plan.windows_gone.sort()

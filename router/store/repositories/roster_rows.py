@@ -198,9 +198,54 @@ class BulkWriter:
 
     def insert(self, table: Any, rows: Sequence[dict[str, Any]]) -> None:
         target: Table = table.__table__
+        if self.dialect == "postgresql" and rows:
+            self._copy(target, rows)
+            return
         for batch in batches(rows):
             self.session.execute(target.insert(), list(batch))
             self._advance(len(batch))
+
+    def _copy(self, target: Table, rows: Sequence[dict[str, Any]]) -> None:
+        """PostgreSQL: the rows through COPY on the session's connection and transaction, as
+        the INSERT would have written them (the columns' bind processing, e.g. UTC datetimes
+        stored naive, and their Python-side defaults, e.g. created_at), several times faster
+        than an executemany of 50,000 rows."""
+        dialect = self.session.get_bind().dialect
+        given = list(rows[0])
+        defaults: dict[str, Any] = {}
+        for column in target.columns:
+            if column.name in rows[0] or column.default is None:
+                continue
+            default: Any = column.default
+            if default.is_scalar:
+                defaults[column.name] = default.arg
+            elif default.is_callable:
+                defaults[column.name] = default.arg(None)
+        processors = [target.columns[name].type.bind_processor(dialect) for name in given]
+        for name, value in defaults.items():
+            process = target.columns[name].type.bind_processor(dialect)
+            defaults[name] = value if process is None or value is None else process(value)
+        names = given + list(defaults)
+        quote = dialect.identifier_preparer.quote
+        statement = (
+            f"COPY {quote(target.name)} ({', '.join(quote(name) for name in names)}) FROM STDIN"
+        )
+        raw: Any = self.session.connection().connection.driver_connection
+        fixed = [defaults[name] for name in defaults]
+        with raw.cursor() as cursor:
+            for batch in batches(rows, BATCH * 5):
+                with cursor.copy(statement) as copy:
+                    for row in batch:
+                        copy.write_row(
+                            [
+                                value if process is None or value is None else process(value)
+                                for value, process in zip(
+                                    [row[name] for name in given], processors, strict=True
+                                )
+                            ]
+                            + fixed
+                        )
+                self._advance(len(batch))
 
     def upsert(
         self, table: Any, rows: Sequence[dict[str, Any]], key: str, columns: Sequence[str]
