@@ -61,7 +61,7 @@ def measure_roster_load(p: Any, engine: Any, url: str, run_dir: Path, res: Any) 
         clinicians=p.load_clinicians,
         patients=p.load_patients,
         windows_per_clinician=p.load_windows_per_clinician,
-        number_offset=30_000,
+        number_offset=22_000,  # after the big roster's 21,001 numbers
         today=datetime.now(UTC),
         id_prefix="lb-",
     )
