@@ -11,6 +11,7 @@ import itertools
 import time
 import uuid
 import xml.etree.ElementTree as ET
+from abc import ABC, abstractmethod
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -60,7 +61,7 @@ class Signer:
         return {"X-Twilio-Signature": signature}
 
 
-class Target:
+class Target(ABC):
     """Builds and checks the requests of one kind of unit against one server."""
 
     def __init__(
@@ -84,8 +85,22 @@ class Target:
     def caller(self) -> str:
         return next(self._callers)
 
+    @abstractmethod
     async def unit(self) -> None:
-        raise NotImplementedError
+        """One unit of load: the request(s) it is made of, checked."""
+
+
+def clinician_leg_params(sid: str, practice_number: str, clinician: str) -> dict[str, str]:
+    """What Twilio posts for the clinician's leg of a call (the screening URL and its Gather)."""
+    return {
+        "AccountSid": ACCOUNT,
+        "CallSid": "CA" + uuid.uuid4().hex,
+        "ParentCallSid": sid,
+        "CallStatus": "in-progress",
+        "Direction": "outbound-api",
+        "From": practice_number,
+        "To": clinician,
+    }
 
 
 def voice_params(sid: str, caller: str, to: str) -> dict[str, str]:
@@ -146,16 +161,7 @@ class ScreenedCallTarget(Target):
                 self.failsafe += 1
                 return
             raise UnitFailed("call: no clinician Dial") from None
-        child = "CA" + uuid.uuid4().hex
-        leg = {
-            "AccountSid": ACCOUNT,
-            "CallSid": child,
-            "ParentCallSid": sid,
-            "CallStatus": "in-progress",
-            "Direction": "outbound-api",
-            "From": self.to,
-            "To": clinician,
-        }
+        leg = clinician_leg_params(sid, self.to, clinician)
         body = await self.post(screen_url, leg)
         root = ET.fromstring(body)
         gather = next(root.iter("Gather"), None)
@@ -166,7 +172,7 @@ class ScreenedCallTarget(Target):
             raise UnitFailed("answer: not bridged")
         done = voice_params(sid, caller, self.to) | {
             "CallStatus": "in-progress",
-            "DialCallSid": child,
+            "DialCallSid": leg["CallSid"],
             "DialCallStatus": "completed",
             "DialBridged": "true",
             "DialCallDuration": "60",

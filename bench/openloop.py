@@ -30,6 +30,7 @@ from bench.load import (
     Signer,
     UnitFailed,
     _dial_urls,
+    clinician_leg_params,
     percentile,
     voice_params,
 )
@@ -151,16 +152,7 @@ class Arrivals:
                 stream.failsafe.append(seconds)
                 return
             raise UnitFailed("voice: no clinician Dial") from None
-        child = "CA" + uuid.uuid4().hex
-        leg = {
-            "AccountSid": ACCOUNT,
-            "CallSid": child,
-            "ParentCallSid": sid,
-            "CallStatus": "in-progress",
-            "Direction": "outbound-api",
-            "From": self.to,
-            "To": clinician,
-        }
+        leg = clinician_leg_params(sid, self.to, clinician)
         body, seconds = await self._post(screen_url, leg)
         stream.record("screen", seconds)
         gather = next(ET.fromstring(body).iter("Gather"), None)
@@ -172,7 +164,7 @@ class Arrivals:
             raise UnitFailed("answer: not bridged")
         done = voice_params(sid, caller, self.to) | {
             "CallStatus": "in-progress",
-            "DialCallSid": child,
+            "DialCallSid": leg["CallSid"],
             "DialCallStatus": "completed",
             "DialBridged": "true",
             "DialCallDuration": "60",
