@@ -92,7 +92,7 @@ CLASSES: dict[str, str] = {
         "have has got get hands holding hold bought loaded load lap hand mouth head next "
         "here with against desk bed table out ready pocket tengo tener mano cargada cargado "
         "lista listo conmigo aqui compre agarre junto contra backpack bag purse pocket car "
-        "mochila bolsa bolso bolsillo carro"
+        "mochila bolsa bolso bolsillo carro traer traigo"
     ),
     "POSSESSIONS": (
         "cat dog cats dogs stuff things money car guitar clothes jewelry plants savings "
@@ -289,6 +289,10 @@ MEANS: tuple[Entry, ...] = (
     ),
     (
         "shut_in_with_means",
+        "@BLADE|@GUN|@ROPE|@LETHAL|@PILLS ** me|nos encerrar|encerre|encierro|encerrado|encerrada",
+    ),
+    (
+        "shut_in_with_means",
         "locked|lock|locking|shut|encerre|encerrar|encerrado|encerrada|encierro * myself|me|in ** "
         "with|con * @BLADE|@GUN|@ROPE|@LETHAL|@PILLS",
     ),
@@ -434,7 +438,7 @@ INGESTION: tuple[Entry, ...] = (
     ),
     (
         "swallowed_it_all",
-        "@INGESTED ** @PILLS ** at|de|all|todas|de ** once|golpe|juntas|vez|mes|month|week|semana",
+        "@INGESTED ** @PILLS ** at|de|all|todas|de ** once|golpe|juntas|=vez|mes|month|week|semana",
     ),
     ("pill_emoji", "pill pill pill"),
     ("swallowed_a_count", "@INTEND * @TAKE ** #5"),
@@ -467,7 +471,8 @@ INGESTION: tuple[Entry, ...] = (
     (
         "overdose",
         "sobredosis|overdose",
-        "que cuanto como what how much counts prevention narcan naloxone",
+        "que cuanto como what how much counts prevention narcan naloxone signs symptoms "
+        "senales sintomas folleto pamphlet brochure informacion information",
     ),
     (
         "swallowed_poison",
@@ -493,6 +498,17 @@ OTHER_INGESTION: tuple[Entry, ...] = (
         "his her their own already su sus",
     ),
     ("someone_else_swallowed", "@OTHER ** overdose|overdosed|od|sobredosis"),
+    # Found with the containers emptied: "found my mom on the floor next to empty pill bottles".
+    (
+        "found_with_empties",
+        "found|find|encontre|encontrar|halle|hallar ** @OTHER ** @CONTAINER|@PILLS ** "
+        "empty|empties|emptied|vacio|vacios|vacia|vacias",
+    ),
+    (
+        "found_with_empties",
+        "found|find|encontre|encontrar|halle|hallar ** @OTHER ** empty|emptied|vacio|vacios|vacia|vacias "
+        "* @CONTAINER|@PILLS",
+    ),
 )
 
 # A letter or a video for someone that is an occasion's ("wrote my mom a letter for her birthday").
@@ -827,7 +843,13 @@ IDEATION: tuple[Entry, ...] = (
     ("not_wake_up", "sleep|dormir|dormirme * forever"),
     ("not_wake_up", "sleep|dormir|dormirme ** para siempre"),
     ("nobody_would_miss_me", "nobody|noone|one * would|will|gonna|even ** miss|notice|care"),
-    ("nobody_would_miss_me", "nadie * extranar|notar|importar|llorar"),
+    (
+        "nobody_would_miss_me",
+        "nadie ** =extranaria|=extranarian|=extranara|=extranaran|=notaria|=notarian|=notara|"
+        "=notaran|=importaria|=importara|=lloraria|=llorarian|=llorara|=lloraran|=echaria|=echara",
+    ),
+    ("nobody_would_miss_me", "nadie * va|van * a * extranar|notar|importar|llorar|echar"),
+    ("nobody_would_miss_me", "nadie * =daria|=darian|=dara|=daran * cuenta"),
     (
         "better_off_without_me",
         "better|mejor|fine|happier|ok|okay|bien|felices ** without|sin * me|mi",
@@ -937,6 +959,24 @@ IDEATION: tuple[Entry, ...] = (
         "ciudad city town pais country trabajo job school escuela",
     ),
     ("want_it_over", "quiero|quisiera|ojala * acabe|termine * todo"),
+    (
+        "last_night_alive",
+        "my|mi|mis last|ultima|ultimo|ultimas|ultimos night|day|noche|dia|hours|horas",
+        "work job office school class shift semester camp vacation trip term contract treatment "
+        "trabajo chamba oficina escuela clase turno semestre campamento vacaciones viaje contrato "
+        "tratamiento beca prepa uni facultad",
+    ),
+    # Why go on living (C-SSRS item 1 in lay words): "para qué sigo aquí", "why am i still alive".
+    (
+        "why_still_alive",
+        "why * am|do * i * still * here|alive|living|around|exist",
+        "work office job school class session waiting line hospital clinic store",
+    ),
+    (
+        "why_still_alive",
+        "para|por que * sigo|estoy|seguir ** vivo|viva|aqui|viviendo|existiendo",
+        "trabajo oficina escuela clase esperando fila hospital clinica tienda",
+    ),
     ("never_born", "wish|ojala ** never|no|nunca ** born|nacido|nacer|naciera"),
     # C-SSRS: a plan and the intent to carry it out; euphemisms of death (heaven, "it ends").
     (
@@ -1138,6 +1178,27 @@ SELF_HARM: tuple[Entry, ...] = (
 
 # Cues whose words may fall in two clauses of a text next to each other: "by the river. the
 # water is high tonight. thinking of going in", "in the car in the garage, the engine is on".
+# A means named in the text (whoever's it was), then referred to by a pronoun as in the
+# patient's hands: "my dad keeps a pistol in his closet and i took it out, it's on the bed next
+# to me", "traigo el revólver en la guantera y no dejo de verlo" (policies.triage_decide).
+_EVERYDAY_MEANS = (
+    "cooking cook cut cutting chop dinner lunch onion onions vegetables meat kitchen cocinar "
+    "cocinando cortar picar cebolla verduras carne cocina hunting hunt range clean cleaning "
+    "caza cazar limpiar limpiando work job trabajo police policia security seguridad"
+)
+REFERENCE: tuple[Entry, ...] = (
+    ("it_taken_out", "took|take|taking|got|grabbed|grab * it|them * out|down", _EVERYDAY_MEANS),
+    (
+        "it_at_hand",
+        "it|its|them|theyre ** next|lap|hand|hands|bed|pocket|beside|front",
+        _EVERYDAY_MEANS,
+    ),
+    ("it_taken_out", "=sacarla|=sacarlo|=agarrarla|=agarrarlo", _EVERYDAY_MEANS),
+    ("it_taken_out", "=la|=lo|=las|=los saque|saco|agarre|tengo|traigo", _EVERYDAY_MEANS),
+    ("it_looked_at", "looking|staring|look|stare * at * it|them"),
+    ("it_looked_at", "verlo|verla|mirarlo|mirarla|viendolo|viendola|mirandolo|mirandola"),
+)
+
 ACROSS_CLAUSES = frozenset({"into_the_water", "car_in_garage", "car_exhaust"})
 
 # --- not high on their own: they read with each other and with the contact's recent texts -----
@@ -1179,6 +1240,11 @@ DISTRESS: tuple[Entry, ...] = (
         "thinking_about_it",
         "keep|cant|stop|just|been * looking|staring|stare|look * at * it|them",
     ),
+    (
+        "thinking_about_it",
+        "dejo|dejar|puedo|sigo|quedo * de * ver|verlo|verla|verlas|verlos|mirar|mirarlo|mirarla|"
+        "mirarlas|mirarlos|viendolo|viendola|mirandolo|mirandola",
+    ),
     # Thinking of it, tempted: with a means named ("the gun is in the drawer and im thinking
     # about it") it is high (policies.triage_decide).
     (
@@ -1219,6 +1285,17 @@ FAREWELL: tuple[Entry, ...] = (
         "bed work school sleep home cama trabajo escuela dormir casa class clase",
     ),
     ("one_last_time", "one|una * last|ultima * time|vez"),
+    # The decision taken ("ya tomé la decisión", "i've made my decision"), and absolving those
+    # left ("none of this is your fault", "no es tu culpa"): what a farewell note says.
+    (
+        "decision_made",
+        "made|make|tome|tomar|=took * my|the|la|mi|una * decision",
+        "job work school college university trabajo escuela universidad carrera move mudanza "
+        "apartment house casa car carro coche",
+    ),
+    ("decision_made", "ya * lo * decidi"),
+    ("not_your_fault", "not|none|no|isnt|nada|nunca ** your|his|her|their|tu|su|sus * fault|culpa"),
+    ("not_your_fault", "fault|culpa * tuya|suya|yours|de * nadie"),
 )
 
 # Finality: with distress in the same text it is ideation ("i want it to stop. permanently",
@@ -1245,6 +1322,7 @@ MENTION: tuple[Entry, ...] = (
     ("blade", "@BLADE"),
     ("place", "@PLACE|edge"),
     ("means", "@LETHAL"),
+    ("letter", "note|notes|letter|letters|carta|cartas|nota|notas", _EVERYDAY_LETTERS),
     ("means", "escape * carro|coche|auto"),
     (
         "place",
@@ -1294,6 +1372,7 @@ OTHER_SUBJECTS = (
     "character characters they she who everyone everybody dog puppy cat kitten pet "
     "chico chica senor senora alguien gente persona personaje ellos ellas ella quien perro "
     "perrito perrita gato gatito mascota jefe jefa boss maestra maestro teacher "
+    "muchacho muchacha chavo chava morro morra chamaco chamaca vato chaval chavala pibe piba "
     "hes shes theyre"
 )
 # Words of a wish or a condition: laughter over a place named in one ("this homework makes me
@@ -1326,7 +1405,9 @@ WORKS = (
     QUOTED_WORKS + " documentary documental podcast article articulo video story stories historia "
     "news noticia noticias episode episodio novel novela play obra"
 )
-ABOUT = "about sobre acerca where donde"
+ABOUT = "about sobre acerca where donde habla hablan hablaba trata tratan trataba talks"
+# Right after a work, "of" and "de" say what it is about: "la noticia del muchacho que se tiró".
+ABOUT_AFTER_A_WORK = "of de del"
 # Words that start a relative clause: a past marker after one of them is that clause's ("im at
 # the cliffs where we used to go" is now).
 RELATIVE = "where donde that which que"
@@ -1350,7 +1431,9 @@ PAST: tuple[str, ...] = (
     "talked * about",
     "when * i * tried",
     "cuando * intente",
-    "in %1900",
+    "in|en %1900",
+    "was|were|got|been|me|la|lo hospitalized|hospitalised|admitted|hospitalizaron|internaron|ingresaron|hospitalizada|hospitalizado|internada|internado ** for|por|after|tras",
+    "hablaron|hablamos|platicamos|platicaron * de|sobre",
     "cuando tenia|era",
     "hace * anos",
     "el ano pasado",
@@ -1413,4 +1496,27 @@ MEANS_MADE_SAFE: tuple[str, ...] = (
     "safety|seguridad plan",
     "plan * de * seguridad",
     "@OTHER ** keeps|holds|holding|has|guarda|guardan|tiene|tienen|cuida * my|mis|mi|me|them|las|los",
+)
+
+# A question reported ("my therapist asked if i've thought about suicide"): the cue is the
+# question's, not the patient's saying so. Asked about, unless the patient's answer is told:
+# "and i said no" makes it routine, "and i said yes" leaves the cue as it is.
+ASKED = "ask asked asks asking preguntar pregunto preguntaron pregunta preguntan"
+ASKED_WHAT = "if whether si"
+ANSWERED_NO: tuple[str, ...] = (
+    "said|told|answered|say|dije|conteste|respondi * no|nope|nah",
+    "dije|conteste|respondi * que * no",
+)
+ANSWERED_YES: tuple[str, ...] = (
+    "said|told|answered|dije|conteste|respondi * yes|yeah|yep",
+    "dije|conteste|respondi * que * si",
+)
+# "X makes me want to die", "la tarea me da ganas de morir": a thing blamed for the wish is
+# hyperbole (asked about, not paged), unless what is blamed is life itself, the pain, or
+# nothing named at all ("it makes me want to die").
+MAKES_ME = "makes make made making hace hacen hizo da dan dio"
+WEIGHTY_CAUSES = (
+    "life living alive everything all pain depression being existing myself it this that "
+    "nothing anything feeling feelings thoughts loneliness i "
+    "vida vivir todo dolor depresion existir esto eso nada soledad pensamientos yo"
 )

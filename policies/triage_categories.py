@@ -27,6 +27,7 @@ DISTRESS = "distress"
 FAREWELL = "farewell"
 FINALITY = "finality"
 MENTION = "mention"
+REFERENCE = "reference"  # "it", "them": a means named before, in the patient's hands
 
 CATEGORIES: tuple[str, ...] = (
     PLACE,
@@ -42,6 +43,7 @@ CATEGORIES: tuple[str, ...] = (
     FAREWELL,
     FINALITY,
     MENTION,
+    REFERENCE,
 )
 HIGH_ON_THEIR_OWN = frozenset(CATEGORIES[: CATEGORIES.index(PRACTICE_PHRASE) + 1])
 
@@ -55,6 +57,8 @@ EVERYDAY = "everyday"
 LOGISTICS = "logistics"
 MEANS_MADE_SAFE = "means_made_safe"
 SOMEONE_ELSE = "someone_else"
+ASKED = "asked"  # a question reported: "she asked if i had thought about suicide"
+HYPERBOLE = "hyperbole"  # a thing blamed for the wish: "the wedding planning makes me want to die"
 
 
 @dataclass(frozen=True)

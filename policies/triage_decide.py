@@ -2,7 +2,8 @@
 
 Each clinical category is high on its own once scoping (policies.triage_scoping) has been
 read; a farewell or distress is high together with a method, a means or a place named in the
-same text or in the contact's recent texts.
+same text or in the contact's recent texts, and a means named (even as someone else's) is high
+once the text refers back to it as in the patient's hands ("i took it out").
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from policies.triage_categories import (
     OTHER_INGESTION,
     PLACE,
     PREPARATORY,
+    REFERENCE,
     SELF_HARM,
     SOMEONE_ELSE,
     Cue,
@@ -34,6 +36,8 @@ from policies.triage_categories import (
 from policies.triage_normalise import WORD, read
 from policies.triage_patterns import (
     ACROSS_CLAUSES_INDEX,
+    ANSWERED_NO_MARKERS,
+    ANSWERED_YES_MARKERS,
     CUE_INDEX,
     LAUGHTER_MARK,
     LOGISTICS_MARKERS,
@@ -51,11 +55,12 @@ from policies.triage_words import MIN_TYPO_LENGTH, Clause, Word, fold
 def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) -> list[Cue]:
     """The cues of a text's clauses; `quoted` holds the clauses of a quotation from a work
     ("that song \"i want to die\""), whose ideation and self-harm are asked about."""
-    words = {form for clause in clauses for word in clause for form in word.keys}
+    words = _everyday_words(clauses)
     laughing = any(
         LAUGHTER_MARK.fullmatch(form) for clause in clauses for w in clause for form in w.forms
     )
     recovering = any(found_any(clause, RECOVERY_MARKERS) for clause in clauses)
+    answer = _answer(clauses)
     found_cues: list[Cue] = []
     # A place or a car named at the end of one sentence and the act in the next ("by the
     # river. thinking of going in") read across the two, for the cues that may.
@@ -79,7 +84,16 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
             if category == INGESTION and said_of_someone_else(clause, start):
                 category = OTHER_INGESTION
             why = lowered(
-                pattern, category, clause, start, end, words, logistics, laughing, recovering
+                pattern,
+                category,
+                clause,
+                start,
+                end,
+                words,
+                logistics,
+                laughing,
+                recovering,
+                answer,
             )
             if why is None and clause in quoted and category in _WORDS_OF_A_WORK:
                 why = SOMEONE_ELSE
@@ -90,6 +104,32 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
                 risk = lowered_risk(category, why, risk)
             found_cues.append(Cue(category, pattern.name, risk, why))
     return found_cues
+
+
+def _everyday_words(clauses: Sequence[Clause]) -> set[str]:
+    """The words of a text that may make a cue everyday talk, but not a preposition whose object
+    is the patient: "end it with him" ends a relationship, "nobody has to deal with me" does not."""
+    found: set[str] = set()
+    for clause in clauses:
+        for at, word in enumerate(clause):
+            following = clause[at + 1].forms if at + 1 < len(clause) else frozenset()
+            if word.forms & _PREPOSITIONS and following & _THE_PATIENT:
+                continue
+            found |= word.keys
+    return found
+
+
+_PREPOSITIONS = frozenset("with without for to about from at con sin para de por".split())
+_THE_PATIENT = frozenset("me myself mi conmigo".split())
+
+
+def _answer(clauses: Sequence[Clause]) -> str | None:
+    """The patient's answer to a question the text reports: "and i said no", "le dije que sí"."""
+    if any(found_any(clause, ANSWERED_YES_MARKERS) for clause in clauses):
+        return "yes"
+    if any(found_any(clause, ANSWERED_NO_MARKERS) for clause in clauses):
+        return "no"
+    return None
 
 
 # What a quoted song or film may say for the patient, and is asked about rather than paged.
@@ -104,6 +144,10 @@ _MENTIONED = {
     "means": MEANS,
     "place": PLACE,
 }
+# A means named, and referred back to as in the patient's hands ("i took it out"): even when it
+# was named as someone else's ("my dad keeps a pistol in his closet").
+_REFERRED_MEANS = frozenset({"gun", "rope", "blade", "means", "pills"})
+_STILL_NAMED = frozenset({None, SOMEONE_ELSE})
 _PARTNERS_OF_A_FAREWELL = frozenset(
     {MENTION, PLACE, MEANS, INGESTION, IDEATION, SELF_HARM, DISTRESS, PREPARATORY, CANT_STAY_SAFE}
 )
@@ -145,12 +189,22 @@ def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
         )
         # A farewell made final ("goodbye forever", "les dije adiós, por si acaso").
         found.extend(Cue(PREPARATORY, f"{name}_for_good", Risk.HIGH) for name in sorted(farewells))
+    named = [
+        cue
+        for cue in now
+        if cue.category == MENTION
+        and cue.name in _REFERRED_MEANS
+        and cue.lowered_by in _STILL_NAMED
+    ]
+    references = [cue for cue in standing if cue.category == REFERENCE]
+    if named and references:
+        found.append(Cue(MEANS, f"{named[0].name}_{references[0].name}", Risk.HIGH))
     for a, b, is_earlier in pairs:
         if a.category == FAREWELL and b.category in _PARTNERS_OF_A_FAREWELL:
             partner = _MENTIONED.get(b.name, PREPARATORY) if b.category == MENTION else b.category
             joint = "after" if is_earlier else "with"
             found.append(Cue(partner, f"{a.name}_{joint}_{b.name}", Risk.HIGH, None, is_earlier))
-        elif a.category == MENTION and b.category == DISTRESS:
+        elif a.category == MENTION and a.name in _MENTIONED and b.category == DISTRESS:
             joint = "after" if is_earlier else "with"
             found.append(
                 Cue(_MENTIONED[a.name], f"{a.name}_{joint}_{b.name}", Risk.HIGH, None, is_earlier)

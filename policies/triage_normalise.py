@@ -67,7 +67,16 @@ _AGE = re.compile(
     r"\b\d{1,2}\s*-?\s*(?:yr|yrs|year|years|mo|month|months)\s*-?\s*old\b|\b\d{1,2}\s*y/?o\b"
 )
 # Spanish spelt as it sounds (yeísmo, b and v, s and z): "pastiyas", "bida", "matarze".
-_SOUNDS_ALIKE = (("y", "ll"), ("ll", "y"), ("b", "v"), ("v", "b"), ("z", "s"), ("s", "z"))
+# English spelt as it sounds too: "tuk" for "took".
+_SOUNDS_ALIKE = (
+    ("y", "ll"),
+    ("ll", "y"),
+    ("b", "v"),
+    ("v", "b"),
+    ("z", "s"),
+    ("s", "z"),
+    ("u", "oo"),
+)
 
 
 def read(text: str) -> list[Clause]:

@@ -24,6 +24,7 @@ from policies.triage_categories import (
     OTHER_INGESTION,
     PLACE,
     PREPARATORY,
+    REFERENCE,
     SELF_HARM,
 )
 from policies.triage_words import MIN_TYPO_LENGTH, Clause, Word, fold, squeeze
@@ -141,6 +142,7 @@ CUES: list[Pattern] = [
     *_patterns(FAREWELL, cues.FAREWELL),
     *_patterns(FINALITY, cues.FINALITY),
     *_patterns(MENTION, cues.MENTION),
+    *_patterns(REFERENCE, cues.REFERENCE),
 ]
 ACROSS_CLAUSES = [pattern for pattern in CUES if pattern.name in cues.ACROSS_CLAUSES]
 
@@ -193,6 +195,8 @@ LAUGHTER_MARK = re.compile(
     r"(?:lo+l|lmf?a+o+|rofl|(?:ha){2,}h?|(?:ja){2,}j?|(?:je){2,}|(?:ji){2,}|(?:js){2,}|xd+)"
 )
 COMPANY_MARKERS = _marker_patterns(cues.COMPANY)
+ANSWERED_NO_MARKERS = _marker_patterns(cues.ANSWERED_NO)
+ANSWERED_YES_MARKERS = _marker_patterns(cues.ANSWERED_YES)
 TIME_OF_DAY = frozenset(cues.TIME_OF_DAY.split())
 OTHER_SUBJECTS = frozenset(cues.OTHER_SUBJECTS.split())
 SELF_IN_THE_CUE = frozenset(cues.SELF_IN_THE_CUE.split())

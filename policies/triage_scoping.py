@@ -2,8 +2,11 @@
 
 A negation within the clause ("not going to hurt myself"), the past and recovery ("8 months
 clean"), a question about a dose or a refill, idioms ("me muero de risa"), laughter, means
-made safe and someone else as the subject each lower the cue they reach, to POSSIBLE (the
-safety check asks) or to ROUTINE. A denial never cancels another cue of the text.
+made safe, someone else as the subject, a question the text reports ("she asked if i had
+thought about suicide", routine once answered "no") and a thing blamed for the wish ("the
+wedding planning makes me want to die") each lower the cue they reach, to POSSIBLE (the safety
+check asks) or to ROUTINE. A denial never cancels another cue of the text, and a reported
+question lowers thoughts only, never a method, a place or an ingestion.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ from collections.abc import Sequence
 
 from policies import cues
 from policies.triage_categories import (
+    ASKED,
     CANT_STAY_SAFE,
     DISTRESS,
     EVERYDAY,
     FAREWELL,
     FINALITY,
+    HYPERBOLE,
     IDEATION,
     IDIOM,
     INGESTION,
@@ -31,6 +36,7 @@ from policies.triage_categories import (
     PLACE,
     PREPARATORY,
     RECOVERY,
+    REFERENCE,
     SELF_HARM,
     SOMEONE_ELSE,
     Risk,
@@ -109,7 +115,7 @@ def someone_elses(clause: Clause, start: int, end: int) -> bool:
         if word.forms & FIRST_PERSON:
             return False
         if word.keys & _SUBJECTS or word.forms & OTHER_SUBJECTS or _english_he(clause, at):
-            return not (at == start - 1 and _possessive(word))
+            return not (at >= start - _POSSESSIVE_REACH and _possessive(word))
     return False
 
 
@@ -131,6 +137,7 @@ def _possessive(word: Word) -> bool:
 
 
 _ME = frozenset({"me"})
+_POSSESSIVE_REACH = 3  # "my grandpas old revolver": the possessive, then a word or two
 _SUBJECTS = OTHER_KEYS - {"he"}  # Spanish "he" is "I have": "he estado juntando pastillas"
 
 
@@ -178,7 +185,8 @@ def _about_a_work(clause: Clause, start: int, end: int) -> bool:
     """The cue is a work's story: "about" or "sobre" after a work named, at or before the cue,
     and the patient not in the cue ("a movie about how i want to die" is the patient's)."""
     for at in range(start, max(start - _ABOUT_REACH, -1), -1):
-        if clause[at].forms & _ABOUT:
+        right_after_a_work = at > 0 and clause[at - 1].forms & _WORKS
+        if clause[at].forms & _ABOUT or (right_after_a_work and clause[at].forms & _ABOUT_AFTER):
             if any(word.forms & SELF_IN_THE_CUE for word in clause[at:end]):
                 return False
             return any(word.forms & _WORKS for word in clause[max(at - 3, 0) : at])
@@ -186,6 +194,7 @@ def _about_a_work(clause: Clause, start: int, end: int) -> bool:
 
 
 _ABOUT = frozenset(cues.ABOUT.split())
+_ABOUT_AFTER = frozenset(cues.ABOUT_AFTER_A_WORK.split())
 _WORKS = frozenset(cues.WORKS.split())
 _ABOUT_REACH = 6
 
@@ -195,19 +204,30 @@ def _habitual_past(clause: Clause, start: int, end: int) -> bool:
     cortaba", "me tomaba las pastillas de mi mamá"), unless the clause says it is now."""
     if any(word.forms & _NOW for word in clause):
         return False
-    return any(_imperfect(word) for word in clause[start:end])
+    for word in clause[max(start - _GOVERNS, 0) : end]:
+        if word.forms & RELATIVE:
+            return False  # "me tomé todo lo que había": the imperfect of a relative clause
+        if _imperfect(word):
+            return True
+    return False
 
 
 def _imperfect(word: Word) -> bool:
     for form in word.forms:
         stem = form.removesuffix("me").removesuffix("la").removesuffix("las")
-        for ending in _IMPERFECT_ENDINGS:
+        for ending, infinitives in _IMPERFECT_ENDINGS:
             if stem.endswith(ending) and len(stem) > len(ending) + 2:
-                return f"{stem.removesuffix(ending)}ar" in word.keys
+                root = stem.removesuffix(ending)
+                return any(f"{root}{infinitive}" in word.keys for infinitive in infinitives)
     return False
 
 
-_IMPERFECT_ENDINGS = ("abamos", "abas", "aban", "aba")  # first conjugation: cortaba, tomaban
+# First conjugation (cortaba, tomaban), then second and third (quería, tenía, vivían).
+_IMPERFECT_ENDINGS = (
+    *((ending, ("ar",)) for ending in ("abamos", "abas", "aban", "aba")),
+    *((ending, ("er", "ir")) for ending in ("iamos", "ias", "ian", "ia")),
+)
+_GOVERNS = 3  # "pensaba mucho en matarme": the verb a word or two before the cue
 _NOW = frozenset(cues.NOW.split())
 # Cues whose act is someone else's by their nature ("someone will take care of him after").
 _DONE_BY_OTHERS = frozenset({"care_arranged_after"})
@@ -217,6 +237,8 @@ _LOWERED_TO = {
     PAST: Risk.POSSIBLE,
     LAUGHTER: Risk.POSSIBLE,
     SOMEONE_ELSE: Risk.POSSIBLE,
+    ASKED: Risk.POSSIBLE,
+    HYPERBOLE: Risk.POSSIBLE,
     RECOVERY: Risk.ROUTINE,
     IDIOM: Risk.ROUTINE,
     EVERYDAY: Risk.ROUTINE,
@@ -228,10 +250,14 @@ OWN_RISK = {
     FAREWELL: Risk.ROUTINE,
     FINALITY: Risk.ROUTINE,
     MENTION: Risk.ROUTINE,
+    REFERENCE: Risk.ROUTINE,
 }
 # A method or a place denied outright ("I don't have a gun") is routine, not a question.
 _DENIED_IS_ROUTINE = frozenset({PLACE, MEANS, INGESTION, PREPARATORY, DISTRESS, MENTION})
 _LOWERED_BY_LAUGHTER = frozenset({IDEATION, SELF_HARM, DISTRESS, CANT_STAY_SAFE})
+# A reported question lowers thoughts only: a method, a place or an ingestion asked about stands
+# ("she asked if i took pills and i said no" is not a denial that cancels the pills).
+_THOUGHTS = frozenset({IDEATION, SELF_HARM, CANT_STAY_SAFE, DISTRESS})
 _LOWERED_BY_RECOVERY = frozenset({IDEATION, SELF_HARM, INGESTION, DISTRESS})
 _LOGISTICS_CUES = frozenset(
     {
@@ -246,7 +272,7 @@ _LOGISTICS_CUES = frozenset(
 )
 _MEANS_CUES = frozenset({MEANS, MENTION})
 _SWALLOWED = frozenset({INGESTION, OTHER_INGESTION})
-_SAID_OF_OTHERS = frozenset({PLACE, MEANS, PREPARATORY, IDEATION, SELF_HARM, MENTION})
+_SAID_OF_OTHERS = frozenset({PLACE, MEANS, PREPARATORY, IDEATION, SELF_HARM, MENTION, REFERENCE})
 
 
 def lowered(
@@ -259,8 +285,10 @@ def lowered(
     logistics: bool,
     laughing: bool,
     recovering: bool,
+    answer: str | None = None,
 ) -> str | None:
-    """What lowers the cue `pattern` found at clause[start:end], if anything."""
+    """What lowers the cue `pattern` found at clause[start:end], if anything. `answer` is the
+    patient's answer to a question the text reports ("and i said no"): "no", "yes" or None."""
     if pattern.everyday & words and not _beyond_a_dose(category, clause[start:end]):
         return EVERYDAY
     if _overlaps_idiom(clause, start, end):
@@ -271,6 +299,8 @@ def lowered(
         return RECOVERY
     if negated(clause, start, end, pattern):
         return NEGATION
+    if category in _THOUGHTS and answer != "yes" and _asked_about(clause, start):
+        return NEGATION if answer == "no" else ASKED
     if category in _MEANS_CUES and _made_safe(clause, start, end):
         return MEANS_MADE_SAFE
     if _reaches(clause, start, end, PAST_MARKERS):
@@ -291,11 +321,47 @@ def lowered(
         return SOMEONE_ELSE
     if category in _SAID_OF_OTHERS and _about_a_work(clause, start, end):
         return SOMEONE_ELSE
+    if category == IDEATION and _blamed_on_a_thing(clause, start, end):
+        return HYPERBOLE
     if laughing and category in _LOWERED_BY_LAUGHTER:
         return LAUGHTER
     if laughing and category == PLACE and any(word.keys & HYPOTHETICAL for word in clause):
         return LAUGHTER  # a place in a wish or a condition, laughing: hyperbole
     return None
+
+
+def _asked_about(clause: Clause, start: int) -> bool:
+    """A question reported before the cue: "she asked if i'd thought about suicide", "me
+    preguntó si he pensado en matarme"."""
+    for at in range(start - 1, -1, -1):
+        if clause[at].keys & _ASKED:
+            if at + 1 < len(clause) and clause[at + 1].forms & _MYSELF:
+                return False  # "i asked myself if i want to die" is the patient's question
+            return any(word.forms & _ASKED_WHAT for word in clause[at + 1 : start])
+    return False
+
+
+def _blamed_on_a_thing(clause: Clause, start: int, end: int) -> bool:
+    """ "my sister's wedding planning makes me want to die", "la tarea me da ganas de morir":
+    a thing is blamed for the wish, just before the cue or inside it, and it is neither life,
+    the pain, nor the patient."""
+    for at in range(max(start - 2, 0), min(end, len(clause) - 1)):
+        here, after = clause[at].forms, clause[at + 1].forms
+        if here & _MAKES_ME and after & _ME:  # "... makes me want to die"
+            cause = clause[:at]
+        elif here & _ME and after & _MAKES_ME:  # "... me da ganas de morir"
+            cause = clause[:at]
+        else:
+            continue
+        return bool(cause) and not any(word.keys & _WEIGHTY for word in cause)
+    return False
+
+
+_ASKED = frozenset(cues.ASKED.split())
+_ASKED_WHAT = frozenset(cues.ASKED_WHAT.split())
+_MYSELF = frozenset({"myself"})
+_MAKES_ME = frozenset(cues.MAKES_ME.split())
+_WEIGHTY = frozenset(cues.WEIGHTY_CAUSES.split())
 
 
 def lowered_risk(category: str, lowered: str, risk: Risk) -> Risk:
