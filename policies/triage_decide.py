@@ -38,6 +38,7 @@ from policies.triage_patterns import (
     ACROSS_CLAUSES_INDEX,
     ANSWERED_NO_MARKERS,
     ANSWERED_YES_MARKERS,
+    ASKED_KEYS,
     CUE_INDEX,
     LAUGHTER_MARK,
     LOGISTICS_MARKERS,
@@ -60,7 +61,7 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
         LAUGHTER_MARK.fullmatch(form) for clause in clauses for w in clause for form in w.forms
     )
     recovering = any(found_any(clause, RECOVERY_MARKERS) for clause in clauses)
-    answer = _answer(clauses)
+    answer = _answer(clauses) if words & ASKED_KEYS else None
     found_cues: list[Cue] = []
     # A place or a car named at the end of one sentence and the act in the next ("by the
     # river. thinking of going in") read across the two, for the cues that may.

@@ -197,6 +197,7 @@ LAUGHTER_MARK = re.compile(
 COMPANY_MARKERS = _marker_patterns(cues.COMPANY)
 ANSWERED_NO_MARKERS = _marker_patterns(cues.ANSWERED_NO)
 ANSWERED_YES_MARKERS = _marker_patterns(cues.ANSWERED_YES)
+ASKED_KEYS = frozenset(cues.ASKED.split())
 TIME_OF_DAY = frozenset(cues.TIME_OF_DAY.split())
 OTHER_SUBJECTS = frozenset(cues.OTHER_SUBJECTS.split())
 SELF_IN_THE_CUE = frozenset(cues.SELF_IN_THE_CUE.split())

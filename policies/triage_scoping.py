@@ -43,6 +43,7 @@ from policies.triage_categories import (
 )
 from policies.triage_patterns import (
     ALL_KEYS,
+    ASKED_KEYS,
     COMPANY_MARKERS,
     FIRST_PERSON,
     HYPOTHETICAL,
@@ -334,7 +335,7 @@ def _asked_about(clause: Clause, start: int) -> bool:
     """A question reported before the cue: "she asked if i'd thought about suicide", "me
     preguntó si he pensado en matarme"."""
     for at in range(start - 1, -1, -1):
-        if clause[at].keys & _ASKED:
+        if clause[at].keys & ASKED_KEYS:
             if at + 1 < len(clause) and clause[at + 1].forms & _MYSELF:
                 return False  # "i asked myself if i want to die" is the patient's question
             return any(word.forms & _ASKED_WHAT for word in clause[at + 1 : start])
@@ -357,7 +358,6 @@ def _blamed_on_a_thing(clause: Clause, start: int, end: int) -> bool:
     return False
 
 
-_ASKED = frozenset(cues.ASKED.split())
 _ASKED_WHAT = frozenset(cues.ASKED_WHAT.split())
 _MYSELF = frozenset({"myself"})
 _MAKES_ME = frozenset(cues.MAKES_ME.split())

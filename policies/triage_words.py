@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import simplemma
 
@@ -29,6 +29,14 @@ class Word:
     keys: frozenset[str]  # forms and their English and Spanish lemmas, folded
     number: int | None
     known: bool  # a word of English or Spanish (unknown words are often medicine names)
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Clauses (tuples of words) key the pattern caches: hash a word once, not per look-up.
+        object.__setattr__(self, "_hash", hash((self.forms, self.keys, self.number, self.known)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 Clause = tuple[Word, ...]
