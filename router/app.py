@@ -14,6 +14,7 @@ from router import background, health, metrics
 from router.api import errors as api_errors
 from router.api import router as api_router
 from router.calls.endpoints import router as voice_router
+from router.core import db_async
 from router.failsafe.deadline import ArrivalStamp
 from router.texts.endpoints import router as sms_router
 from router.texts.page import router as page_router
@@ -27,6 +28,7 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     health.mark_cold()
     # Warm before serving: uvicorn accepts no request until this returns (SPEC §10).
     await anyio.to_thread.run_sync(background.warm_up)
+    await db_async.open_pool()
     task = asyncio.create_task(background.replay_forever())
     try:
         yield
@@ -34,6 +36,7 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+        await db_async.close_pool()
 
 
 def create_app() -> FastAPI:

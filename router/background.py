@@ -15,6 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from router import health
 from router.calls import service as calls
+from router.contacts import snapshot
 from router.core import clock
 from router.core.db import get_engine, get_sessionmaker, session_scope
 from router.core.settings import get_settings
@@ -125,6 +126,8 @@ def warm_up() -> None:
         with session_scope() as session:
             practices = practice_ids(session)
             oncall_index.warm(session, practices)
+        if get_settings().route_snapshot != "off":
+            snapshot.keeper.reload()
         for practice_id in practices:
             _rehearse_call(practice_id)
     except SQLAlchemyError as exc:

@@ -54,6 +54,13 @@ FAILSAFE_ANSWERS = Counter(
     ["channel", "reason"],
     registry=REGISTRY,
 )
+ROUTE_SNAPSHOT = Counter(
+    "afterhours_route_snapshot_calls",
+    "Incoming calls by how they were routed: answered from the route snapshot in one write, "
+    "or read from the tables (no snapshot for the instant, the version moved, a retry, ...).",
+    ["result"],
+    registry=REGISTRY,
+)
 OUTCOMES = Counter(
     "afterhours_contact_outcomes",
     "Contacts reaching an outcome (connected, crisis_line, acknowledged, ...), as committed.",

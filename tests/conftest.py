@@ -96,6 +96,7 @@ def _truncate_postgres(url: str) -> None:
     with engine.begin() as connection:
         connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
         connection.execute(text("INSERT INTO audit_head (id, count) VALUES (1, 0)"))
+        connection.execute(text("INSERT INTO route_versions (id, n) VALUES (1, 0)"))
     engine.dispose()
 
 
@@ -126,6 +127,9 @@ def database_url(
     # second; the fail-safe tests set their own deadline.
     monkeypatch.setenv("VOICE_DEADLINE_S", "5")
     monkeypatch.setenv("SMS_DEADLINE_S", "10")
+    # The route snapshot reloads before the call that finds it stale: every voice test runs
+    # through it deterministically (tests/contacts/test_snapshot.py covers the background).
+    monkeypatch.setenv("ROUTE_SNAPSHOT", "inline")
     # Jobs run when the test says (jobs.settle); Twilio errors are retried without pauses.
     monkeypatch.setenv("EMBEDDED_QUEUE_POLL_S", "0")
     monkeypatch.setenv("SWEEP_INTERVAL_S", "0")

@@ -16,8 +16,8 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from router import metrics
+from router.calls import quick, twiml
 from router.calls import service as calls
-from router.calls import twiml
 from router.core import clock
 from router.core.settings import get_settings
 from router.failsafe.deadline import arrived_at, within_deadline
@@ -44,9 +44,13 @@ async def _answer(
     try:
         return xml(await within_deadline(get_settings().voice_deadline_s, work, since=since))
     except Exception as exc:  # S1: the deliberate catch-all at the voice edge
-        reason = _reason(exc)
-        log.error(failed + ": %s", reason)  # the event is code's own sentence (S7)
-        return xml(on_failure(reason))
+        return _failed(failed, exc, on_failure)
+
+
+def _failed(failed: str, exc: BaseException, on_failure: Callable[[str], str]) -> Response:
+    reason = _reason(exc)
+    log.error(failed + ": %s", reason)  # the event is code's own sentence (S7)
+    return xml(on_failure(reason))
 
 
 def _reason(exc: BaseException) -> str:
@@ -67,11 +71,16 @@ def _failsafe(params: Mapping[str, str], step: int | None = None) -> Callable[[s
 @router.post("/voice")
 async def incoming_call(request: Request, form: SignedForm) -> Response:
     params, now = form_params(form), clock.now()
+    failed = "incoming call fell back to the crisis line"
+    try:
+        # PostgreSQL: from the route snapshot, one write awaited on the loop (no thread).
+        answered = await quick.answer_at_once(params, now, since=arrived_at(request.scope))
+    except Exception as exc:  # S1: the deliberate catch-all at the voice edge
+        return _failed(failed, exc, _failsafe(params))
+    if answered is not None:
+        return xml(answered)
     return await _answer(
-        "incoming call fell back to the crisis line",
-        lambda s: calls.start_call(s, params, now),
-        _failsafe(params),
-        request,
+        failed, lambda s: calls.start_call(s, params, now), _failsafe(params), request
     )
 
 

@@ -14,7 +14,7 @@ from twilio.twiml.voice_response import VoiceResponse
 from policies.privacy import display_name
 from policies.screening import leg_result
 from policies.vocabulary import Channel, EventType, Outcome
-from router.calls import twiml
+from router.calls import quick, twiml
 from router.calls.prompts import SCREEN_DECLINED, SCREEN_TOO_LATE
 from router.contacts.caller import identify
 from router.contacts.routes import plan_for, practice_policy
@@ -39,6 +39,10 @@ def start_call(session: Session, params: Mapping[str, str], now: datetime) -> st
     sid = (params.get("CallSid") or "").strip()
     if not sid:
         raise MalformedWebhook("CallSid is missing")
+    # Most calls: the route snapshot and one write (router/calls/quick.py).
+    answered = quick.answer_call(session, params, now)
+    if answered is not None:
+        return answered
     # No look for a retry first: the contact's INSERT ... ON CONFLICT (sid) finds it.
     who = identify(session, params.get("To"), params.get("From"))
     practice, patient = who.practice, who.patient

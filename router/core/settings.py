@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     voice_deadline_s: float = 0.8
     # Texts may take longer (Twilio waits 15 s) but the patient's answer still comes at once.
     sms_deadline_s: float = 5.0
+    # The route data kept in memory between calls (router/contacts/snapshot.py): reloaded on
+    # a thread ("background"), before the call that finds it stale ("inline": tests), or
+    # never kept ("off": every call reads the tables).
+    route_snapshot: Literal["background", "inline", "off"] = "background"
     # The embedded queue's scheduler looks for due jobs this often (0: only when asked).
     embedded_queue_poll_s: float = 1.0
     # How often the web app sweeps for sends and escalations a queue outage lost (0: never).

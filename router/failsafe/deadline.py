@@ -71,6 +71,11 @@ class _Claim:
             self.state = self.COMMITTING
             return True
 
+    def release(self) -> None:
+        with self._lock:
+            if self.state == self.COMMITTING:
+                self.state = self.RUNNING
+
     def to_abandon(self) -> bool:
         """True when the late work will be discarded; False when it is already committing."""
         with self._lock:
@@ -80,8 +85,29 @@ class _Claim:
             return True
 
 
+# The claim of the unit of work running on this thread (None outside `within_deadline`).
+_running = threading.local()
+
+
+def claim_commit() -> bool | None:
+    """For work whose one write commits as it runs (no transaction to roll back): claims the
+    commit now, before that write. True: write; False: the deadline answered first, write
+    nothing; None: no deadline runs this work (a rehearsal, a test): write in the unit of
+    work's transaction as usual."""
+    claim: _Claim | None = getattr(_running, "claim", None)
+    return None if claim is None else claim.to_commit()
+
+
+def release_claim() -> None:
+    """The claimed write wrote nothing: the work goes on, and may still be abandoned."""
+    claim: _Claim | None = getattr(_running, "claim", None)
+    if claim is not None:
+        claim.release()
+
+
 def _run(work: Callable[[Session], str], claim: _Claim) -> str:
     session = get_sessionmaker()()
+    _running.claim = claim
     try:
         try:
             result = work(session)
@@ -101,6 +127,7 @@ def _run(work: Callable[[Session], str], claim: _Claim) -> str:
         claim.error = exc
         raise
     finally:
+        _running.claim = None
         claim.done.set()
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
 from router.calls import service as calls
+from router.contacts.snapshot import Snapshot
 from router.core.db import session_scope
 from router.core.settings import get_settings
 from router.failsafe import replay as recovery
@@ -45,17 +46,22 @@ def _completed(sid: str) -> dict[str, str]:
 
 @pytest.fixture
 def late_routing(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
-    """Routing that finishes (and would commit) well after the deadline; set when done."""
-    real, finished = calls.plan_for, threading.Event()
+    """Routing that finishes (and would commit) well after the deadline; set when done.
+    Both ways a call is routed are slowed: from the tables, and from the route snapshot."""
+    finished = threading.Event()
 
-    def slow(*args: Any, **kwargs: Any) -> Any:
-        try:
-            time.sleep(DEADLINE_S * 2)
-            return real(*args, **kwargs)
-        finally:
-            threading.Timer(0.2, finished.set).start()  # after its (attempted) commit
+    def slowed(real: Any) -> Any:
+        def slow(*args: Any, **kwargs: Any) -> Any:
+            try:
+                time.sleep(DEADLINE_S * 2)
+                return real(*args, **kwargs)
+            finally:
+                threading.Timer(0.2, finished.set).start()  # after its (attempted) commit
 
-    monkeypatch.setattr(calls, "plan_for", slow)
+        return slow
+
+    monkeypatch.setattr(calls, "plan_for", slowed(calls.plan_for))
+    monkeypatch.setattr(Snapshot, "plan", slowed(Snapshot.plan))
     return finished
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from router.calls import service as calls
+from router.core import db_async
 from router.core.db import reset_caches
 from router.failsafe import replay as recovery
 from tests.clinic import CRISIS_LINE, DEAD_DATABASE, LEE, PRACTICE_NUMBER, SAM
@@ -136,6 +137,7 @@ def test_code_that_raises_still_answers_with_the_crisis_line_S1(sim, monkeypatch
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(calls, "start_call", broken)
+    monkeypatch.setattr(db_async, "pool", lambda: None)  # start_call routes every call
     response = sim.post("/twilio/voice", _incoming("CA" + "1" * 32))
     assert response.status_code == 200
     assert _dials_crisis_line(response.text)
@@ -153,6 +155,7 @@ def test_a_slow_database_still_answers_within_a_second_S1(sim, monkeypatch):
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(calls, "start_call", slow)
+    monkeypatch.setattr(db_async, "pool", lambda: None)  # start_call routes every call
     started = time.monotonic()
     try:
         response = sim.post("/twilio/voice", _incoming("CA" + "2" * 32))

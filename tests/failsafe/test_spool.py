@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from router.calls import service as calls
+from router.core import db_async
 from router.core.db import reset_caches
 from router.core.spool import Record, Rejection, Spool
 from router.failsafe import replay as recovery
@@ -291,6 +292,7 @@ def test_a_call_that_fails_during_a_replay_is_answered_at_once_and_kept_S1_S5(
 
     monkeypatch.setattr(recovery, "_apply", slow)
     monkeypatch.setattr(calls, "start_call", broken)
+    monkeypatch.setattr(db_async, "pool", lambda: None)  # start_call routes every call
     replay = threading.Thread(target=recovery.replay_spool)
     replay.start()
     try:

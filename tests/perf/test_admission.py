@@ -18,6 +18,7 @@ import pytest
 
 from router import metrics
 from router.calls import service as calls
+from router.core import db_async
 from router.core.settings import get_settings
 from tests.clinic import PRACTICE_NUMBER, SAM
 
@@ -61,6 +62,7 @@ def held_calls(sim: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
         return HANGUP
 
     monkeypatch.setattr(calls, "start_call", blocking_start_call)
+    monkeypatch.setattr(db_async, "pool", lambda: None)  # start_call routes every call
 
     def one_call(index: int) -> None:
         params = {

@@ -19,6 +19,7 @@ from sqlalchemy import event, update
 
 from router.contacts.caller import identify
 from router.core.db import get_engine, session_scope
+from router.core.settings import get_settings
 from router.store.models import Clinician, Patient
 from tests.clinic import LEE, PRACTICE_NUMBER, SAM, STRANGER
 from tests.contact_log import contact_count, contact_for
@@ -58,6 +59,30 @@ def test_incoming_call_is_one_read_of_the_caller_and_few_statements(sim):
     _warm(sim)
     with statements() as seen:
         response = sim.post("/twilio/voice", _incoming("CAcount000000000000000000000000000"))
+    assert response.status_code == 200
+    assert "<Dial" in response.text
+    # Who is calling and the route come from the route snapshot: no read of them per call.
+    assert not [s for s in seen if s.startswith("SELECT") and "route_versions" not in s], seen
+    if get_engine().dialect.name == "postgresql":
+        # The one write goes out on the event loop's own connection (router/calls/quick.py):
+        # nothing through the engine, no BEGIN and no COMMIT.
+        assert seen == [], seen
+    else:
+        # SQLite writes locally: the version check, then contact, follow-up, the two events
+        # (one executemany, seen per row), leg.
+        assert len(seen) <= 6, seen
+    contact = contact_for("CAcount000000000000000000000000000")
+    assert contact["events"] == ["greeted", "dialled"]
+    assert contact["follow_up"]["status"] == "open"
+
+
+def test_a_call_the_snapshot_cannot_answer_is_one_read_of_the_caller(sim, monkeypatch):
+    """With the snapshot off (or stale), the tables answer: one read of who is calling."""
+    monkeypatch.setenv("ROUTE_SNAPSHOT", "off")
+    get_settings.cache_clear()
+    _warm(sim)
+    with statements() as seen:
+        response = sim.post("/twilio/voice", _incoming("CAcount100000000000000000000000000"))
     assert response.status_code == 200
     assert "<Dial" in response.text
     # who (1), covers, newest window id, windows with clinicians, pauses (4), the contact's

@@ -25,6 +25,7 @@ from router.store.models.directory import (
     PatientPhone,
     Practice,
     PracticeNumber,
+    RouteVersion,
 )
 from router.store.models.messaging import (
     EscalationDeadline,
@@ -58,6 +59,7 @@ __all__ = [
     "PatientPhone",
     "Practice",
     "PracticeNumber",
+    "RouteVersion",
     "SignInChallenge",
     "StaffCredential",
     "StaffInvite",

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from policies.vocabulary import Role
@@ -90,3 +99,13 @@ class CareTeamMember(Base):
         ForeignKey("clinicians.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     position: Mapped[int] = mapped_column(Integer)
+
+
+class RouteVersion(Base):
+    """One row (id 1): a counter that triggers move on every change to the tables a route is
+    read from (0009), so that route data kept in memory can prove itself current."""
+
+    __tablename__ = "route_versions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    n: Mapped[int] = mapped_column(BigInteger)

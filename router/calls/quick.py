@@ -1,0 +1,402 @@
+"""An incoming call answered from the route snapshot in one write (SPEC §10, S1, S5).
+
+`start_call` reads who is calling and their route from nine tables, then writes the contact,
+its follow-up, its events and its first leg. Here the reads come from the snapshot
+(router/contacts/snapshot.py) and the writes go out as one statement on PostgreSQL, which
+inserts only while `route_versions` still reads the snapshot's version: a route is never
+planned from data that changed. Whatever this path cannot answer for certain (a moved
+version, a retried webhook, a caller id not in international form, a number that is no
+practice's) it leaves to `start_call`, in the same unit of work, with nothing written.
+
+The unit of work and its deadline are the endpoint's (router/failsafe/deadline.py): on
+PostgreSQL the statement's rows commit with the unit of work, after the deadline's claim, so
+a call the fail-safe answered leaves no "dialled" behind.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from psycopg import AsyncConnection
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
+from sqlalchemy import JSON, bindparam, insert, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+from twilio.twiml.voice_response import VoiceResponse
+
+from policies.followup import follow_up_due
+from policies.vocabulary import Channel, EventType, FollowUpStatus, Outcome
+from router.calls import twiml
+from router.contacts.snapshot import Snapshot, keeper
+from router.core import db_async
+from router.core.phones import caller_e164
+from router.core.settings import get_settings
+from router.failsafe.deadline import HARD_LIMIT_S, Superseded, claim_commit, release_claim
+from router.failsafe.spooling import remember_crisis_lines
+from router.metrics import ROUTE_SNAPSHOT
+from router.store.models import (
+    CallLeg,
+    Contact,
+    ContactEvent,
+    FollowUp,
+    RouteVersion,
+    UTCDateTime,
+)
+from router.store.repositories.contacts import new_contact_id
+
+log = logging.getLogger("afterhours.voice")
+
+# PostgreSQL: the contact, its follow-up, both events (in order) and the first leg in one
+# statement, written only while the route version is the snapshot's. It answers the new
+# contact's id (none: a retry, or the version moved) and the version it saw.
+_WRITE = text(
+    """
+WITH v AS (SELECT n FROM route_versions WHERE id = 1),
+c AS (
+    INSERT INTO contacts (id, sid, channel, practice_id, patient_id, from_number, to_number,
+        started_at, outcome, route, crisis_line, language, escalation_step, round_start)
+    SELECT :id, :sid, :channel, :practice_id, :patient_id, :from_number, :to_number,
+        :at, :outcome, CAST(:route AS JSON), :crisis_line, :language, 0, 0
+    FROM v WHERE v.n = :version
+    ON CONFLICT (sid) DO NOTHING
+    RETURNING id
+),
+f AS (
+    INSERT INTO follow_ups (contact_id, assignee, due, status, urgent)
+    SELECT id, :assignee, :due, :status, false FROM c
+),
+e AS (
+    INSERT INTO contact_events (contact_id, at, type, clinician_id, key, detail)
+    SELECT c.id, :at, x.type, x.clinician_id, x.key, x.detail
+    FROM c, (VALUES
+        (1, CAST(:type1 AS VARCHAR), CAST(:key1 AS VARCHAR), CAST(NULL AS VARCHAR),
+            CAST(:detail1 AS JSON)),
+        (2, CAST(:type2 AS VARCHAR), CAST(:key2 AS VARCHAR), CAST(:clinician2 AS VARCHAR),
+            CAST(:detail2 AS JSON))
+    ) AS x(ord, type, key, clinician_id, detail)
+    ORDER BY x.ord
+),
+l AS (
+    INSERT INTO call_legs (contact_id, step, clinician_id, answered, accepted)
+    SELECT id, :step, :leg_clinician, false, false FROM c
+    WHERE CAST(:leg_clinician AS VARCHAR) IS NOT NULL
+)
+SELECT (SELECT id FROM c) AS id, (SELECT n FROM v) AS version
+"""
+).bindparams(
+    bindparam("at", type_=UTCDateTime()),
+    bindparam("due", type_=UTCDateTime()),
+    bindparam("route", type_=JSON()),
+    bindparam("detail1", type_=JSON()),
+    bindparam("detail2", type_=JSON()),
+)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A call planned from the snapshot: its answer, and the rows that make it true."""
+
+    snap: Snapshot
+    twiml: str
+    values: dict[str, Any]
+    to: str
+    crisis_line: str
+    route_length: int
+
+
+def prepare(params: Mapping[str, str], now: datetime) -> Prepared | None:
+    """The call planned from the snapshot, nothing written yet; None: `start_call` answers
+    it from the tables (no snapshot for the instant, a caller id not in international form,
+    a number that is no practice's)."""
+    mode = get_settings().route_snapshot
+    sid = (params.get("CallSid") or "").strip()
+    from_raw = (params.get("From") or "").strip()
+    if mode == "off":
+        return None
+    if not sid or not from_raw.startswith("+"):
+        ROUTE_SNAPSHOT.labels(result="not_international" if sid else "no_sid").inc()
+        return None
+    to, number = caller_e164(params.get("To")), caller_e164(from_raw)
+    snap = keeper.current(now, mode)
+    reached = snap.reached(to, number) if snap is not None and to else None
+    if snap is None or reached is None or to is None:
+        ROUTE_SNAPSHOT.labels(result="no_snapshot" if snap is None else "unknown_number").inc()
+        return None
+    practice, patient = reached.practice, reached.patient
+    route = list(snap.plan(practice, patient, now).clinicians)
+    step = 0
+    while step < len(route) and snap.phone_of(route[step]) is None:
+        step += 1  # as start_call: a clinician without a phone is passed over
+    language = patient.language if patient else "en"
+    contact_id = new_contact_id()
+    response = VoiceResponse()
+    twiml.greet(response, practice.name, language)
+    dialled = route[step] if step < len(route) else None
+    if dialled is not None:
+        phone = snap.phone_of(dialled)
+        assert phone is not None
+        twiml.dial_clinician(
+            response,
+            contact_id=contact_id,
+            step=step,
+            number=phone,
+            ring_timeout_s=practice.policy.ring_timeout_s,
+            caller_id=to,
+            language=language,
+        )
+        second: dict[str, Any] = {
+            "type2": EventType.DIALLED.value,
+            "key2": f"dialled:{step}",
+            "clinician2": dialled,
+            "detail2": {},
+        }
+    else:
+        twiml.dial_crisis_line(
+            response, crisis_line=practice.crisis_line, language=language, contact_id=contact_id
+        )
+        second = {
+            "type2": EventType.CRISIS_LINE.value,
+            "key2": EventType.CRISIS_LINE.value,
+            "clinician2": None,
+            "detail2": {"after": step},
+        }
+    team = patient.care_team if patient else ()
+    values: dict[str, Any] = {
+        "id": contact_id,
+        "sid": sid,
+        "channel": Channel.VOICE.value,
+        "practice_id": practice.id,
+        "patient_id": patient.id if patient else None,
+        "from_number": number,
+        "to_number": to,
+        "at": now,
+        "outcome": (Outcome.OPEN if dialled is not None else Outcome.CRISIS_LINE).value,
+        "route": route,
+        "crisis_line": practice.crisis_line,
+        "language": language,
+        "version": snap.version,
+        "assignee": team[0] if team else snap.follow_up_owner_for_unknown(practice, now),
+        "due": follow_up_due(
+            now, practice.timezone, practice.policy.follow_up_hour, practice.holidays
+        ),
+        "status": FollowUpStatus.OPEN.value,
+        "type1": EventType.GREETED.value,
+        "key1": EventType.GREETED.value,
+        "detail1": {"route": route, "known_caller": patient is not None},
+        "step": step,
+        "leg_clinician": dialled,
+    } | second
+    return Prepared(snap, str(response), values, to, practice.crisis_line, len(route))
+
+
+def _answered(call: Prepared, written: bool, version: int | None) -> str | None:
+    """The call's TwiML once its rows are written; None (nothing written) for a retry or a
+    moved version, which `start_call` then answers from the tables."""
+    if not written:
+        moved = version != call.snap.version
+        if moved:
+            keeper.mark_stale(call.snap)  # reloaded off the call path
+        ROUTE_SNAPSHOT.labels(result="version_moved" if moved else "retried").inc()
+        return None
+    ROUTE_SNAPSHOT.labels(result="answered").inc()
+    remember_crisis_lines({call.to: call.crisis_line})
+    log.info(
+        "call %s: contact %s, %d clinicians on the route",
+        call.values["sid"],
+        call.values["id"],
+        call.route_length,
+    )
+    return call.twiml
+
+
+def answer_call(session: Session, params: Mapping[str, str], now: datetime) -> str | None:
+    """In `start_call`'s unit of work (on its thread): the call's TwiML, its rows written;
+    None: `start_call` answers it from the tables."""
+    call = prepare(params, now)
+    if call is None:
+        return None
+    if session.get_bind().dialect.name == "postgresql":
+        written, version = _write_at_once(session, call.values)
+    else:
+        written, version = _write_in_steps(session, call.snap, call.values)
+    return _answered(call, written, version)
+
+
+async def answer_at_once(params: Mapping[str, str], now: datetime, *, since: float) -> str | None:
+    """PostgreSQL, on the event loop: the call planned from the snapshot and written by one
+    statement on an autocommit connection; None: the endpoint answers it from the tables
+    (in a thread, within what is left of the deadline).
+
+    The deadline counts from `since` (the request's arrival), as `within_deadline`'s: no
+    connection by then, and nothing is written (TimeoutError: the fail-safe answers). Once
+    the statement is sent its answer is the truth, so it is awaited up to the hard limit, as
+    a committing thread is; past that the fail-safe answers and its spooled record marks a
+    late write superseded (router/failsafe/replay.py)."""
+    connections = db_async.pool()
+    if connections is None:
+        return None
+    call = prepare(params, now)
+    if call is None:
+        return None
+    deadline_s = get_settings().voice_deadline_s
+    soft = since + deadline_s
+    hard = since + max(HARD_LIMIT_S, deadline_s)
+    if time.monotonic() >= soft:
+        raise TimeoutError("the deadline passed before the call was written")
+    try:
+        connection = await connections.getconn(timeout=soft - time.monotonic())
+    except PoolTimeout:
+        raise TimeoutError("no database connection before the deadline") from None
+    # The write runs as a task of its own: past the hard limit it is abandoned, not
+    # cancelled (as a routing thread is), and returns its connection when it ends.
+    write = asyncio.ensure_future(_send(connections, connection, _driver_values(call.values)))
+    _writing.add(write)
+    write.add_done_callback(_writing.discard)
+    done, _ = await asyncio.wait({write}, timeout=max(0.0, hard - time.monotonic()))
+    if not done:
+        raise TimeoutError("the call's write did not answer by the hard limit")
+    found = write.result()
+    return _answered(call, found[0] is not None, found[1])
+
+
+_writing: set[asyncio.Future[tuple[Any, ...]]] = set()
+
+
+async def _send(
+    connections: AsyncConnectionPool[AsyncConnection],
+    connection: AsyncConnection,
+    values: dict[str, Any],
+) -> tuple[Any, ...]:
+    try:
+        cursor = await connection.execute(_DRIVER_WRITE, values, prepare=True)
+        found = await cursor.fetchone()
+    finally:
+        await connections.putconn(connection)
+    assert found is not None
+    return tuple(found)
+
+
+def _write_at_once(session: Session, values: dict[str, Any]) -> tuple[bool, int | None]:
+    """PostgreSQL: the one statement, committed as it runs (no BEGIN, no COMMIT: one round
+    trip, straight on the driver's connection) once the deadline's claim is ours; or, with
+    no deadline running the work (the warm-up's rehearsal, which rolls back), inside the
+    unit of work's transaction."""
+    claimed = claim_commit()
+    if claimed is None:
+        row = session.execute(_WRITE, values).one()
+        return row.id is not None, row.version
+    if not claimed:
+        raise Superseded("the deadline answered first; the call was not written")
+    pooled = session.get_bind().engine.raw_connection()
+    try:
+        driver = pooled.driver_connection
+        assert driver is not None
+        driver.autocommit = True
+        try:
+            with driver.cursor() as cursor:
+                cursor.execute(_DRIVER_WRITE, _driver_values(values), prepare=True)
+                found = cursor.fetchone()
+        finally:
+            driver.autocommit = False
+    finally:
+        pooled.close()  # back to the pool
+    assert found is not None
+    if found[0] is None:
+        release_claim()  # nothing written: the tables path goes on, and may be abandoned
+    return found[0] is not None, found[1]
+
+
+# The same statement in the driver's own parameter style (psycopg: %(name)s).
+_DRIVER_WRITE = re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", _WRITE.text)
+
+
+def _driver_values(values: dict[str, Any]) -> dict[str, Any]:
+    """The bound values as the column types would bind them: naive UTC, JSON text."""
+    out = dict(values)
+    for key in ("at", "due"):
+        out[key] = values[key].astimezone(UTC).replace(tzinfo=None)
+    for key in ("route", "detail1", "detail2"):
+        out[key] = json.dumps(values[key])
+    return out
+
+
+def _write_in_steps(
+    session: Session, snap: Snapshot, values: dict[str, Any]
+) -> tuple[bool, int | None]:
+    """The same rows on SQLite, which writes locally (no round trips to save) and holds its
+    write lock from the version check to the commit."""
+    version = session.scalar(select(RouteVersion.n).where(RouteVersion.id == 1))
+    if version != snap.version:
+        return False, version
+    inserted = session.scalar(
+        sqlite_insert(Contact)
+        .values(
+            id=values["id"],
+            sid=values["sid"],
+            channel=values["channel"],
+            practice_id=values["practice_id"],
+            patient_id=values["patient_id"],
+            from_number=values["from_number"],
+            to_number=values["to_number"],
+            started_at=values["at"],
+            outcome=values["outcome"],
+            route=values["route"],
+            crisis_line=values["crisis_line"],
+            language=values["language"],
+            escalation_step=0,
+            round_start=0,
+        )
+        .on_conflict_do_nothing(index_elements=["sid"])
+        .returning(Contact.id)
+    )
+    if inserted is None:
+        return False, version
+    session.execute(
+        insert(FollowUp).values(
+            contact_id=inserted,
+            assignee=values["assignee"],
+            due=values["due"],
+            status=values["status"],
+            urgent=False,
+        )
+    )
+    session.execute(
+        insert(ContactEvent),
+        [
+            {
+                "contact_id": inserted,
+                "at": values["at"],
+                "type": values["type1"],
+                "key": values["key1"],
+                "clinician_id": None,
+                "detail": values["detail1"],
+            },
+            {
+                "contact_id": inserted,
+                "at": values["at"],
+                "type": values["type2"],
+                "key": values["key2"],
+                "clinician_id": values["clinician2"],
+                "detail": values["detail2"],
+            },
+        ],
+    )
+    if values["leg_clinician"] is not None:
+        session.execute(
+            insert(CallLeg).values(
+                contact_id=inserted,
+                step=values["step"],
+                clinician_id=values["leg_clinician"],
+                answered=False,
+                accepted=False,
+            )
+        )
+    return True, version

@@ -1,0 +1,416 @@
+"""The route data of every practice, kept in memory between calls, and proven current in each
+call's one write (SPEC §10: a voice webhook near the floor; S1-S8 unchanged).
+
+`identify` and `plan_for` read nine tables per call. What they read changes only when a
+roster, a window, a pause or a cover changes; the time of the call is the only input that
+moves. So the web process keeps a `Snapshot`: every practice's numbers, its active patients
+by phone with their care teams, its active clinicians with their windows (weekly ones, and
+the one-off windows, pauses and covers that reach into the next `HORIZON`), loaded in one
+read transaction together with the `route_versions` counter (migration 0009), which
+triggers move on every change to those nine tables whoever makes it.
+
+A call answered from the snapshot writes its contact only while the counter still reads the
+snapshot's version (router/calls/quick.py: a condition of the same INSERT). If it moved,
+nothing is written and the call takes the ordinary path, which reads the tables; the
+snapshot is marked stale and reloaded off the call path. A route planned here is exactly the
+one `plan_for` would plan at the same instant from the same rows (tests/contacts/
+test_snapshot.py compares them).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, and_, select
+from sqlalchemy.orm import Session
+
+from policies.policy import PracticePolicy, policy_for
+from policies.route import ClinicianSchedule, CoachingPause, Cover, RoutePlan, plan_route
+from policies.schedule import OnCallWindow
+from policies.vocabulary import CoverStatus
+from router.core import clock
+from router.core.db import get_engine, get_sessionmaker
+from router.store.models import (
+    CareTeamMember,
+    Clinician,
+    CoverRequest,
+    Patient,
+    PatientPhone,
+    Practice,
+    PracticeNumber,
+    RouteVersion,
+)
+from router.store.models import CoachingPause as PauseRow
+from router.store.models import OnCallWindow as WindowRow
+from router.store.repositories.windows import as_policy_window
+
+log = logging.getLogger("afterhours.snapshot")
+
+# How far ahead the time-bound rows (one-off windows, pauses, covers) are read; the snapshot
+# answers for instants in [loaded_at - SLACK, loaded_at + HORIZON) and is reloaded halfway.
+HORIZON = timedelta(minutes=30)
+SLACK = timedelta(minutes=1)
+
+
+@dataclass(frozen=True)
+class PracticeData:
+    id: str
+    name: str
+    timezone: ZoneInfo
+    crisis_line: str
+    policy: PracticePolicy
+    holidays: frozenset[date]
+    # Who follows up an unknown caller when no duty clinician is on call: the first
+    # supervisor, else the first admin (router.store.repositories.windows).
+    staff_for_unknown: str | None
+    # Clinicians with a duty or off window: in every route's schedules, in roster order.
+    duty_or_off: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PatientData:
+    id: str
+    language: str
+    care_team: tuple[str, ...]  # active clinicians, in priority order
+
+
+@dataclass(frozen=True)
+class _Window:
+    window: OnCallWindow
+    duty_or_off: bool
+    off: bool
+    starts_at: datetime | None  # one-off windows: their UTC bounds
+    ends_at: datetime | None
+
+    def spans(self, now: datetime) -> bool:
+        if self.starts_at is None or self.ends_at is None:
+            return True  # weekly
+        return self.starts_at <= now < self.ends_at
+
+
+@dataclass(frozen=True)
+class ClinicianData:
+    id: str
+    phone: str
+    timezone: ZoneInfo
+    order: tuple[int, str]  # (position, id): the roster order routes keep
+    windows: tuple[_Window, ...]  # in id order
+
+
+@dataclass(frozen=True)
+class Reached:
+    """A webhook's To and From, read from the snapshot."""
+
+    practice: PracticeData
+    patient: PatientData | None
+
+
+@dataclass
+class Snapshot:
+    version: int
+    engine: Engine
+    loaded_at: datetime
+    practices: dict[str, PracticeData]
+    numbers: dict[str, str]  # practice number (E.164) -> practice id
+    patients: dict[tuple[str, str], PatientData]  # (practice id, phone E.164) -> patient
+    clinicians: dict[str, ClinicianData]  # active ones
+    pauses: dict[str, tuple[CoachingPause, ...]]  # by patient id
+    covers: dict[str, tuple[Cover, ...]]  # accepted, by practice id
+    stale: bool = field(default=False)
+
+    def answers_for(self, now: datetime) -> bool:
+        return (
+            not self.stale
+            and self.engine is get_engine()
+            and self.loaded_at - SLACK <= now < self.loaded_at + HORIZON
+        )
+
+    def reached(self, to: str, from_e164: str | None) -> Reached | None:
+        practice_id = self.numbers.get(to)
+        if practice_id is None:
+            return None
+        patient = self.patients.get((practice_id, from_e164)) if from_e164 else None
+        return Reached(self.practices[practice_id], patient)
+
+    def plan(self, practice: PracticeData, patient: PatientData | None, now: datetime) -> RoutePlan:
+        """What `plan_for` plans at `now`: the same schedules from the same rows."""
+        team = list(patient.care_team) if patient else []
+        covers = [c for c in self.covers.get(practice.id, ()) if c.absent in team and c.active(now)]
+        return plan_route(
+            team,
+            self.schedules(practice, team + [c.present for c in covers], now),
+            [p for p in self.pauses.get(patient.id, ()) if p.until > now] if patient else [],
+            practice.crisis_line,
+            now,
+            covers,
+        )
+
+    def schedules(
+        self, practice: PracticeData, team: list[str], now: datetime
+    ) -> dict[str, ClinicianSchedule]:
+        """As `windows.schedules_at`: the team's windows and the practice's duty and off
+        windows that can matter at `now`, clinicians in roster order."""
+        whole = set(team)
+        found: list[tuple[tuple[int, str], ClinicianSchedule]] = []
+        for clinician_id in whole.union(practice.duty_or_off):
+            clinician = self.clinicians.get(clinician_id)
+            if clinician is None:
+                continue
+            on: list[OnCallWindow] = []
+            off: list[OnCallWindow] = []
+            every = clinician_id in whole
+            for w in clinician.windows:
+                if (every or w.duty_or_off) and w.spans(now):
+                    (off if w.off else on).append(w.window)
+            if on or off:
+                schedule = ClinicianSchedule(
+                    clinician_id, clinician.timezone, tuple(on), tuple(off)
+                )
+                found.append((clinician.order, schedule))
+        found.sort(key=lambda pair: pair[0])
+        return {schedule.clinician_id: schedule for _, schedule in found}
+
+    def phone_of(self, clinician_id: str) -> str | None:
+        clinician = self.clinicians.get(clinician_id)
+        return clinician.phone if clinician is not None and clinician.phone else None
+
+    def follow_up_owner_for_unknown(self, practice: PracticeData, now: datetime) -> str | None:
+        from policies.route import is_on_duty
+
+        for clinician_id, schedule in self.schedules(practice, [], now).items():
+            if is_on_duty(schedule, now):
+                return clinician_id
+        return practice.staff_for_unknown
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    from datetime import UTC
+
+    return None if value is None else value.replace(tzinfo=UTC)
+
+
+def load(session: Session, now: datetime) -> Snapshot:
+    """Every practice's route data as of one read transaction, with its version."""
+    if session.get_bind().dialect.name == "postgresql" and not session.in_transaction():
+        # One snapshot of every table, so that the version read is the data's version.
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+    version = session.scalar(select(RouteVersion.n).where(RouteVersion.id == 1))
+    if version is None:
+        raise LookupError("route_versions has no row: the database is not migrated to 0009")
+    clinicians_rows = session.execute(
+        select(
+            Clinician.id,
+            Clinician.practice_id,
+            Clinician.phone,
+            Clinician.role,
+            Clinician.timezone,
+            Clinician.position,
+        ).where(Clinician.active.is_(True))
+    ).all()
+    practices_rows = session.execute(
+        select(
+            Practice.id,
+            Practice.name,
+            Practice.timezone,
+            Practice.crisis_line,
+            Practice.policy,
+            Practice.holidays,
+        )
+    ).all()
+    zones = {row.id: row.timezone for row in practices_rows}
+    horizon_end = now + HORIZON
+    start = now - SLACK
+    window_rows = session.execute(
+        select(
+            WindowRow.id,
+            WindowRow.clinician_id,
+            WindowRow.kind,
+            WindowRow.days,
+            WindowRow.start_time,
+            WindowRow.end_time,
+            WindowRow.local_start,
+            WindowRow.local_end,
+            WindowRow.starts_at,
+            WindowRow.ends_at,
+            WindowRow.duty,
+            WindowRow.off,
+        )
+        .where(
+            (WindowRow.kind == "weekly")
+            | and_(WindowRow.starts_at < horizon_end, WindowRow.ends_at > start)
+        )
+        .order_by(WindowRow.id)
+    ).all()
+    by_clinician: dict[str, list[_Window]] = {}
+    for row in window_rows:
+        weekly = row.kind == "weekly"
+        by_clinician.setdefault(row.clinician_id, []).append(
+            _Window(
+                as_policy_window(row),  # type: ignore[arg-type]
+                bool(row.duty or row.off),
+                bool(row.off),
+                None if weekly else _utc(row.starts_at),
+                None if weekly else _utc(row.ends_at),
+            )
+        )
+    clinicians: dict[str, ClinicianData] = {}
+    duty_or_off: dict[str, list[tuple[tuple[int, str], str]]] = {}
+    first_staff: dict[str, dict[str, tuple[tuple[int, str], str]]] = {}
+    for person in clinicians_rows:
+        order = (person.position, person.id)
+        windows = tuple(by_clinician.get(person.id, ()))
+        zone = ZoneInfo(person.timezone or zones[person.practice_id])
+        clinicians[person.id] = ClinicianData(person.id, person.phone, zone, order, windows)
+        if any(w.duty_or_off for w in windows):
+            duty_or_off.setdefault(person.practice_id, []).append((order, person.id))
+        if person.role in ("supervisor", "admin"):
+            best = first_staff.setdefault(person.practice_id, {})
+            if person.role not in best or order < best[person.role][0]:
+                best[person.role] = (order, person.id)
+    practices: dict[str, PracticeData] = {}
+    for row in practices_rows:
+        staff = first_staff.get(row.id, {})
+        chosen = staff.get("supervisor") or staff.get("admin")
+        practices[row.id] = PracticeData(
+            row.id,
+            row.name,
+            ZoneInfo(row.timezone),
+            row.crisis_line,
+            policy_for(row.policy),
+            frozenset(date.fromisoformat(day) for day in (row.holidays or [])),
+            chosen[1] if chosen else None,
+            tuple(cid for _, cid in sorted(duty_or_off.get(row.id, []))),
+        )
+    numbers = dict(session.execute(select(PracticeNumber.e164, PracticeNumber.practice_id)).all())
+    teams: dict[str, list[tuple[int, str]]] = {}
+    for patient_id, clinician_id, position in session.execute(
+        select(CareTeamMember.patient_id, CareTeamMember.clinician_id, CareTeamMember.position)
+    ):
+        if clinician_id in clinicians:
+            teams.setdefault(patient_id, []).append((position, clinician_id))
+    people = {
+        row.id: PatientData(
+            row.id, row.language, tuple(cid for _, cid in sorted(teams.get(row.id, [])))
+        )
+        for row in session.execute(
+            select(Patient.id, Patient.language).where(Patient.active.is_(True))
+        )
+    }
+    patients: dict[tuple[str, str], PatientData] = {}
+    for practice_id, e164, patient_id in session.execute(
+        select(PatientPhone.practice_id, PatientPhone.e164, PatientPhone.patient_id)
+    ):
+        known = people.get(patient_id)
+        if known is not None:
+            patients[(practice_id, e164)] = known
+    pauses: dict[str, list[CoachingPause]] = {}
+    for patient_id, clinician_id, until in session.execute(
+        select(PauseRow.patient_id, PauseRow.clinician_id, PauseRow.until).where(
+            PauseRow.until > start
+        )
+    ):
+        pauses.setdefault(patient_id, []).append(CoachingPause(clinician_id, _utc(until)))  # type: ignore[arg-type]
+    covers: dict[str, list[Cover]] = {}
+    for cover in session.execute(
+        select(
+            CoverRequest.practice_id,
+            CoverRequest.asker_id,
+            CoverRequest.colleague_id,
+            CoverRequest.starts_at,
+            CoverRequest.ends_at,
+        ).where(
+            CoverRequest.status == CoverStatus.ACCEPTED,
+            CoverRequest.starts_at < horizon_end,
+            CoverRequest.ends_at > start,
+        )
+    ):
+        covers.setdefault(cover.practice_id, []).append(
+            Cover(cover.asker_id, cover.colleague_id, cover.starts_at, cover.ends_at)
+        )
+    return Snapshot(
+        version=int(version),
+        engine=session.get_bind().engine,
+        loaded_at=now,
+        practices=practices,
+        numbers=numbers,
+        patients=patients,
+        clinicians=clinicians,
+        pauses={k: tuple(v) for k, v in pauses.items()},
+        covers={k: tuple(v) for k, v in covers.items()},
+    )
+
+
+class _Keeper:
+    """The process's snapshot: loaded at warm-up, reloaded off the call path when it is stale
+    or halfway through its horizon (one load at a time)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._current: Snapshot | None = None
+        self._loading = False
+
+    def reset(self) -> None:
+        with self._lock:
+            self._current = None
+
+    def current(self, now: datetime, mode: str) -> Snapshot | None:
+        """The snapshot that answers for `now`, or None (the call reads the tables). `mode`:
+        "background" reloads on a thread; "inline" (tests) reloads before answering."""
+        snap = self._current
+        if snap is not None and snap.answers_for(now):
+            if now >= snap.loaded_at + HORIZON / 2 and mode == "background":
+                self._reload_soon()
+            return snap
+        if mode == "inline":
+            return self.reload(now)
+        self._reload_soon()
+        return None
+
+    def mark_stale(self, snap: Snapshot) -> None:
+        snap.stale = True
+
+    def reload(self, now: datetime | None = None) -> Snapshot | None:
+        session = get_sessionmaker()()
+        try:
+            snap = load(session, now or clock.now())
+        finally:
+            session.rollback()
+            session.close()
+        with self._lock:
+            self._current = snap
+        return snap
+
+    def _reload_soon(self) -> None:
+        with self._lock:
+            if self._loading:
+                return
+            self._loading = True
+        threading.Thread(target=self._reload_quietly, name="route-snapshot", daemon=True).start()
+
+    def _reload_quietly(self) -> None:
+        try:
+            self.reload()
+        except Exception as exc:  # the calls read the tables meanwhile; the next call retries
+            log.warning("route snapshot not reloaded: %s", type(exc).__name__)
+        finally:
+            with self._lock:
+                self._loading = False
+
+
+keeper = _Keeper()
+
+
+def as_mapping(snap: Snapshot) -> Mapping[str, Any]:
+    """Sizes, for logs and the bench (never a number or a name)."""
+    return {
+        "version": snap.version,
+        "practices": len(snap.practices),
+        "patients": len(snap.patients),
+        "clinicians": len(snap.clinicians),
+    }
