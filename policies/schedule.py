@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -103,6 +104,9 @@ def _require_aware(name: str, value: datetime) -> None:
         raise ValueError(f"{name} must be an aware datetime, got {value}")
 
 
+# Pure in its arguments (frozen windows, zones, dates): a route asks the same few windows
+# about the same few days on every call, and resolving local times is most of its cost.
+@lru_cache(maxsize=65536)
 def _weekly_occurrence(window: WeeklyWindow, tz: ZoneInfo, day: date) -> Interval | None:
     start = resolve_local(datetime.combine(day, window.start), tz)
     if window.end is None:
@@ -117,6 +121,11 @@ def _weekly_occurrence(window: WeeklyWindow, tz: ZoneInfo, day: date) -> Interva
     return Interval(start, end)
 
 
+@lru_cache(maxsize=65536)
+def _one_off_interval(window: OneOffWindow, tz: ZoneInfo) -> Interval:
+    return Interval(resolve_local(window.start, tz), resolve_local(window.end, tz))
+
+
 def occurrences(
     window: OnCallWindow, tz: ZoneInfo, start: datetime, end: datetime
 ) -> list[Interval]:
@@ -126,7 +135,7 @@ def occurrences(
     if end <= start:
         return []
     if isinstance(window, OneOffWindow):
-        found = Interval(resolve_local(window.start, tz), resolve_local(window.end, tz))
+        found = _one_off_interval(window, tz)
         if found.start < found.end and found.start < end and found.end > start:
             return [found]
         return []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
 
@@ -33,6 +35,7 @@ def to_e164(text: str, region: str = "US") -> str:
     return phonenumbers.format_number(parsed, PhoneNumberFormat.E164)
 
 
+@lru_cache(maxsize=65536)
 def caller_e164(raw: str | None, region: str = "US") -> str | None:
     """A caller id as Twilio sent it, or None when withheld, anonymous or unreadable."""
     if not raw:
