@@ -16,19 +16,14 @@ a call the fail-safe answered leaves no "dialled" behind.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
-import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from psycopg import AsyncConnection
-from psycopg_pool import AsyncConnectionPool, PoolTimeout
-from sqlalchemy import JSON, bindparam, insert, select, text
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from psycopg_pool import PoolTimeout
 from sqlalchemy.orm import Session
 from twilio.twiml.voice_response import VoiceResponse
 
@@ -42,62 +37,13 @@ from router.core.settings import get_settings
 from router.failsafe.deadline import HARD_LIMIT_S, Superseded, claim_commit, release_claim
 from router.failsafe.spooling import remember_crisis_lines
 from router.metrics import ROUTE_SNAPSHOT
-from router.store.models import (
-    CallLeg,
-    Contact,
-    ContactEvent,
-    FollowUp,
-    RouteVersion,
-    UTCDateTime,
-)
+from router.store.repositories import call_writes
 from router.store.repositories.contacts import new_contact_id
 
 log = logging.getLogger("afterhours.voice")
 
-# PostgreSQL: the contact, its follow-up, both events (in order) and the first leg in one
-# statement, written only while the route version is the snapshot's. It answers the new
-# contact's id (none: a retry, or the version moved) and the version it saw.
-_WRITE = text(
-    """
-WITH v AS (SELECT n FROM route_versions WHERE id = 1),
-c AS (
-    INSERT INTO contacts (id, sid, channel, practice_id, patient_id, from_number, to_number,
-        started_at, outcome, route, crisis_line, language, escalation_step, round_start)
-    SELECT :id, :sid, :channel, :practice_id, :patient_id, :from_number, :to_number,
-        :at, :outcome, CAST(:route AS JSON), :crisis_line, :language, 0, 0
-    FROM v WHERE v.n = :version
-    ON CONFLICT (sid) DO NOTHING
-    RETURNING id
-),
-f AS (
-    INSERT INTO follow_ups (contact_id, assignee, due, status, urgent)
-    SELECT id, :assignee, :due, :status, false FROM c
-),
-e AS (
-    INSERT INTO contact_events (contact_id, at, type, clinician_id, key, detail)
-    SELECT c.id, :at, x.type, x.clinician_id, x.key, x.detail
-    FROM c, (VALUES
-        (1, CAST(:type1 AS VARCHAR), CAST(:key1 AS VARCHAR), CAST(NULL AS VARCHAR),
-            CAST(:detail1 AS JSON)),
-        (2, CAST(:type2 AS VARCHAR), CAST(:key2 AS VARCHAR), CAST(:clinician2 AS VARCHAR),
-            CAST(:detail2 AS JSON))
-    ) AS x(ord, type, key, clinician_id, detail)
-    ORDER BY x.ord
-),
-l AS (
-    INSERT INTO call_legs (contact_id, step, clinician_id, answered, accepted)
-    SELECT id, :step, :leg_clinician, false, false FROM c
-    WHERE CAST(:leg_clinician AS VARCHAR) IS NOT NULL
-)
-SELECT (SELECT id FROM c) AS id, (SELECT n FROM v) AS version
-"""
-).bindparams(
-    bindparam("at", type_=UTCDateTime()),
-    bindparam("due", type_=UTCDateTime()),
-    bindparam("route", type_=JSON()),
-    bindparam("detail1", type_=JSON()),
-    bindparam("detail2", type_=JSON()),
-)
+# How long a call waits for one of the pool's connections before the tables path answers it.
+CONNECTION_WAIT_S = 0.1
 
 
 @dataclass(frozen=True)
@@ -206,7 +152,7 @@ def _answered(call: Prepared, written: bool, version: int | None) -> str | None:
             keeper.mark_stale(call.snap)  # reloaded off the call path
         ROUTE_SNAPSHOT.labels(result="version_moved" if moved else "retried").inc()
         return None
-    ROUTE_SNAPSHOT.labels(result="answered").inc()
+    ROUTE_SNAPSHOT.labels(result="from_snapshot").inc()
     remember_crisis_lines({call.to: call.crisis_line})
     log.info(
         "call %s: contact %s, %d clinicians on the route",
@@ -226,7 +172,7 @@ def answer_call(session: Session, params: Mapping[str, str], now: datetime) -> s
     if session.get_bind().dialect.name == "postgresql":
         written, version = _write_at_once(session, call.values)
     else:
-        written, version = _write_in_steps(session, call.snap, call.values)
+        written, version = call_writes.write_in_steps(session, call.snap.version, call.values)
     return _answered(call, written, version)
 
 
@@ -235,9 +181,10 @@ async def answer_at_once(params: Mapping[str, str], now: datetime, *, since: flo
     statement on an autocommit connection; None: the endpoint answers it from the tables
     (in a thread, within what is left of the deadline).
 
-    The deadline counts from `since` (the request's arrival), as `within_deadline`'s: no
-    connection by then, and nothing is written (TimeoutError: the fail-safe answers). Once
-    the statement is sent its answer is the truth, so it is awaited up to the hard limit, as
+    The deadline counts from `since` (the request's arrival), as `within_deadline`'s: past
+    it before the write, nothing is written (TimeoutError: the fail-safe answers); no free
+    connection within CONNECTION_WAIT_S, and the tables path answers. Once the statement is
+    sent its answer is the truth, so it is awaited up to the hard limit, as
     a committing thread is; past that the fail-safe answers and its spooled record marks a
     late write superseded (router/failsafe/replay.py)."""
     connections = db_async.pool()
@@ -252,12 +199,18 @@ async def answer_at_once(params: Mapping[str, str], now: datetime, *, since: flo
     if time.monotonic() >= soft:
         raise TimeoutError("the deadline passed before the call was written")
     try:
-        connection = await connections.getconn(timeout=soft - time.monotonic())
+        connection = await connections.getconn(
+            timeout=min(CONNECTION_WAIT_S, soft - time.monotonic())
+        )
     except PoolTimeout:
-        raise TimeoutError("no database connection before the deadline") from None
+        # Every connection busy, or the database away (the pool reconnects in the
+        # background): the tables path answers, on a thread, within what is left of the
+        # deadline, and a dead database fails it at once (the fail-safe, in milliseconds).
+        ROUTE_SNAPSHOT.labels(result="no_connection").inc()
+        return None
     # The write runs as a task of its own: past the hard limit it is abandoned, not
     # cancelled (as a routing thread is), and returns its connection when it ends.
-    write = asyncio.ensure_future(_send(connections, connection, _driver_values(call.values)))
+    write = asyncio.ensure_future(call_writes.send(connections, connection, call.values))
     _writing.add(write)
     write.add_done_callback(_writing.discard)
     done, _ = await asyncio.wait({write}, timeout=max(0.0, hard - time.monotonic()))
@@ -270,20 +223,6 @@ async def answer_at_once(params: Mapping[str, str], now: datetime, *, since: flo
 _writing: set[asyncio.Future[tuple[Any, ...]]] = set()
 
 
-async def _send(
-    connections: AsyncConnectionPool[AsyncConnection],
-    connection: AsyncConnection,
-    values: dict[str, Any],
-) -> tuple[Any, ...]:
-    try:
-        cursor = await connection.execute(_DRIVER_WRITE, values, prepare=True)
-        found = await cursor.fetchone()
-    finally:
-        await connections.putconn(connection)
-    assert found is not None
-    return tuple(found)
-
-
 def _write_at_once(session: Session, values: dict[str, Any]) -> tuple[bool, int | None]:
     """PostgreSQL: the one statement, committed as it runs (no BEGIN, no COMMIT: one round
     trip, straight on the driver's connection) once the deadline's claim is ours; or, with
@@ -291,112 +230,10 @@ def _write_at_once(session: Session, values: dict[str, Any]) -> tuple[bool, int 
     unit of work's transaction."""
     claimed = claim_commit()
     if claimed is None:
-        row = session.execute(_WRITE, values).one()
-        return row.id is not None, row.version
+        return call_writes.write_in_transaction(session, values)
     if not claimed:
         raise Superseded("the deadline answered first; the call was not written")
-    pooled = session.get_bind().engine.raw_connection()
-    try:
-        driver = pooled.driver_connection
-        assert driver is not None
-        driver.autocommit = True
-        try:
-            with driver.cursor() as cursor:
-                cursor.execute(_DRIVER_WRITE, _driver_values(values), prepare=True)
-                found = cursor.fetchone()
-        finally:
-            driver.autocommit = False
-    finally:
-        pooled.close()  # back to the pool
-    assert found is not None
-    if found[0] is None:
+    written, version = call_writes.write_autocommit(session, values)
+    if not written:
         release_claim()  # nothing written: the tables path goes on, and may be abandoned
-    return found[0] is not None, found[1]
-
-
-# The same statement in the driver's own parameter style (psycopg: %(name)s).
-_DRIVER_WRITE = re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", _WRITE.text)
-
-
-def _driver_values(values: dict[str, Any]) -> dict[str, Any]:
-    """The bound values as the column types would bind them: naive UTC, JSON text."""
-    out = dict(values)
-    for key in ("at", "due"):
-        out[key] = values[key].astimezone(UTC).replace(tzinfo=None)
-    for key in ("route", "detail1", "detail2"):
-        out[key] = json.dumps(values[key])
-    return out
-
-
-def _write_in_steps(
-    session: Session, snap: Snapshot, values: dict[str, Any]
-) -> tuple[bool, int | None]:
-    """The same rows on SQLite, which writes locally (no round trips to save) and holds its
-    write lock from the version check to the commit."""
-    version = session.scalar(select(RouteVersion.n).where(RouteVersion.id == 1))
-    if version != snap.version:
-        return False, version
-    inserted = session.scalar(
-        sqlite_insert(Contact)
-        .values(
-            id=values["id"],
-            sid=values["sid"],
-            channel=values["channel"],
-            practice_id=values["practice_id"],
-            patient_id=values["patient_id"],
-            from_number=values["from_number"],
-            to_number=values["to_number"],
-            started_at=values["at"],
-            outcome=values["outcome"],
-            route=values["route"],
-            crisis_line=values["crisis_line"],
-            language=values["language"],
-            escalation_step=0,
-            round_start=0,
-        )
-        .on_conflict_do_nothing(index_elements=["sid"])
-        .returning(Contact.id)
-    )
-    if inserted is None:
-        return False, version
-    session.execute(
-        insert(FollowUp).values(
-            contact_id=inserted,
-            assignee=values["assignee"],
-            due=values["due"],
-            status=values["status"],
-            urgent=False,
-        )
-    )
-    session.execute(
-        insert(ContactEvent),
-        [
-            {
-                "contact_id": inserted,
-                "at": values["at"],
-                "type": values["type1"],
-                "key": values["key1"],
-                "clinician_id": None,
-                "detail": values["detail1"],
-            },
-            {
-                "contact_id": inserted,
-                "at": values["at"],
-                "type": values["type2"],
-                "key": values["key2"],
-                "clinician_id": values["clinician2"],
-                "detail": values["detail2"],
-            },
-        ],
-    )
-    if values["leg_clinician"] is not None:
-        session.execute(
-            insert(CallLeg).values(
-                contact_id=inserted,
-                step=values["step"],
-                clinician_id=values["leg_clinician"],
-                answered=False,
-                accepted=False,
-            )
-        )
-    return True, version
+    return written, version

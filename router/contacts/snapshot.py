@@ -21,33 +21,30 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from policies.policy import PracticePolicy, policy_for
-from policies.route import ClinicianSchedule, CoachingPause, Cover, RoutePlan, plan_route
+from policies.route import (
+    ClinicianSchedule,
+    CoachingPause,
+    Cover,
+    RoutePlan,
+    is_on_duty,
+    plan_route,
+)
 from policies.schedule import OnCallWindow
-from policies.vocabulary import CoverStatus
+from policies.vocabulary import Role
 from router.core import clock
 from router.core.db import get_engine, get_sessionmaker
-from router.store.models import (
-    CareTeamMember,
-    Clinician,
-    CoverRequest,
-    Patient,
-    PatientPhone,
-    Practice,
-    PracticeNumber,
-    RouteVersion,
-)
-from router.store.models import CoachingPause as PauseRow
-from router.store.models import OnCallWindow as WindowRow
+from router.store.repositories import route_data
 from router.store.repositories.windows import as_policy_window
 
 log = logging.getLogger("afterhours.snapshot")
@@ -56,6 +53,8 @@ log = logging.getLogger("afterhours.snapshot")
 # answers for instants in [loaded_at - SLACK, loaded_at + HORIZON) and is reloaded halfway.
 HORIZON = timedelta(minutes=30)
 SLACK = timedelta(minutes=1)
+# A failed reload (the database away) is tried again at most this often.
+RETRY_S = 1.0
 
 
 @dataclass(frozen=True)
@@ -181,102 +180,46 @@ class Snapshot:
         return clinician.phone if clinician is not None and clinician.phone else None
 
     def follow_up_owner_for_unknown(self, practice: PracticeData, now: datetime) -> str | None:
-        from policies.route import is_on_duty
-
         for clinician_id, schedule in self.schedules(practice, [], now).items():
             if is_on_duty(schedule, now):
                 return clinician_id
         return practice.staff_for_unknown
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    from datetime import UTC
-
-    return None if value is None else value.replace(tzinfo=UTC)
-
-
 def load(session: Session, now: datetime) -> Snapshot:
     """Every practice's route data as of one read transaction, with its version."""
-    if session.get_bind().dialect.name == "postgresql" and not session.in_transaction():
-        # One snapshot of every table, so that the version read is the data's version.
-        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
-    version = session.scalar(select(RouteVersion.n).where(RouteVersion.id == 1))
-    if version is None:
-        raise LookupError("route_versions has no row: the database is not migrated to 0009")
-    clinicians_rows = session.execute(
-        select(
-            Clinician.id,
-            Clinician.practice_id,
-            Clinician.phone,
-            Clinician.role,
-            Clinician.timezone,
-            Clinician.position,
-        ).where(Clinician.active.is_(True))
-    ).all()
-    practices_rows = session.execute(
-        select(
-            Practice.id,
-            Practice.name,
-            Practice.timezone,
-            Practice.crisis_line,
-            Practice.policy,
-            Practice.holidays,
-        )
-    ).all()
-    zones = {row.id: row.timezone for row in practices_rows}
-    horizon_end = now + HORIZON
-    start = now - SLACK
-    window_rows = session.execute(
-        select(
-            WindowRow.id,
-            WindowRow.clinician_id,
-            WindowRow.kind,
-            WindowRow.days,
-            WindowRow.start_time,
-            WindowRow.end_time,
-            WindowRow.local_start,
-            WindowRow.local_end,
-            WindowRow.starts_at,
-            WindowRow.ends_at,
-            WindowRow.duty,
-            WindowRow.off,
-        )
-        .where(
-            (WindowRow.kind == "weekly")
-            | and_(WindowRow.starts_at < horizon_end, WindowRow.ends_at > start)
-        )
-        .order_by(WindowRow.id)
-    ).all()
+    rows = route_data.route_rows(session, now - SLACK, now + HORIZON)
+    zones = {row.id: row.timezone for row in rows.practices}
     by_clinician: dict[str, list[_Window]] = {}
-    for row in window_rows:
+    for row in rows.windows:
         weekly = row.kind == "weekly"
         by_clinician.setdefault(row.clinician_id, []).append(
             _Window(
-                as_policy_window(row),  # type: ignore[arg-type]
+                as_policy_window(row),
                 bool(row.duty or row.off),
                 bool(row.off),
-                None if weekly else _utc(row.starts_at),
-                None if weekly else _utc(row.ends_at),
+                None if weekly else row.starts_at,
+                None if weekly else row.ends_at,
             )
         )
     clinicians: dict[str, ClinicianData] = {}
     duty_or_off: dict[str, list[tuple[tuple[int, str], str]]] = {}
     first_staff: dict[str, dict[str, tuple[tuple[int, str], str]]] = {}
-    for person in clinicians_rows:
+    for person in rows.clinicians:
         order = (person.position, person.id)
         windows = tuple(by_clinician.get(person.id, ()))
         zone = ZoneInfo(person.timezone or zones[person.practice_id])
         clinicians[person.id] = ClinicianData(person.id, person.phone, zone, order, windows)
         if any(w.duty_or_off for w in windows):
             duty_or_off.setdefault(person.practice_id, []).append((order, person.id))
-        if person.role in ("supervisor", "admin"):
+        if person.role in (Role.SUPERVISOR, Role.ADMIN):
             best = first_staff.setdefault(person.practice_id, {})
             if person.role not in best or order < best[person.role][0]:
                 best[person.role] = (order, person.id)
     practices: dict[str, PracticeData] = {}
-    for row in practices_rows:
+    for row in rows.practices:
         staff = first_staff.get(row.id, {})
-        chosen = staff.get("supervisor") or staff.get("admin")
+        chosen = staff.get(Role.SUPERVISOR) or staff.get(Role.ADMIN)
         practices[row.id] = PracticeData(
             row.id,
             row.name,
@@ -287,58 +230,37 @@ def load(session: Session, now: datetime) -> Snapshot:
             chosen[1] if chosen else None,
             tuple(cid for _, cid in sorted(duty_or_off.get(row.id, []))),
         )
-    numbers = dict(session.execute(select(PracticeNumber.e164, PracticeNumber.practice_id)).all())
     teams: dict[str, list[tuple[int, str]]] = {}
-    for patient_id, clinician_id, position in session.execute(
-        select(CareTeamMember.patient_id, CareTeamMember.clinician_id, CareTeamMember.position)
-    ):
-        if clinician_id in clinicians:
-            teams.setdefault(patient_id, []).append((position, clinician_id))
+    for member in rows.care_team:
+        if member.clinician_id in clinicians:
+            teams.setdefault(member.patient_id, []).append((member.position, member.clinician_id))
     people = {
         row.id: PatientData(
             row.id, row.language, tuple(cid for _, cid in sorted(teams.get(row.id, [])))
         )
-        for row in session.execute(
-            select(Patient.id, Patient.language).where(Patient.active.is_(True))
-        )
+        for row in rows.patients
     }
     patients: dict[tuple[str, str], PatientData] = {}
-    for practice_id, e164, patient_id in session.execute(
-        select(PatientPhone.practice_id, PatientPhone.e164, PatientPhone.patient_id)
-    ):
-        known = people.get(patient_id)
+    for phone in rows.phones:
+        known = people.get(phone.patient_id)
         if known is not None:
-            patients[(practice_id, e164)] = known
+            patients[(phone.practice_id, phone.e164)] = known
     pauses: dict[str, list[CoachingPause]] = {}
-    for patient_id, clinician_id, until in session.execute(
-        select(PauseRow.patient_id, PauseRow.clinician_id, PauseRow.until).where(
-            PauseRow.until > start
+    for pause in rows.pauses:
+        pauses.setdefault(pause.patient_id, []).append(
+            CoachingPause(pause.clinician_id, pause.until)
         )
-    ):
-        pauses.setdefault(patient_id, []).append(CoachingPause(clinician_id, _utc(until)))  # type: ignore[arg-type]
     covers: dict[str, list[Cover]] = {}
-    for cover in session.execute(
-        select(
-            CoverRequest.practice_id,
-            CoverRequest.asker_id,
-            CoverRequest.colleague_id,
-            CoverRequest.starts_at,
-            CoverRequest.ends_at,
-        ).where(
-            CoverRequest.status == CoverStatus.ACCEPTED,
-            CoverRequest.starts_at < horizon_end,
-            CoverRequest.ends_at > start,
-        )
-    ):
+    for cover in rows.covers:
         covers.setdefault(cover.practice_id, []).append(
             Cover(cover.asker_id, cover.colleague_id, cover.starts_at, cover.ends_at)
         )
     return Snapshot(
-        version=int(version),
+        version=rows.version,
         engine=session.get_bind().engine,
         loaded_at=now,
         practices=practices,
-        numbers=numbers,
+        numbers={number.e164: number.practice_id for number in rows.numbers},
         patients=patients,
         clinicians=clinicians,
         pauses={k: tuple(v) for k, v in pauses.items()},
@@ -354,10 +276,11 @@ class _Keeper:
         self._lock = threading.Lock()
         self._current: Snapshot | None = None
         self._loading = False
+        self._failed_at = -RETRY_S
 
     def reset(self) -> None:
         with self._lock:
-            self._current = None
+            self._current, self._failed_at = None, -RETRY_S
 
     def current(self, now: datetime, mode: str) -> Snapshot | None:
         """The snapshot that answers for `now`, or None (the call reads the tables). `mode`:
@@ -388,7 +311,7 @@ class _Keeper:
 
     def _reload_soon(self) -> None:
         with self._lock:
-            if self._loading:
+            if self._loading or time.monotonic() - self._failed_at < RETRY_S:
                 return
             self._loading = True
         threading.Thread(target=self._reload_quietly, name="route-snapshot", daemon=True).start()
@@ -396,7 +319,8 @@ class _Keeper:
     def _reload_quietly(self) -> None:
         try:
             self.reload()
-        except Exception as exc:  # the calls read the tables meanwhile; the next call retries
+        except Exception as exc:  # the calls read the tables meanwhile; a later call retries
+            self._failed_at = time.monotonic()
             log.warning("route snapshot not reloaded: %s", type(exc).__name__)
         finally:
             with self._lock:

@@ -11,16 +11,18 @@ from __future__ import annotations
 import logging
 
 from psycopg import AsyncConnection
-from psycopg_pool import AsyncConnectionPool
+from psycopg_pool import AsyncConnectionPool, PoolTimeout
 from sqlalchemy.engine import make_url
 
 from router.core.settings import get_settings
 
 log = logging.getLogger("afterhours.db")
 
-MAX_CONNECTIONS = 8  # as many as calls a 2-core process writes at once, with room
+OPEN_WAIT_S = 2.0
+MAX_CONNECTIONS = 16  # calls written at once; a 2-core process runs a few, bursts queue briefly
 
 _pool: AsyncConnectionPool[AsyncConnection] | None = None
+_opened_for = ""  # the DATABASE_URL the pool connects to
 
 
 def conninfo(database_url: str) -> str | None:
@@ -32,9 +34,10 @@ def conninfo(database_url: str) -> str | None:
 
 
 async def open_pool() -> None:
-    """Opens the pool for the configured database (nothing for SQLite). It connects in the
-    background: a database that is away costs no start-up, and calls read the tables."""
-    global _pool
+    """Opens the pool for the configured database (nothing for SQLite), with a connection
+    made before the app says it is ready; a database that is away costs at most
+    OPEN_WAIT_S of start-up."""
+    global _pool, _opened_for
     settings = get_settings()
     target = conninfo(settings.database_url)
     if target is None or settings.route_snapshot == "off":
@@ -47,8 +50,14 @@ async def open_pool() -> None:
         open=False,
         name="afterhours-calls",
     )
-    await pool.open(wait=False)
-    _pool = pool
+    try:
+        # The first call finds a connection ready (SPEC §10: no cold first call) ...
+        await pool.open(wait=True, timeout=OPEN_WAIT_S)
+    except PoolTimeout:
+        # ... unless the database is away: the pool keeps connecting in the background and
+        # calls are routed from the tables (or the fail-safe) meanwhile.
+        log.warning("the call write pool has no connection yet; it keeps trying")
+    _pool, _opened_for = pool, settings.database_url
 
 
 async def close_pool() -> None:
@@ -59,4 +68,7 @@ async def close_pool() -> None:
 
 
 def pool() -> AsyncConnectionPool[AsyncConnection] | None:
+    """The pool, while it serves the configured database (tests and the demo switch)."""
+    if _pool is None or _opened_for != get_settings().database_url:
+        return None
     return _pool

@@ -15,7 +15,6 @@ import pytest
 from sqlalchemy import select, update
 
 from policies.vocabulary import CoverStatus
-from router.calls import quick
 from router.contacts import snapshot
 from router.contacts.routes import plan_for
 from router.core import db_async
@@ -30,7 +29,7 @@ from router.store.models import (
     Practice,
     RouteVersion,
 )
-from router.store.repositories import windows
+from router.store.repositories import call_writes, windows
 from tests.clinic import CRISIS_LINE, LEE, PATEL, PRACTICE_NUMBER, SAM, STRANGER, WEDNESDAY_9PM
 from tests.conftest import load_roster
 from tests.contact_log import contact_count, contact_for
@@ -202,15 +201,15 @@ def test_a_write_that_hangs_answers_the_crisis_line_by_the_deadline_S1(sim, monk
             await asyncio.sleep(30)
             raise AssertionError("never")
 
-        monkeypatch.setattr(quick, "_send", hung)
+        monkeypatch.setattr(call_writes, "send", hung)
     else:
-        real = quick._write_in_steps
+        real = call_writes.write_in_steps
 
         def held(*args: Any) -> Any:
             released.wait(30)
             return real(*args)
 
-        monkeypatch.setattr(quick, "_write_in_steps", held)
+        monkeypatch.setattr(call_writes, "write_in_steps", held)
     started = time.monotonic()
     try:
         response = sim.post("/twilio/voice", _incoming("CA" + "e1" * 16))
