@@ -135,6 +135,19 @@ def test_a_change_to_a_route_table_moves_the_version():
     assert _version() > before
 
 
+def test_a_roster_change_moves_the_version_once_per_transaction():
+    """A roster load is many statements; on PostgreSQL one transaction moves the counter
+    once (SQLite's row triggers move it per row; either way it moved)."""
+    before = _version()
+    with session_scope() as session:
+        for number in ("+16175550121", "+16175550122", "+16175550123"):
+            session.execute(update(Clinician).where(Clinician.id == "dr-kim").values(phone=number))
+    moved = _version() - before
+    assert moved >= 1
+    if get_engine().dialect.name == "postgresql":
+        assert moved == 1
+
+
 def test_an_unchanged_roster_reload_moves_no_version():
     before = _version()
     load_roster()

@@ -9,8 +9,8 @@ A web process keeps the route data of its practices in memory between calls
 write happens only while the counter still reads what it read when it loaded. Triggers move
 the counter, so no writer (roster load, the windows API, a text command, psql) can forget
 to. PostgreSQL: statement triggers over the transition tables, so a statement that changes
-nothing moves nothing (an unchanged roster reload writes no row) and a 50,000-row COPY moves
-it once. SQLite has row triggers only; its writes are local and cheap.
+nothing moves nothing (an unchanged roster reload writes no row), and the counter moves once
+per transaction however many statements it runs (a roster load). SQLite has row triggers only; its writes are local and cheap.
 """
 
 import sqlalchemy as sa
@@ -34,6 +34,13 @@ ROUTE_TABLES = (
     "cover_requests",
 )
 BUMP = "UPDATE route_versions SET n = n + 1 WHERE id = 1"
+# PostgreSQL: once per transaction (a roster load is thousands of statements, and one move
+# of the counter, committed with them, says the same as thousands).
+ONCE = (
+    "IF current_setting('afterhours.route_moved', true) IS DISTINCT FROM "
+    "txid_current()::text THEN " + BUMP + "; "
+    "PERFORM set_config('afterhours.route_moved', txid_current()::text, true); END IF;"
+)
 
 
 def upgrade() -> None:
@@ -47,12 +54,12 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute(
             "CREATE FUNCTION afterhours_route_changed() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            "BEGIN IF EXISTS (SELECT 1 FROM changed) THEN " + BUMP + "; END IF; "
+            "BEGIN IF EXISTS (SELECT 1 FROM changed) THEN " + ONCE + " END IF; "
             "RETURN NULL; END $$"
         )
         op.execute(
             "CREATE FUNCTION afterhours_route_truncated() RETURNS trigger LANGUAGE plpgsql AS $$ "
-            "BEGIN " + BUMP + "; RETURN NULL; END $$"
+            "BEGIN " + ONCE + " RETURN NULL; END $$"
         )
         for table in ROUTE_TABLES:
             for event, rows in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
