@@ -52,7 +52,7 @@ CLASSES: dict[str, str] = {
         "all whole entire every rest bunch handful lot lots several everything todo toda "
         "todos todas entero entera completo completa puno punado monton varias varios "
         "muchas muchos demasiadas demasiados resto mitad ton tons load loads bunches heap "
-        "chingo chingos madral worth supply"
+        "chingo chingos madral worth supply doble double triple twice"
     ),
     "SEDATIVE": SEDATIVES,
     "ALCOHOL": ALCOHOL,
@@ -67,7 +67,7 @@ CLASSES: dict[str, str] = {
         "bluff bluffs quarry gorge canyon "
         "parapet dam skyway lookout overlook viewpoint "
         "puente azotea techo vias barranco cornisa acantilado precipicio barandal borde "
-        "presa mirador tower torre"
+        "presa mirador tower torre viaduct viaducto vacio"
     ),
     # someone else who may have swallowed something
     "OTHER": (
@@ -76,6 +76,7 @@ CLASSES: dict[str, str] = {
         "mom dad mother father husband wife partner boyfriend girlfriend he she "
         "hijo hija nino nina bebe amigo amiga hermano hermana novio novia mama papa esposo "
         "esposa roomie grandma grandpa grandmother grandfather abuela abuelo uncle aunt tio tia "
+        "nena nene chiquita chiquito cipote cipota guagua "
         "stepdad stepmom padrastro madrastra"
     ),
     "INGESTED": (
@@ -224,6 +225,15 @@ PLACE: tuple[Entry, ...] = (
 )
 
 # A gun that is a toy ("una pistola de agua para mi hijo").
+EVERYDAY_CUTS_EARLY = (
+    "hair bangs nails grass lawn hedge coupons carbs sugar class classes onion onions paper "
+    "cake wood fabric costs ties school vegetables dinner lunch cooking pelo cabello unas "
+    "papel cebolla clases"
+)
+_EVERYDAY_TASKS_EARLY = (
+    "homework project paper taxes laundry dishes chores cooking dinner tarea proyecto comida "
+    "cena cocinar trastes"
+)
 _TOY_GUNS = " agua water nerf toy toys juguete airsoft paintball"
 
 MEANS: tuple[Entry, ...] = (
@@ -397,6 +407,16 @@ MEANS: tuple[Entry, ...] = (
         "range hunting caza cooking cook cocina cocinar kitchen practice target tiro",
     ),
     (
+        "means_for_the_act",
+        "@PILLS|@LETHAL|@GUN|@ROPE|@BLADE ** to * do it",
+        _EVERYDAY_TASKS_EARLY,
+    ),
+    (
+        "means_for_the_act",
+        "@PILLS|@LETHAL|@GUN|@ROPE|@BLADE ** para|pa * =hacerlo|=matarme",
+        _EVERYDAY_TASKS_EARLY,
+    ),
+    (
         "means_for_myself",
         "@LETHAL|@GUN|@ROPE|@BLADE ** for|para * me|myself|mi",
         "cooking cook cocinar cocina kitchen gift regalo present christmas navidad birthday cumpleanos hunting caza"
@@ -568,6 +588,16 @@ PREPARATORY: tuple[Entry, ...] = (
         "usada usado donar moving mudanza declutter decluttering sale",
     ),
     ("giving_things_away", "regalar|regale|regalando * perro|gato|mascota|cosas|todo"),
+    # a possession handed to someone, whatever the article: "gave the dog to the neighbors"
+    (
+        "giving_things_away",
+        "gave|give|giving|regale|regalar|di|dar|entregue * the|our|el|la|los|las|nuestro * @POSSESSIONS ** to|a",
+        "old baby outgrown donate donated donation goodwill church iglesia vieja viejo viejas viejos "
+        "usada usado donar moving mudanza declutter decluttering sale vet veterinario bath bano "
+        "walk paseo food comida treat weekend week trip vacation drive borrow groomer sitter "
+        "school work fin semana viaje prestar prestado prestada manejar escuela trabajo "
+        "mientras while until hasta",
+    ),
     (
         "giving_things_away",
         "leave|leaving|dejar|dejando|dejarle|dejare ** my|mi|mis|all * @POSSESSIONS ** to|a",
@@ -583,7 +613,7 @@ PREPARATORY: tuple[Entry, ...] = (
     ),
     (
         "when_im_gone",
-        "when|after|once|cuando|para|despues ** im|i|am|no|me ** gone|este|estoy|vaya|muera|die|dead",
+        "when|after|once|cuando|para|despues ** im|i|am|no|me|yo ** gone|este|estoy|vaya|muera|die|dead|falte",
     ),
     ("affairs_in_order", "affairs|everything|todo ** in|arreglado|arreglados|listo|order|orden"),
     ("wont_need_them", "wont|not * need * them|anymore|any|where|again|after|longer"),
@@ -679,6 +709,21 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
         "home house roommate neighborhood",
     ),
     ("cant_stay_safe", "unsafe"),
+    # a doubt or a denial over being able to keep safe: "i no longer believe i can keep myself
+    # safe", "no me veo capaz de mantenerme a salvo", "not sure i can stay safe"
+    (
+        "cant_stay_safe",
+        "no|not|dont|never|nunca|doubt|dudo * believe|think|sure|creo|veo|capaz|segura|seguro|siento ** "
+        "keep|stay|remain|mantenerme|mantener|quedarme|estar ** safe|salvo|salva",
+    ),
+    # "no respondo de mí": I cannot answer for what I will do
+    ("cant_stay_safe", "no * respondo|responder * de * mi|misma|mismo"),
+    # a safety plan followed and failing: "did every step of my safety plan and i still want to"
+    (
+        "safety_plan_failing",
+        "safety|seguridad|plan ** still|sigo|todavia|aun|anyway|igual ** want|wanna|ganas|quiero|"
+        "urge|urges|thoughts|pensando|hacerlo|do",
+    ),
     ("cant_stay_safe", "dont|not|cant * trust myself"),
     ("cant_stay_safe", "no * puedo|pueda|poder * mantenerme|estar|quedarme * salvo|segura|seguro"),
     ("cant_stay_safe", "no * siento|estoy|sentir|estar * segura|seguro|salvo"),
@@ -1163,6 +1208,20 @@ SELF_HARM: tuple[Entry, ...] = (
     ("hurt_myself", "autolesion|autolesionarme|autolesiones|selfharm|selfharming|selfharmed"),
     ("hurt_myself", "self injured|injure|injury|injuring"),
     ("until_it_bled", "until|till|til|hasta * bled|bleed|bleeding|sangrar|sangre|sangro"),
+    # a cut that needs care, or cut again and again: "cut three times, i think it needs stitches"
+    (
+        "cut_needs_care",
+        "cut|cuts|cutting|corte|cortes|cortado|cortada|cortarme|herida ** stitches|puntos|sutura|"
+        "deep|deeper|hondo|honda|profundo|profunda",
+        "finger fingers dedo dedos cooking cook cocinando cocina kitchen accident accidente fell "
+        "cai caida hair pelo cabello paper papel glass vidrio dog perro",
+    ),
+    (
+        "cut_again_and_again",
+        "=cut|=corte|=cortado|=cortao ** two|three|four|five|several|many|dos|tres|cuatro|"
+        "cinco|varias|muchas * times|veces",
+        EVERYDAY_CUTS_EARLY,
+    ),
     ("until_it_bled", "myself|me * bleed|bled|sangrar"),
     (
         "hurt_myself",
@@ -1335,7 +1394,7 @@ MENTION: tuple[Entry, ...] = (
 
 NEGATORS = (
     "not no never dont doesnt didnt wont wouldnt isnt arent aint nor havent hasnt hadnt cant "
-    "cannot couldnt shouldnt wasnt werent nunca jamas tampoco ni"
+    "cannot couldnt shouldnt wasnt werent nunca jamas tampoco ni sin"
 )
 # A negation reaches this many words forward, and stops at these words.
 NEGATION_REACH = 6
@@ -1344,7 +1403,9 @@ NEGATION_STOPS = "but just only though pero solo sino aunque lie lying know sure
 # "no es broma" say the rest is meant.
 NEGATION_VOIDED_BY = (
     "cap lie lying joke joking kidding kid stop wait help quit resist exaggerating "
-    "broma miento mentira manches mames mms exagero dejo puedo aguanto"
+    "broma miento mentira manches mames mms exagero dejo puedo aguanto "
+    # "sin esperanza", "sin salida": a want said, not a denial
+    "esperanza esperanzas sentido salida rumbo fuerzas"
 )
 # The words a negation reaches through to the cue: auxiliaries, modals, pronouns, articles
 # and the verbs of intending and thinking ("I don't have any thoughts of suicide", "no me voy a
@@ -1359,7 +1420,7 @@ NEGATION_PATH = (
     "tenia ganas quiero querer queria pienso pensando pensar pensado intentado intentar "
     "intente planeando plan planes ningun ninguna ningunos algun alguna para por el los las "
     "un una hacer hacerme hice nada ideas idea pensamientos intencion intenciones "
-    "tenido tuve tenia hubo habido sentido pasado "
+    "tenido tuve tenia hubo habido sentido pasado soy es eres somos sea "
     # going there, denied: "not going anywhere near the bridge", "no voy a ir al puente"
     "go anywhere near nowhere ir cerca acercarme volver back "
     # "no way im jumping", "i no longer want to die"
@@ -1403,11 +1464,12 @@ NOW = "hoy ahorita ahora orita noche anoche tonight today now rn"
 # una chica que se corta"): the work's, unless the patient is in the cue.
 WORKS = (
     QUOTED_WORKS + " documentary documental podcast article articulo video story stories historia "
-    "news noticia noticias episode episodio novel novela play obra"
+    "news noticia noticias episode episodio novel novela play obra peli pelis memoir memoirs "
+    "biography biografia docu docuserie movies films books novels"
 )
 ABOUT = "about sobre acerca where donde habla hablan hablaba trata tratan trataba talks"
 # Right after a work, "of" and "de" say what it is about: "la noticia del muchacho que se tiró".
-ABOUT_AFTER_A_WORK = "of de del"
+ABOUT_AFTER_A_WORK = "of de del by says dice dicen said dijo"
 # Words that start a relative clause: a past marker after one of them is that clause's ("im at
 # the cliffs where we used to go" is now).
 RELATIVE = "where donde that which que"
@@ -1417,7 +1479,12 @@ CLAUSE_WORDS = "but pero though although aunque"
 PAST: tuple[str, ...] = (
     "used to",
     "tried|attempted|was|were|did|thought|had|intente|intento|estaba|estuve|era|pense|tenia|tuve ** in|during|at|en|durante|de * @LIFE_PERIOD",
-    "in|during|en|durante * @LIFE_PERIOD ** tried|attempted|was|were|did|intente|intento|estaba|estuve|era",
+    "in|during|en|durante * @LIFE_PERIOD ** tried|attempted|was|were|did|intente|intento|estaba|estuve|era|"
+    "wanted|felt|had|thought|queria|quise|sentia|pensaba|pense|tenia|tuve",
+    # a season or a term gone by: "last winter", "el verano pasado"
+    "last|past winter|summer|spring|fall|autumn|semester|term",
+    "invierno|verano|otono|semestre|ano pasado",
+    "primavera pasada",
     "hace ** ano|anos|mes|meses|semana|semanas",
     "when i was",
     "years ago",
@@ -1450,6 +1517,10 @@ RECOVERY: tuple[str, ...] = (
     "%1 day|days|week|weeks|month|months|year|years|dia|dias|semana|semanas|mes|meses|ano|anos ** without|sin|free",
     "no * he|ha ** en|por|desde ** %1|dos|tres|un|una|meses|anos",
     "llevo * sin",
+    # a milestone kept: "hoy cumplo un año sin cortarme", "celebrating a year clean"
+    "cumplo|cumple|cumplimos|llevo|lleva|celebrating|celebrate|celebro|marks ** un|una|one|a|%1 "
+    "ano|anos|mes|meses|semana|semanas|year|years|month|months|week|weeks|day|days|dia|dias ** "
+    "sin|without|clean|free|sober",
     "hace ** que no",
     "%1 dia|dias|semana|semanas|mes|meses|ano|anos ** limpia|limpio|sin",
 )
@@ -1467,6 +1538,7 @@ IDIOMS: tuple[str, ...] = (
     "me mata|matan|matas",
     "me colgo|colgaron|cuelga|cuelgan",
     "killing me",
+    "death of me",
     # Grooming, not the body: "me corté las uñas", "cortarme el pelo".
     "cortar|corte|corto|cortando|cortarme|cortaba las|mis|el|mi|los unas|una|pelo|cabello|fleco|"
     "flequillo|puntas|cuticulas|barba",

@@ -63,6 +63,8 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
     recovering = any(found_any(clause, RECOVERY_MARKERS) for clause in clauses)
     answer = _answer(clauses) if words & ASKED_KEYS else None
     found_cues: list[Cue] = []
+    if not laughing and _safety_question_answered_no(clauses, words, answer):
+        found_cues.append(Cue(CANT_STAY_SAFE, "answered_not_safe", Risk.HIGH))
     # A place or a car named at the end of one sentence and the act in the next ("by the
     # river. thinking of going in") read across the two, for the cues that may.
     readings: list[tuple[Clause, PatternIndex, int]] = [(c, CUE_INDEX, 0) for c in clauses]
@@ -131,6 +133,57 @@ def _answer(clauses: Sequence[Clause]) -> str | None:
     if any(found_any(clause, ANSWERED_NO_MARKERS) for clause in clauses):
         return "no"
     return None
+
+
+def _safety_question_answered_no(
+    clauses: Sequence[Clause], words: set[str], answer: str | None
+) -> bool:
+    """The question whether the patient is safe, reported or quoted, and answered "no": "they
+    asked if i was safe and i said no", "are you safe? honestly no", "me preguntaron si estaba a
+    salvo y dije que no". Never with a "yes" in the text, nor about the road or the house."""
+    if answer == "yes" or not words & _SAFE or words & _EVERYDAY_SAFETY:
+        return False
+    if not any(_asks_if_safe(clause) for clause in clauses):
+        return False
+    short = [clause for clause in clauses if len(clause) <= _SHORT_ANSWER]
+    if any(word.forms & _YES for clause in short for word in clause):
+        return False
+    return answer == "no" or any(clause[-1].forms & _NO for clause in short)
+
+
+def _asks_if_safe(clause: Clause) -> bool:
+    """A question whether the patient is safe: "asked if i was safe", "are you safe", "me
+    preguntó si estaba a salvo"; not whether the car is, nor "segura de la fecha" (sure)."""
+    keys = {key for word in clause for key in word.keys}
+    if not keys & _A_QUESTION:
+        return False
+    for at, word in enumerate(clause):
+        if not word.forms & _SAFE:
+            continue
+        following = clause[at + 1].forms if at + 1 < len(clause) else frozenset()
+        if following & _SURE_OF:
+            continue
+        if any(before.forms & _THE_ONE_ASKED for before in clause[max(at - 3, 0) : at]):
+            return True
+    return False
+
+
+_SURE_OF = frozenset("de of about that que".split())
+_THE_ONE_ASKED = frozenset(
+    "i im me you u yo usted myself estaba estoy estas esta sentia siento sientes sentias "
+    "sentirme encuentras feel felt".split()
+)
+_SAFE = frozenset("safe unsafe safety salvo salva segura seguro".split())
+_A_QUESTION = frozenset(
+    "ask asked asks asking question preguntar pregunto preguntaron pregunta preguntan you u "
+    "usted estas".split()
+)
+_YES = frozenset("yes yeah yep yea si sí".split())
+_NO = frozenset("no nope nah".split())
+_SHORT_ANSWER = 4  # "honestly no", "the answer is no"
+_EVERYDAY_SAFETY = frozenset(
+    "home house roommate neighborhood drive driving manejar casa barrio food comida".split()
+)
 
 
 # What a quoted song or film may say for the patient, and is asked about rather than paged.

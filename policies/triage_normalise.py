@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import simplemma
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -65,7 +66,17 @@ _SHORTHAND = {fold(short): tuple(words.split()) for short, words in wordlists.TE
 # "my 3 yr old", "mi niña de 2 años": a small child, whoever swallowed something.
 _AGE = re.compile(
     r"\b\d{1,2}\s*-?\s*(?:yr|yrs|year|years|mo|month|months)\s*-?\s*old\b|\b\d{1,2}\s*y/?o\b"
+    r"|\bde\s+\d{1,2}\s+(?:anos|años|añitos|meses)\b"  # "mi nena de 2 años"
 )
+# Texting "2" for "too" before a quantity: "took 2 many pills", "2 much".
+_TWO_FOR_TOO = re.compile(r"\b2\s+(?=(?:many|much)\b)")
+# Spanish as spoken: "he" written "e" before a participle ("me e cortao"), and the participle
+# with its "d" dropped ("cortao", "tomao", "pasao").
+_SPOKEN_HE = re.compile(r"\b(me|te|se|lo|la|le|ya)\s+e\s+(?=[^\W\d_]+(?:ado|ao|ido|io)\b)")
+# Spanish "he" before a participle is "I have" ("he tomado mis pastillas"), never the English
+# "he" that makes someone else the subject: read as "yo ha".
+_I_HAVE = re.compile(r"\bhe\s+(?=[^\W\d_]+(?:ado|ada|ido|ida)s?\b)")
+_SPOKEN_PARTICIPLE = re.compile(r"\b([^\W\d_]{3,})ao(s?)\b")
 # Spanish spelt as it sounds (yeísmo, b and v, s and z): "pastiyas", "bida", "matarze".
 # English spelt as it sounds too: "tuk" for "took".
 _SOUNDS_ALIKE = (
@@ -83,6 +94,10 @@ def read(text: str) -> list[Clause]:
     text = _OD.sub(" od ", text.translate(_EMOJI_TABLE))
     text = _SHORTHAND_MARKS.sub(lambda found: f" {_MARKS[found.group().casefold()]} ", text)
     text = _AGE.sub(" child ", text.casefold())
+    text = _TWO_FOR_TOO.sub("too ", text)
+    text = _SPOKEN_HE.sub(r"\1 he ", text)
+    text = _SPOKEN_PARTICIPLE.sub(lambda found: _participle(found), text)
+    text = _I_HAVE.sub("yo ha ", text)
     text = text.translate(_APOSTROPHES)  # before NFKC, which turns "´" into a space
     text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
     text = _MY_SELF.sub("myself", text)
@@ -101,6 +116,27 @@ def read(text: str) -> list[Clause]:
         if words:
             clauses.append(tuple(words))
     return clauses
+
+
+def _participle(found: re.Match[str]) -> str:
+    """ "cortao" as "cortado", when the word is not one as it is ("bacalao", "cacao")."""
+    word = found.group(0)
+    return word if word in _WORDS_IN_AO else f"{found.group(1)}ado{found.group(2)}"
+
+
+_WORDS_IN_AO = frozenset("bacalao cacao callao macao sarao vaho".split())
+# A Spanish participle reads as its verb too ("me he cortado" is "cortar"), which the
+# dictionaries often take for an adjective.
+_PARTICIPLE = re.compile(r"^([a-z]{2,})(ad|id)(o|a|os|as)$")
+
+
+def _verb_of(form: str) -> set[str]:
+    found = _PARTICIPLE.match(form)
+    if found is None:
+        return set()
+    root, kind = found.group(1), found.group(2)
+    endings = ("ar",) if kind == "ad" else ("er", "ir")
+    return {root + ending for ending in endings if simplemma.is_known(root + ending, lang="es")}
 
 
 @lru_cache(maxsize=16384)
@@ -126,6 +162,8 @@ def read_word(token: str) -> Word:
     keys = set(forms)
     for form in {token, *forms, *with_final_accent(token)}:
         keys |= lemmas(form)
+    for form in forms:
+        keys |= _verb_of(form)
     return Word(frozenset(forms), frozenset(keys), NUMBER_WORDS.get(folded), known)
 
 

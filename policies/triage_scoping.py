@@ -183,21 +183,29 @@ def _reaches(clause: Clause, start: int, end: int, markers: Sequence[tuple[Slot,
 
 
 def _about_a_work(clause: Clause, start: int, end: int) -> bool:
-    """The cue is a work's story: "about" or "sobre" after a work named, at or before the cue,
-    and the patient not in the cue ("a movie about how i want to die" is the patient's)."""
-    for at in range(start, max(start - _ABOUT_REACH, -1), -1):
-        right_after_a_work = at > 0 and clause[at - 1].forms & _WORKS
+    """The cue is a work's story: a work named before the cue, then "about", "where", "sobre"
+    or, right after the work, "of", "by", "dice" ("a memoir by a woman who survived an
+    overdose", "la peli del tipo que se encierra en el garaje"), and the patient not in the
+    story from there to the cue ("a movie about how i want to die" is the patient's), unless
+    the work is saying it ("la canción dice quiero morir": the song's words)."""
+    for at in range(start, 0, -1):
+        right_after_a_work = bool(clause[at - 1].forms & _WORKS)
         if clause[at].forms & _ABOUT or (right_after_a_work and clause[at].forms & _ABOUT_AFTER):
-            if any(word.forms & SELF_IN_THE_CUE for word in clause[at:end]):
+            saying = right_after_a_work and clause[at].forms & _SAYS  # the work's own words
+            if not saying and any(word.forms & _THE_PATIENT_TELLING for word in clause[at:end]):
                 return False
-            return any(word.forms & _WORKS for word in clause[max(at - 3, 0) : at])
+            if any(word.forms & _WORKS for word in clause[max(at - 3, 0) : at]):
+                return True
     return False
 
 
 _ABOUT = frozenset(cues.ABOUT.split())
 _ABOUT_AFTER = frozenset(cues.ABOUT_AFTER_A_WORK.split())
 _WORKS = frozenset(cues.WORKS.split())
-_ABOUT_REACH = 6
+_SAYS = frozenset("says said dice dicen dijo".split())
+_THE_PATIENT_TELLING = frozenset(cues.SELF_IN_THE_CUE.split()) | frozenset(
+    "estoy voy tengo quiero".split()
+)
 
 
 def _habitual_past(clause: Clause, start: int, end: int) -> bool:
@@ -274,6 +282,24 @@ _LOGISTICS_CUES = frozenset(
 _MEANS_CUES = frozenset({MEANS, MENTION})
 _SWALLOWED = frozenset({INGESTION, OTHER_INGESTION})
 _SAID_OF_OTHERS = frozenset({PLACE, MEANS, PREPARATORY, IDEATION, SELF_HARM, MENTION, REFERENCE})
+# A work's story may tell any act, an overdose too ("a novel where the main character overdoses").
+_A_WORKS_STORY = _SAID_OF_OTHERS | _SWALLOWED
+
+
+def _for_someone_named(clause: Clause, end: int) -> bool:
+    """The cue ends on Spanish "mi" and a noun follows it: "cuchillos para mi mamá" are for her
+    ("mi" possessive), "una soga para mí" for the patient."""
+    if end >= len(clause) or not clause[end - 1].forms & _MI:
+        return False
+    following = clause[end]
+    return following.known and not following.forms & _NOT_A_NOUN
+
+
+_MI = frozenset({"mi"})
+_NOT_A_NOUN = frozenset(
+    "esta este estas estos ahora ahorita hoy ya y que solo sola solito solita misma mismo "
+    "sola nomas nada no si por tonight now today".split()
+)
 
 
 def lowered(
@@ -320,7 +346,9 @@ def lowered(
         and someone_elses(clause, start, end)
     ):
         return SOMEONE_ELSE
-    if category in _SAID_OF_OTHERS and _about_a_work(clause, start, end):
+    if category in _A_WORKS_STORY and _about_a_work(clause, start, end):
+        return SOMEONE_ELSE
+    if category in _MEANS_CUES and _for_someone_named(clause, end):
         return SOMEONE_ELSE
     if category == IDEATION and _blamed_on_a_thing(clause, start, end):
         return HYPERBOLE
