@@ -8,9 +8,11 @@ planned from data that changed. Whatever this path cannot answer for certain (a 
 version, a retried webhook, a caller id not in international form, a number that is no
 practice's) it leaves to `start_call`, in the same unit of work, with nothing written.
 
-The unit of work and its deadline are the endpoint's (router/failsafe/deadline.py): on
-PostgreSQL the statement's rows commit with the unit of work, after the deadline's claim, so
-a call the fail-safe answered leaves no "dialled" behind.
+On PostgreSQL the endpoint awaits that statement on the event loop (`answer_at_once`: an
+autocommit connection, no thread); within `start_call` (SQLite, or a call the event loop
+could not take) it runs in the routing thread's unit of work, after the deadline's claim
+(router/failsafe/deadline.py). Either way a call the fail-safe answered leaves no "dialled"
+behind, or one its spooled record marks superseded.
 """
 
 from __future__ import annotations
@@ -212,15 +214,28 @@ async def answer_at_once(params: Mapping[str, str], now: datetime, *, since: flo
     # cancelled (as a routing thread is), and returns its connection when it ends.
     write = asyncio.ensure_future(call_writes.send(connections, connection, call.values))
     _writing.add(write)
-    write.add_done_callback(_writing.discard)
+    write.add_done_callback(_written)
     done, _ = await asyncio.wait({write}, timeout=max(0.0, hard - time.monotonic()))
     if not done:
+        _abandoned.add(write)
         raise TimeoutError("the call's write did not answer by the hard limit")
     found = write.result()
     return _answered(call, found[0] is not None, found[1])
 
 
 _writing: set[asyncio.Future[tuple[Any, ...]]] = set()
+_abandoned: set[asyncio.Future[tuple[Any, ...]]] = set()
+
+
+def _written(write: asyncio.Future[tuple[Any, ...]]) -> None:
+    """A write's end. An abandoned one's error is logged by class only (S7: a driver's
+    message can quote values), never left for asyncio to print with its message."""
+    _writing.discard(write)
+    failed = None if write.cancelled() else write.exception()  # retrieved: asyncio stays quiet
+    if write in _abandoned:
+        _abandoned.discard(write)
+        if failed is not None:
+            log.error("an abandoned call's write failed: %s", type(failed).__name__)
 
 
 def _write_at_once(session: Session, values: dict[str, Any]) -> tuple[bool, int | None]:
