@@ -216,6 +216,10 @@ def test_the_image_installs_exactly_the_locked_dependencies():
     for requirement in project["dependencies"]:
         name = re.split(r"[<>=!~\[ ;]", requirement, maxsplit=1)[0].lower().replace("_", "-")
         assert name in pinned, f"{name} is not pinned in requirements.lock"
+        # An extra that is a package of its own (psycopg[binary,pool]) is pinned too.
+        extras = re.search(r"\[([^\]]+)\]", requirement)
+        for extra in extras.group(1).split(",") if extras and name == "psycopg" else []:
+            assert f"psycopg-{extra.strip()}" in pinned, f"psycopg-{extra} is not pinned"
 
 
 @pytest.mark.parametrize(
