@@ -74,6 +74,9 @@ async def _open_loop(
             probe=lambda: _probe(probe_client),
         )
         after = await _app_counts(probe_client)
+        # The app's whole exposition, for reading afterwards (fail-safe reasons, how calls
+        # were routed): bench/.run/load-metrics.txt.
+        (HERE / ".run" / "load-metrics.txt").write_text((await probe_client.get("/metrics")).text)
         scenario.app_failsafe = int(after["failsafe"] - before["failsafe"])
         scenario.app_voice = {k: int(after[k] - before[k]) for k in after if k != "failsafe"}
         return scenario

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -22,12 +24,20 @@ from router.twilio.edge import TwiML
 from router.web import refusals as web_refusals
 from router.web import router as web_router
 
+LOOP_SWITCH_S = 0.001
+
 
 @asynccontextmanager
 async def lifespan(_: FastAPI) -> AsyncIterator[None]:
     health.mark_cold()
     # Warm before serving: uvicorn accepts no request until this returns (SPEC §10).
     await anyio.to_thread.run_sync(background.warm_up)
+    # The event loop answers calls itself (router/calls/quick.py): a background thread
+    # (coverage, the morning texts, a snapshot reload) must hand the GIL back within a
+    # millisecond, not CPython's default 5 ms, and the long-lived heap the warm-up built (the
+    # route snapshot) is left out of the cyclic collector's full passes.
+    sys.setswitchinterval(LOOP_SWITCH_S)
+    gc.freeze()
     await db_async.open_pool()
     task = asyncio.create_task(background.replay_forever())
     try:
@@ -37,6 +47,7 @@ async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         with contextlib.suppress(asyncio.CancelledError):
             await task
         await db_async.close_pool()
+        gc.unfreeze()  # a process that builds another app (tests, the demo) collects as usual
 
 
 def create_app() -> FastAPI:
