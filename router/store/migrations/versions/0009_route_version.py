@@ -10,7 +10,8 @@ write happens only while the counter still reads what it read when it loaded. Tr
 the counter, so no writer (roster load, the windows API, a text command, psql) can forget
 to. PostgreSQL: statement triggers over the transition tables, so a statement that changes
 nothing moves nothing (an unchanged roster reload writes no row), and the counter moves once
-per transaction however many statements it runs (a roster load). SQLite has row triggers only; its writes are local and cheap.
+per transaction however many statements it runs (a roster load). SQLite has row triggers
+only; its writes are local and cheap.
 """
 
 import sqlalchemy as sa
