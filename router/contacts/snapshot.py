@@ -22,10 +22,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
@@ -328,13 +326,3 @@ class _Keeper:
 
 
 keeper = _Keeper()
-
-
-def as_mapping(snap: Snapshot) -> Mapping[str, Any]:
-    """Sizes, for logs and the bench (never a number or a name)."""
-    return {
-        "version": snap.version,
-        "practices": len(snap.practices),
-        "patients": len(snap.patients),
-        "clinicians": len(snap.clinicians),
-    }
