@@ -21,8 +21,7 @@ from router.core.db import get_engine, get_sessionmaker, session_scope
 from router.core.settings import get_settings
 from router.failsafe.replay import replay_spool
 from router.failsafe.spooling import remember_crisis_lines, spool
-from router.oncall.coverage import check_all_practices
-from router.oncall.notices import run_notices
+from router.oncall.checks import run_staff_checks
 from router.store.repositories import directory, oncall_index
 from router.store.repositories.roster import practice_ids
 from router.texts.sweep import sweep, sweep_due
@@ -70,23 +69,18 @@ async def _index_loop() -> None:
 
 
 async def _coverage_loop() -> None:
-    """Every hour (so at least daily), coverage gaps of the next 48 hours are texted to the
-    supervisors, each gap once; window changes check at once as well."""
-    if get_settings().sweep_interval_s <= 0:
-        return  # tests and embedded runs that drive the jobs themselves
+    """The hourly staff checks (router.oncall.checks), here only when there is no worker to
+    run them: with Redis, the worker holding the scheduler lock does, so that seconds of
+    pure Python never share this process's GIL with the event loop that answers calls."""
+    settings = get_settings()
+    if settings.sweep_interval_s <= 0 or settings.redis_url:
+        return  # tests that drive the jobs themselves; or a worker runs them
     while True:
         try:
-            await anyio.to_thread.run_sync(_check_coverage)
+            await anyio.to_thread.run_sync(run_staff_checks)
         except Exception as exc:  # noqa: BLE001 - this loop must outlive any failure
-            log.warning("coverage check deferred: %s", type(exc).__name__)
+            log.warning("staff checks deferred: %s", type(exc).__name__)
         await asyncio.sleep(COVERAGE_CHECK_S)
-
-
-def _check_coverage() -> None:
-    with session_scope() as session:
-        check_all_practices(session, clock.now())
-    with session_scope() as session:  # overdue follow-ups to supervisors, morning texts
-        run_notices(session, clock.now())
 
 
 async def _sweep_loop() -> None:

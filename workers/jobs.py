@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from router.core import clock
 from router.core.db import session_scope
+from router.oncall.checks import run_staff_checks
 from router.texts import escalation, relay, safety_check
 from router.texts import sweep as sweeping
 
@@ -51,3 +52,8 @@ def sweep() -> int:
 def sweep_due() -> int:
     """The durable deadlines and late sends that are due (the web app runs it every 2 s)."""
     return sweeping.sweep_due()
+
+
+def staff_checks() -> None:
+    """Coverage gaps, overdue follow-ups and morning texts (the scheduler queues it hourly)."""
+    run_staff_checks()

@@ -5,6 +5,11 @@ outlives a killed worker by a minute. This one is a thread of the worker that ne
 after a Redis outage it carries on at the next tick, and its lock lives `LOCK_TTL_S`, so the
 next worker takes over within seconds of one that died. Only the lock holder moves jobs;
 moving one twice would be harmless anyway (every job is idempotent).
+
+The lock holder also queues the hourly staff checks (router.oncall.checks: coverage gaps,
+overdue follow-ups, morning texts), once an hour for all workers together: a key in Redis
+that lives an hour says they were queued. They run as a job, in a worker, never in the web
+process that answers calls.
 """
 
 from __future__ import annotations
@@ -19,11 +24,16 @@ from rq import Queue
 from rq.job import Job
 from rq.registry import ScheduledJobRegistry
 
+from router.core.jobs import Job as JobName
+
 log = logging.getLogger("afterhours.worker")
 
 TICK_S = 1.0
 LOCK_TTL_S = 5
 LOCK_KEY = "afterhours:scheduler-lock"
+STAFF_CHECKS_KEY = "afterhours:staff-checks-queued"
+STAFF_CHECKS_EVERY_S = 3600
+STAFF_CHECKS_TIMEOUT_S = 1800  # a large roster's checks take seconds; never cut one short
 # Take the lock if it is free, keep it if it is ours.
 _ACQUIRE = """
 local holder = redis.call('GET', KEYS[1])
@@ -97,4 +107,18 @@ class Scheduler:
             if job is not None:
                 queue.enqueue_job(job)
                 moved += 1
+        self.queue_staff_checks(queue)
         return moved
+
+    def queue_staff_checks(self, queue: Queue) -> bool:
+        """Queues the staff checks if no worker has in the last hour."""
+        if not self.connection.set(STAFF_CHECKS_KEY, self.name, nx=True, ex=STAFF_CHECKS_EVERY_S):
+            return False
+        queue.enqueue(
+            JobName.STAFF_CHECKS.value,
+            job_id="staff-checks",
+            job_timeout=STAFF_CHECKS_TIMEOUT_S,
+            result_ttl=3600,
+            failure_ttl=7 * 86_400,
+        )
+        return True

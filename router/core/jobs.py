@@ -40,6 +40,7 @@ class Job(StrEnum):
     SEND_MESSAGE = "workers.jobs.send_message"
     PLACE_CALL = "workers.jobs.place_call"
     SAFETY_CHECK_TIMEOUT = "workers.jobs.safety_check_timeout"
+    STAFF_CHECKS = "workers.jobs.staff_checks"  # queued hourly by the worker's scheduler
 
 
 # Job ids name one pending job each (RQ ids: letters, digits, - and _).

@@ -153,7 +153,8 @@ def tell_supervisors_of_gaps(session: Session, practice: Practice, now: datetime
 
 
 def check_all_practices(session: Session, now: datetime) -> int:
-    """The job the worker's scheduler runs (daily and after window changes)."""
+    """Every practice's gaps of the next 48 hours, told once each (router.oncall.checks runs
+    it hourly; a window change checks its own practice at once)."""
     return sum(tell_supervisors_of_gaps(session, p, now) for p in staff.practices(session))
 
 

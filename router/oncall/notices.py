@@ -1,4 +1,4 @@
-"""Texts to staff about follow-ups, run from the web process's hourly check:
+"""Texts to staff about follow-ups, run by the hourly staff checks (router.oncall.checks):
 
 - an open follow-up past its due time is flagged to the practice's supervisors once, ever
   (admins where the practice has no supervisor): one text per supervisor per check that

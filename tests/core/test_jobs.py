@@ -159,3 +159,42 @@ if REDIS_URL:
         time.sleep(0.1)
         _work(rq_queue)
         assert _ran_on_redis() == ["new"]
+
+    def test_the_staff_checks_run_in_a_worker_once_an_hour_never_in_the_web_process(
+        rq_queue, roster, clock
+    ):
+        """The coverage check and the morning texts are seconds of pure Python at a large
+        roster: the scheduler's lock holder queues them hourly for every worker together,
+        and with Redis the web process's loop does not run them (it answers calls)."""
+        import asyncio
+
+        from sqlalchemy import func, select
+
+        from router import background
+        from router.store.models import OutboundMessage
+        from workers.scheduler import STAFF_CHECKS_KEY, Scheduler
+
+        def gap_texts() -> int:
+            with session_scope() as session:
+                return session.scalar(
+                    select(func.count())
+                    .select_from(OutboundMessage)
+                    .where(OutboundMessage.purpose == "coverage_gap")
+                )
+
+        # With Redis set, the web process's coverage loop returns at once (no thread).
+        asyncio.run(asyncio.wait_for(background._coverage_loop(), timeout=1))
+        assert gap_texts() == 0
+
+        first, second = Scheduler(rq_queue.connection, "afterhours"), None
+        first.tick()
+        assert rq_queue.connection.ttl(STAFF_CHECKS_KEY) > 3500
+        second = Scheduler(rq_queue.connection, "afterhours")
+        rq_queue.connection.delete("afterhours:scheduler-lock")  # the first worker died
+        second.tick()  # takes the lock over, but the checks are queued for this hour
+        assert [j.id for j in rq_queue.queue.jobs] == ["staff-checks"]
+        _work(rq_queue)
+        told = gap_texts()
+        assert told > 0  # the test roster has gaps in the next 48 hours
+        _work(rq_queue)
+        assert gap_texts() == told
