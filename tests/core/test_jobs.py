@@ -161,7 +161,7 @@ if REDIS_URL:
         assert _ran_on_redis() == ["new"]
 
     def test_the_staff_checks_run_in_a_worker_once_an_hour_never_in_the_web_process(
-        rq_queue, roster, clock
+        rq_queue, roster, clock, monkeypatch
     ):
         """The coverage check and the morning texts are seconds of pure Python at a large
         roster: the scheduler's lock holder queues them hourly for every worker together,
@@ -182,6 +182,10 @@ if REDIS_URL:
                     .where(OutboundMessage.purpose == "coverage_gap")
                 )
 
+        monkeypatch.setenv("SWEEP_INTERVAL_S", "30")  # as in production (tests set 0)
+        from router.core.settings import get_settings
+
+        get_settings.cache_clear()
         # With Redis set, the web process's coverage loop returns at once (no thread).
         asyncio.run(asyncio.wait_for(background._coverage_loop(), timeout=1))
         assert gap_texts() == 0
