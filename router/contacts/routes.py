@@ -11,8 +11,10 @@ from sqlalchemy.orm import Session
 
 from policies.policy import PracticePolicy, policy_for
 from policies.route import ClinicianSchedule, RoutePlan, is_on_duty, plan_route
+from router.contacts.snapshot import keeper
+from router.core.settings import get_settings
 from router.store.models import Patient, Practice
-from router.store.repositories import directory, staff, windows
+from router.store.repositories import directory, route_data, staff, windows
 
 
 class UnknownPatient(LookupError):
@@ -70,6 +72,34 @@ def route_at(
     schedules = windows.schedules_at(session, practice, team + [c.present for c in covers], at)
     pauses = windows.pauses_for(session, patient.id, at) if patient else []
     plan = plan_route(team, schedules, pauses, practice.crisis_line, at, covers)
+    return RouteAt(plan, schedules)
+
+
+def route_now(
+    session: Session,
+    practice: Practice,
+    patient: Patient | None,
+    at: datetime,
+    *,
+    care_team: list[str] | None = None,
+) -> RouteAt:
+    """`route_at`, planned from the process's route snapshot when it answers for `at` and
+    the database's route version is still the snapshot's: one read of the version instead
+    of four of the tables (the text path; the voice path checks the version in its write).
+    The version is read in the caller's transaction, so the route is as current as the
+    tables' would be; if it moved, the snapshot is marked stale and the tables are read."""
+    snap = keeper.peek(at, get_settings().route_snapshot)
+    data = snap.practices.get(practice.id) if snap is not None else None
+    if snap is None or data is None:
+        return route_at(session, practice, patient, at, care_team=care_team)
+    if route_data.route_version(session) != snap.version:
+        keeper.mark_stale(snap)
+        return route_at(session, practice, patient, at, care_team=care_team)
+    if care_team is not None:
+        team = care_team
+    else:
+        team = directory.care_team(session, patient.id) if patient else []
+    plan, schedules = snap.route(data, patient.id if patient else None, list(team), at)
     return RouteAt(plan, schedules)
 
 

@@ -138,15 +138,18 @@ class Snapshot:
     def plan(self, practice: PracticeData, patient: PatientData | None, now: datetime) -> RoutePlan:
         """What `plan_for` plans at `now`: the same schedules from the same rows."""
         team = list(patient.care_team) if patient else []
+        return self.route(practice, patient.id if patient else None, team, now)[0]
+
+    def route(
+        self, practice: PracticeData, patient_id: str | None, team: list[str], now: datetime
+    ) -> tuple[RoutePlan, dict[str, ClinicianSchedule]]:
+        """What `route_at` plans at `now` for a patient with this care team, and the
+        schedules it planned from."""
         covers = [c for c in self.covers.get(practice.id, ()) if c.absent in team and c.active(now)]
-        return plan_route(
-            team,
-            self.schedules(practice, team + [c.present for c in covers], now),
-            [p for p in self.pauses.get(patient.id, ()) if p.until > now] if patient else [],
-            practice.crisis_line,
-            now,
-            covers,
-        )
+        schedules = self.schedules(practice, team + [c.present for c in covers], now)
+        pauses = [p for p in self.pauses.get(patient_id, ()) if p.until > now] if patient_id else []
+        plan = plan_route(team, schedules, pauses, practice.crisis_line, now, covers)
+        return plan, schedules
 
     def schedules(
         self, practice: PracticeData, team: list[str], now: datetime
@@ -292,6 +295,31 @@ class _Keeper:
             return self.reload(now)
         self._reload_soon()
         return None
+
+    def peek(self, now: datetime, mode: str) -> Snapshot | None:
+        """The snapshot if it answers for `now` (never a load on the caller's thread: for a
+        caller inside a transaction); a reload is started as by `current`."""
+        snap = self._current
+        if mode == "off" or snap is None:
+            return None  # never loaded here: a worker, or a process without the web's warm-up
+        if snap.answers_for(now):
+            if now >= snap.loaded_at + HORIZON / 2 and mode == "background":
+                self._reload_soon()
+            return snap
+        if mode == "background":
+            self._reload_soon()
+        return None
+
+    def prime(self, now: datetime, mode: str) -> None:
+        """In "inline" mode (tests), a snapshot that does not answer for `now` is reloaded
+        here, before the caller's unit of work begins; in production the warm-up and the
+        background reloads keep it. A failed load leaves the tables to answer."""
+        if mode != "inline":
+            return
+        try:
+            self.current(now, mode)
+        except Exception as exc:  # the database away: the unit of work finds out itself
+            log.warning("route snapshot not loaded: %s", type(exc).__name__)
 
     def mark_stale(self, snap: Snapshot) -> None:
         snap.stale = True

@@ -7,11 +7,13 @@ spool keeps the text until the database is back, when it is relayed as usual.
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from fastapi import APIRouter
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
+from router.contacts.snapshot import keeper
 from router.core import clock
 from router.core.settings import get_settings
 from router.failsafe.spooling import spool
@@ -29,9 +31,7 @@ async def incoming_text(form: SignedForm) -> Response:
     now = clock.now()
     try:
         return xml(
-            await within(
-                get_settings().sms_deadline_s, lambda s: inbound.handle_text(s, params, now)
-            )
+            await within(get_settings().sms_deadline_s, lambda s: _handle_text(s, params, now))
         )
     except inbound.MalformedText:
         # Nothing to key it by, so nothing to keep: answer with crisis resources all the same.
@@ -47,6 +47,11 @@ async def incoming_text(form: SignedForm) -> Response:
         except OSError:
             log.error("spool unwritable; the fail-safe answer goes out regardless")
         return xml(messages(wording.reply("failsafe", "en")))
+
+
+def _handle_text(session: Session, params: dict[str, str], now: datetime) -> str:
+    keeper.prime(now, get_settings().route_snapshot)  # before the unit of work's first read
+    return inbound.handle_text(session, params, now)
 
 
 @router.post("/sms/status")

@@ -11,7 +11,7 @@ from policies.privacy import first_name
 from policies.safety import SafetyAnswer
 from policies.triage import Cue, Risk, triage
 from policies.vocabulary import Channel, EventType, Outcome
-from router.contacts.routes import RouteAt, practice_policy, route_at
+from router.contacts.routes import RouteAt, practice_policy, route_now
 from router.contacts.service import open_follow_up
 from router.core.jobs import Job, backlog_job_id, defer
 from router.store.models import Contact, InboundText, Patient, Practice
@@ -63,7 +63,7 @@ def patient_text(
     route: RouteAt | None = None
     if contact is None:
         # Planned once: the contact's route, then whom the relay goes to and if on duty.
-        route = route_at(session, practice, patient, now, care_team=care_team)
+        route = route_now(session, practice, patient, now, care_team=care_team)
         contact = _contact_for(
             session, practice, patient, record, now, route=route, care_team=care_team
         )
@@ -164,7 +164,7 @@ def _contact_for(
         )
         if existing is not None:
             return existing
-        route = route_at(session, practice, patient, now, care_team=care_team)
+        route = route_now(session, practice, patient, now, care_team=care_team)
     plan = route.plan
     contact, created = contacts.create(
         session,

@@ -12,7 +12,7 @@ from policies.escalation import ack_timeout, next_in_round, next_thread_code
 from policies.route import is_on_duty
 from policies.triage import Risk, triage
 from policies.vocabulary import EventType, Outcome, Purpose
-from router.contacts.routes import RouteAt, plan_for, practice_policy, route_at
+from router.contacts.routes import RouteAt, plan_for, practice_policy, route_now
 from router.core.jobs import Job, defer, escalation_job_id, reply_job_id
 from router.outbox import queue_call, queue_sms
 from router.store.models import (
@@ -134,7 +134,7 @@ def relay_next(
     schedules the ack timeout. None: nobody is left (the caller decides what then).
     `route` is the patient's route at `now`, when the caller has planned it already."""
     if route is None or route.plan.at != now:
-        route = route_at(session, practice, patient, now)
+        route = route_now(session, practice, patient, now)
     plan = route.plan
     added = contacts.new_event_keys(session, contact.id)
     threads = (
@@ -151,10 +151,10 @@ def relay_next(
         step = contact.escalation_step + 1
         contact.escalation_step = step
         thread = threads.get(clinician_id)
-        open_threads = conversations.open_threads_of(session, clinician_id, now)
-        used = {t.code for t in open_threads}
+        open_threads = conversations.open_thread_codes(session, clinician_id, now)
+        used = {code for _, code in open_threads}
         code = thread.code if thread is not None and thread.code in used else next_thread_code(used)
-        others = len([t for t in open_threads if t.contact_id != contact.id])
+        others = len([1 for contact_id, _ in open_threads if contact_id != contact.id])
         if thread is None:
             session.add(
                 TextThread(
@@ -218,7 +218,7 @@ def relay_more(
     threads = conversations.threads_of_contact(session, contact.id)
     if holder_id is None and threads:
         holder_id = threads[-1].clinician_id
-    route = route_at(session, practice, patient, now)
+    route = route_now(session, practice, patient, now)
     on_call = route.plan.clinicians
     if holder_id is None or holder_id not in on_call:
         # Whoever held it is off call now: the text starts up the list again.
@@ -234,7 +234,7 @@ def relay_more(
     if clinician is None or thread is None:
         return None
     thread.last_activity_at = now
-    others = len(conversations.open_threads_of(session, holder_id, now)) > 1
+    others = len(conversations.open_thread_codes(session, holder_id, now)) > 1
     number = directory.reply_number(session, practice, contact.to_number)
     sent = queue_sms(
         session,

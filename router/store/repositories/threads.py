@@ -64,6 +64,22 @@ def open_threads_of(session: Session, clinician_id: str, now: datetime) -> list[
     )
 
 
+def open_thread_codes(session: Session, clinician_id: str, now: datetime) -> list[tuple[str, str]]:
+    """(contact id, code) of the clinician's open threads: what a relay needs to pick a code
+    and to say whether it needs one. Tuples, not rows: a clinician who has not answered for
+    a while has many open threads, and loading each as an ORM object cost most of a relay."""
+    return [
+        (contact_id, code)
+        for contact_id, code in session.execute(
+            select(TextThread.contact_id, TextThread.code).where(
+                TextThread.clinician_id == clinician_id,
+                TextThread.status == "open",
+                TextThread.last_activity_at >= now - THREAD_IDLE,
+            )
+        )
+    ]
+
+
 def threads_of_contact(session: Session, contact_id: str) -> list[TextThread]:
     return list(
         session.scalars(
