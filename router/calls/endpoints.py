@@ -72,15 +72,20 @@ def _failsafe(params: Mapping[str, str], step: int | None = None) -> Callable[[s
 async def incoming_call(request: Request, form: SignedForm) -> Response:
     params, now = form_params(form), clock.now()
     failed = "incoming call fell back to the crisis line"
+    # PostgreSQL: from the route snapshot, one write awaited on the loop (no thread). A call
+    # it leaves (a retry, a moved version, no free connection) goes straight to the tables.
+    tried = quick.answers_on_loop()
     try:
-        # PostgreSQL: from the route snapshot, one write awaited on the loop (no thread).
         answered = await quick.answer_at_once(params, now, since=arrived_at(request.scope))
     except Exception as exc:  # S1: the deliberate catch-all at the voice edge
         return _failed(failed, exc, _failsafe(params))
     if answered is not None:
         return xml(answered)
     return await _answer(
-        failed, lambda s: calls.start_call(s, params, now), _failsafe(params), request
+        failed,
+        lambda s: calls.start_call(s, params, now, snapshot_tried=tried),
+        _failsafe(params),
+        request,
     )
 
 

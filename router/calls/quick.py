@@ -178,6 +178,11 @@ def answer_call(session: Session, params: Mapping[str, str], now: datetime) -> s
     return _answered(call, written, version)
 
 
+def answers_on_loop() -> bool:
+    """Whether `answer_at_once` can write a call (PostgreSQL: the loop's pool is open)."""
+    return db_async.pool() is not None
+
+
 async def answer_at_once(params: Mapping[str, str], now: datetime, *, since: float) -> str | None:
     """PostgreSQL, on the event loop: the call planned from the snapshot and written by one
     statement on an autocommit connection; None: the endpoint answers it from the tables

@@ -35,12 +35,16 @@ class MalformedWebhook(ValueError):
     """A signed request that lacks what routing needs: answered with the fail-safe."""
 
 
-def start_call(session: Session, params: Mapping[str, str], now: datetime) -> str:
+def start_call(
+    session: Session, params: Mapping[str, str], now: datetime, *, snapshot_tried: bool = False
+) -> str:
+    """An incoming call's TwiML, its contact written. `snapshot_tried`: the endpoint's
+    `quick.answer_at_once` has tried the snapshot already and left the call to the tables."""
     sid = (params.get("CallSid") or "").strip()
     if not sid:
         raise MalformedWebhook("CallSid is missing")
     # Most calls: the route snapshot and one write (router/calls/quick.py).
-    answered = quick.answer_call(session, params, now)
+    answered = None if snapshot_tried else quick.answer_call(session, params, now)
     if answered is not None:
         return answered
     # No look for a retry first: the contact's INSERT ... ON CONFLICT (sid) finds it.
