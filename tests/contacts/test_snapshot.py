@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 from sqlalchemy import select, update
 
-from policies.vocabulary import CoverStatus
 from router.contacts import snapshot
 from router.contacts.routes import plan_for
 from router.core import db_async
@@ -22,14 +21,12 @@ from router.core.db import get_engine, session_scope
 from router.core.settings import get_settings
 from router.store.models import (
     Clinician,
-    CoachingPause,
-    CoverRequest,
-    OnCallWindow,
     Patient,
     Practice,
     RouteVersion,
 )
 from router.store.repositories import call_writes, windows
+from tests.busy_week import busy_week
 from tests.clinic import CRISIS_LINE, LEE, PATEL, PRACTICE_NUMBER, SAM, STRANGER, WEDNESDAY_9PM
 from tests.conftest import load_roster
 from tests.contact_log import contact_count, contact_for
@@ -52,54 +49,8 @@ def _incoming(sid: str, from_: str = SAM) -> dict[str, str]:
     return {"CallSid": sid, "From": from_, "To": PRACTICE_NUMBER, "CallStatus": "ringing"}
 
 
-def _busy_week() -> None:
-    """Pauses, covers, a one-off window, time off and a duty window beside the roster's."""
-    at = WEDNESDAY_9PM
-    with session_scope() as session:
-        sam = session.scalars(select(Patient).where(Patient.id == "pt-sam")).one()
-        session.add(
-            CoachingPause(clinician_id="dr-lee", patient_id=sam.id, until=at + timedelta(hours=30))
-        )
-        session.add(
-            CoverRequest(
-                practice_id="riverside",
-                asker_id="dr-patel",
-                colleague_id="dr-chen",
-                starts_at=at + timedelta(days=1, hours=1),
-                ends_at=at + timedelta(days=1, hours=7),
-                code="abc123",
-                status=CoverStatus.ACCEPTED,
-            )
-        )
-        for start, hours, duty, off, who in (
-            (at + timedelta(hours=50), 5, False, False, "dr-chen"),
-            (at + timedelta(hours=70), 9, True, False, "dr-lee"),
-            (at + timedelta(hours=4), 6, False, True, "dr-patel"),
-        ):
-            local = start.astimezone(
-                windows.clinician_zone(
-                    session.get(Clinician, who), session.get(Practice, "riverside")
-                )
-            )  # type: ignore[arg-type]
-            end = local + timedelta(hours=hours)
-            session.add(
-                OnCallWindow(
-                    practice_id="riverside",
-                    clinician_id=who,
-                    source="self",
-                    kind="oneoff",
-                    local_start=local.replace(tzinfo=None).isoformat(timespec="minutes"),
-                    local_end=end.replace(tzinfo=None).isoformat(timespec="minutes"),
-                    starts_at=start,
-                    ends_at=start + timedelta(hours=hours),
-                    duty=duty,
-                    off=off,
-                )
-            )
-
-
 def test_the_snapshot_plans_what_the_tables_plan_at_every_instant_of_a_week():
-    _busy_week()
+    busy_week()
     with session_scope() as session:
         practice = session.get(Practice, "riverside")
         assert practice is not None

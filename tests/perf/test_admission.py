@@ -56,7 +56,7 @@ def held_calls(sim: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[Held]:
     monkeypatch.setattr(metrics, "IN_FLIGHT_LIMIT", HELD)
     monkeypatch.setattr(metrics, "SLOW_VOICE_S", 3600.0)  # the count decides, not the age
 
-    def blocking_start_call(_session: object, params: Any, _now: object) -> str:
+    def blocking_start_call(_session: object, params: Any, _now: object, **_kw: object) -> str:
         held.entered.append(params["CallSid"])
         held.release.wait(30)
         return HANGUP

@@ -1,7 +1,7 @@
 """Database round trips per webhook (issue 9, SPEC §10): the first voice webhook reads who
 is calling, with the care team, in one statement, plans the route, and writes the contact
 with its events, follow-up and leg without a look first or a savepoint; a text plans its
-route once. Counted with an engine listener (statements, not time), on every backend.
+route from the route snapshot, or once from the tables after a change. Counted with an engine listener (statements, not time), on every backend.
 
 Also what the one read must keep meaning: a retried webhook answers the step the call had
 reached, a caller id in local format is the same patient, an inactive patient or care-team
@@ -103,8 +103,23 @@ def test_a_retried_incoming_call_answers_the_same_contact_and_step_S1(sim):
     assert contact_for(params["CallSid"])["events"] == ["greeted", "dialled"]
 
 
-def test_a_patient_text_plans_its_route_once(sim):
+def test_a_patient_text_plans_its_route_from_the_snapshot(sim):
     sim.text(SAM, PRACTICE_NUMBER, "warming up")  # the index bound, as above
+    with statements() as seen:
+        sim.text("+16175550198", PRACTICE_NUMBER, "can someone call me back tonight")
+    # The route comes from the route snapshot, checked by the version read in the text's own
+    # transaction (routes.route_now): no read of the windows at all while it is current.
+    assert sum("route_versions" in s for s in seen if s.startswith("SELECT")) == 1, seen
+    windows = [s for s in seen if s.startswith("SELECT oncall_windows")]
+    assert windows == [], seen
+    assert not [s for s in seen if s.startswith("SELECT care_team_members")], seen
+    assert sum(s.startswith("SELECT practice_numbers") for s in seen) <= 1, seen
+
+
+def test_a_patient_text_after_a_change_plans_its_route_once_from_the_tables(sim):
+    sim.text(SAM, PRACTICE_NUMBER, "warming up")
+    with session_scope() as session:  # any change to a route table moves the version
+        session.execute(update(Clinician).where(Clinician.id == "dr-patel").values(active=True))
     with statements() as seen:
         sim.text("+16175550198", PRACTICE_NUMBER, "can someone call me back tonight")
     windows = [s for s in seen if s.startswith("SELECT oncall_windows")]

@@ -12,12 +12,12 @@ from sqlalchemy import select, update
 from router.contacts import routes, snapshot
 from router.core.db import session_scope
 from router.store.models import Clinician, OutboundMessage, Patient, Practice
+from tests.busy_week import busy_week
 from tests.clinic import LEE, PATEL, PRACTICE_NUMBER, SAM, WEDNESDAY_9PM
-from tests.contacts.test_snapshot import _busy_week
 
 
 def test_a_text_plans_what_the_tables_plan_at_every_instant_of_a_week(roster, clock):
-    _busy_week()
+    busy_week()
     at, compared = WEDNESDAY_9PM - timedelta(hours=3), 0
     while at < WEDNESDAY_9PM + timedelta(days=5):
         snapshot.keeper.reload(at)  # before the unit of work (SQLite: one writer at a time)
