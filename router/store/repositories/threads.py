@@ -64,7 +64,7 @@ def open_threads_of(session: Session, clinician_id: str, now: datetime) -> list[
     )
 
 
-def open_thread_codes(session: Session, clinician_id: str, now: datetime) -> list[tuple[str, str]]:
+def open_thread_codes(session: Session, clinician_id: str, now: datetime) -> list[tuple[str, int]]:
     """(contact id, code) of the clinician's open threads: what a relay needs to pick a code
     and to say whether it needs one. Tuples, not rows: a clinician who has not answered for
     a while has many open threads, and loading each as an ORM object cost most of a relay."""
