@@ -10,6 +10,9 @@ RETRY_AFTER = timedelta(seconds=30)  # then 60, 90, ... between tries of a tempo
 # A queued message whose job has not taken it this long after it was due is sent by the
 # sweeper (the queue was down, or its job was lost with a worker).
 SEND_GRACE = timedelta(seconds=5)
+# ... unless its job is still waiting in a queue that is up (a backlog, not a loss: a worker
+# will take it, and the web process keeps its time for calls), for at most this long.
+SEND_BACKLOG_LIMIT = timedelta(seconds=60)
 
 # Twilio's message statuses by how far along they are; a callback never moves a message back.
 STATUS_ORDER: dict[str, int] = {

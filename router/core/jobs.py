@@ -81,6 +81,10 @@ class JobRequest:
 class JobQueue(Protocol):
     def submit(self, request: JobRequest) -> None: ...
 
+    def waiting(self, job_ids: list[str]) -> set[str]:
+        """Those of `job_ids` still waiting in the queue for a worker to take them."""
+        ...
+
 
 def resolve(func: str) -> Callable[..., Any]:
     module, _, name = func.rpartition(".")
@@ -135,6 +139,10 @@ class InProcessQueue:
         with self._lock:
             self._heap = [s for s in self._heap if s.request.job_id != job_id]
             heapq.heapify(self._heap)
+
+    def waiting(self, job_ids: list[str]) -> set[str]:
+        """None: a job due now runs at once here, so a late send is the sweeper's to do."""
+        return set()
 
     def scheduled(self) -> list[tuple[datetime, JobRequest]]:
         with self._lock:
@@ -208,6 +216,23 @@ class RQQueue:
         delay = max(request.at - clock.now(), timedelta(0))
         options["meta"] = {"due": request.at.isoformat()}  # the app clock's time, for tests
         self.queue.enqueue_at(datetime.now(UTC) + delay, request.func, *request.args, **options)
+
+    def waiting(self, job_ids: list[str]) -> set[str]:
+        """Jobs in the queue, not taken by a worker yet; none when Redis does not answer (the
+        sweeper then sends them itself)."""
+        from rq.job import Job, JobStatus
+
+        if not job_ids:
+            return set()
+        try:
+            jobs = Job.fetch_many(job_ids, connection=self.connection)
+        except RedisError:
+            return set()
+        return {
+            job.id
+            for job in jobs
+            if job is not None and job.get_status(refresh=False) == JobStatus.QUEUED
+        }
 
     def cancel(self, job_id: str) -> None:
         from rq.exceptions import NoSuchJobError

@@ -5,13 +5,15 @@ the sweep that redoes what a queue outage or a dead worker lost (S4). The worker
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
-from policies.delivery import SEND_GRACE
+from policies.delivery import SEND_BACKLOG_LIMIT, SEND_GRACE
 from policies.escalation import DEADLINE_GRACE
 from policies.vocabulary import MessageStatus
 from router import outbox
 from router.core import clock
 from router.core.db import session_scope
+from router.core.jobs import get_queue, message_job_id
 from router.store.repositories import messages as message_log
 from router.texts import delivery, escalation, safety_check
 from router.twilio.gateway import Sent
@@ -52,13 +54,29 @@ def sweep_due() -> int:
     with session_scope() as session:
         due = escalation.due(session, now - DEADLINE_GRACE)
     _run_escalations(due)
-    with session_scope() as session:
-        lost = message_log.due_messages(session, clock.now() - SEND_GRACE)
+    lost = _late_sends(clock.now())
     for message_id in lost:
         deliver(message_id)
     if lost or due:
         log.warning("sweep: %d late sends and %d due escalations done", len(lost), len(due))
     return len(lost) + len(due)
+
+
+def _late_sends(now: datetime) -> list[str]:
+    """Queued sends past SEND_GRACE, less those whose job is still waiting in a queue that
+    answers (a backlog behind busy workers, not a loss) for up to SEND_BACKLOG_LIMIT: the
+    web process that answers calls does not take over the workers' backlog."""
+    with session_scope() as session:
+        due = message_log.due_sends(session, now - SEND_GRACE)
+    recent = [
+        message_job_id(kind, message_id)
+        for message_id, kind, at in due
+        if at > now - SEND_BACKLOG_LIMIT
+    ]
+    waiting = get_queue().waiting(recent) if recent else set()
+    return [
+        message_id for message_id, kind, _ in due if message_job_id(kind, message_id) not in waiting
+    ]
 
 
 def sweep() -> int:

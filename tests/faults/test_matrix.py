@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from policies.delivery import SEND_GRACE
+from policies.delivery import SEND_BACKLOG_LIMIT, SEND_GRACE
 from router import background
 from router.core.db import session_scope
 from router.failsafe import replay as recovery
@@ -384,3 +384,20 @@ def test_the_web_app_relays_a_text_that_came_while_redis_was_down_S4(
     sim.flush()
     sim.device(LEE).expect_sms("nobody queued this")
     assert len(_sent_to(LEE, "nobody queued this")) == 1
+
+
+def test_a_backlog_behind_busy_workers_is_theirs_not_the_web_apps_until_its_limit_S4(texting):
+    """A send whose job still waits in a queue that answers is a backlog (busy workers), not
+    a loss: the web app, which answers calls, leaves it to them for SEND_BACKLOG_LIMIT, then
+    sends it itself; the job that takes it later sends nothing twice."""
+    sim, jobs = texting.sim, texting.jobs
+    sim.text(SAM, PRACTICE_NUMBER, "still in the queue")  # no worker runs: the job waits
+    jobs.clock.advance(seconds=SEND_GRACE.total_seconds() + 1)
+    assert sweep_due() == 0
+    assert [m.status for m in _sent_to(LEE, "still in the queue")] == ["queued"]
+    jobs.clock.advance(seconds=SEND_BACKLOG_LIMIT.total_seconds())
+    assert sweep_due() == 1  # waited out: the web app sends it
+    jobs.settle()  # the job runs at last and finds it sent
+    sim.device(LEE).expect_sms("still in the queue")
+    sim.device(LEE).expect_no_sms()
+    assert len(_sent_to(LEE, "still in the queue")) == 1

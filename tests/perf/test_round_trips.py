@@ -1,7 +1,8 @@
 """Database round trips per webhook (issue 9, SPEC §10): the first voice webhook reads who
 is calling, with the care team, in one statement, plans the route, and writes the contact
 with its events, follow-up and leg without a look first or a savepoint; a text plans its
-route from the route snapshot, or once from the tables after a change. Counted with an engine listener (statements, not time), on every backend.
+route from the route snapshot, or once from the tables after a change. Counted with an engine
+listener (statements, not time), on every backend.
 
 Also what the one read must keep meaning: a retried webhook answers the step the call had
 reached, a caller id in local format is the same patient, an inactive patient or care-team

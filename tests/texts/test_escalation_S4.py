@@ -223,3 +223,31 @@ def test_a_send_whose_worker_died_after_its_claim_goes_once_a_minute_later_S4_S5
     jobs.settle()
     sim.device(LEE).expect_sms("claimed then lost")
     sim.device(LEE).expect_no_sms()
+
+
+def test_a_text_twilio_took_is_never_sent_again_though_its_statuses_never_came_S5(texting):
+    """Twilio answers a send with its own "queued"; if the statuses that follow are lost (the
+    app was down when Twilio posted them), neither the sweeper nor a second job for it sends
+    the text again: a message with a sid is Twilio's."""
+    from sqlalchemy import update
+
+    from workers.jobs import send_message, sweep
+
+    sim, jobs = texting.sim, texting.jobs
+    sim.text(SAM, PRACTICE_NUMBER, "twilio has this one")
+    jobs.settle()
+    sim.device(LEE).expect_sms("twilio has this one")
+    with session_scope() as session:  # as the send left it, before any status callback
+        relay_id = session.scalars(
+            select(OutboundMessage.id).where(OutboundMessage.to_number == LEE)
+        ).one()
+        session.execute(
+            update(OutboundMessage).where(OutboundMessage.id == relay_id).values(status="queued")
+        )
+    send_message(relay_id)  # a second job for it (a retried enqueue, a second worker)
+    texting.jobs.clock.advance(minutes=5)
+    sweep()
+    jobs.settle()
+    sim.device(LEE).expect_no_sms()
+    with session_scope() as session:
+        assert session.get(OutboundMessage, relay_id).attempts == 1  # type: ignore[union-attr]

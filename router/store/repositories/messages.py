@@ -35,10 +35,15 @@ def messages(
 
 
 def claim_message(session: Session, message_id: str, now: datetime) -> OutboundMessage | None:
-    """Queued -> sending, only if still queued: the one who changes it sends it."""
+    """Queued -> sending, only if still queued and never handed to Twilio (no sid: Twilio's
+    own first status is also "queued"): the one who changes it sends it."""
     changed = session.execute(
         update(OutboundMessage)
-        .where(OutboundMessage.id == message_id, OutboundMessage.status == MessageStatus.QUEUED)
+        .where(
+            OutboundMessage.id == message_id,
+            OutboundMessage.status == MessageStatus.QUEUED,
+            OutboundMessage.sid.is_(None),
+        )
         .values(
             status=MessageStatus.SENDING,
             attempts=OutboundMessage.attempts + 1,
@@ -60,34 +65,40 @@ def claim_message(session: Session, message_id: str, now: datetime) -> OutboundM
 SENDING_LOST = timedelta(seconds=60)
 
 
-def due_messages(session: Session, by: datetime, limit: int = 100) -> list[str]:
-    """Queued messages whose next try was due by `by`: their job was lost or is late (a
-    queue that was down). Only queued messages have `send_after`: a claim clears it."""
-    return list(
-        session.scalars(
-            select(OutboundMessage.id)
+def due_sends(session: Session, by: datetime, limit: int = 100) -> list[tuple[str, str, datetime]]:
+    """Queued messages whose next try was due by `by` (their job was lost or is late: a
+    queue that was down, busy workers), as (id, kind, send_after). Only queued messages
+    have `send_after`: a claim clears it."""
+    return [
+        (message_id, kind, due)
+        for message_id, kind, due in session.execute(
+            select(OutboundMessage.id, OutboundMessage.kind, OutboundMessage.send_after)
             .where(OutboundMessage.send_after <= by, OutboundMessage.status == MessageStatus.QUEUED)
             .order_by(OutboundMessage.send_after)
             .limit(limit)
         )
-    )
+        if due is not None  # always, by the filter: for the type
+    ]
 
 
 def stale_messages(session: Session, now: datetime) -> list[OutboundMessage]:
-    """Messages whose send was lost (a queue that was down, a worker that died mid-send)."""
+    """Messages whose send was lost (a queue that was down, a worker that died mid-send).
+    One with a sid is Twilio's, whatever status it last reported ("queued", "sending"): a
+    status callback that never came does not make it lost."""
     return list(
         session.scalars(
             select(OutboundMessage)
             .where(
+                OutboundMessage.sid.is_(None),
                 (
                     (OutboundMessage.status == MessageStatus.QUEUED)
-                    & OutboundMessage.send_after.is_(None)  # from before 0006: see due_messages
+                    & OutboundMessage.send_after.is_(None)  # from before 0006: see due_sends
                     & (OutboundMessage.updated_at < now - timedelta(minutes=2))
                 )
                 | (
                     (OutboundMessage.status == MessageStatus.SENDING)
                     & (OutboundMessage.updated_at < now - SENDING_LOST)
-                )
+                ),
             )
             .limit(200)
         )
