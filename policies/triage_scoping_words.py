@@ -10,8 +10,6 @@ of months clean).
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from policies import cues
 from policies.triage_words import Clause
 
@@ -82,21 +80,25 @@ def dying_to_do(clause: Clause, start: int, end: int) -> bool:
     return False
 
 
-_IF = frozenset({"if"})
-_ONCE_MORE = frozenset("another again otra otro".split())
-_MORE = frozenset({"more"})
+_IF = frozenset({"if", "si"})
+_ANOTHER = frozenset("another otro otra".split())
 _ONE = frozenset({"one"})
+_MORE = frozenset({"more"})
+_TIME = frozenset("time times vez veces".split())  # "if he leaves me one more time": a threat
 
 
 def if_once_more(clause: Clause) -> bool:
-    """A condition on one more of something ("if my boss schedules one more meeting", "if i
-    get another email"): what follows is hyperbole, asked about rather than paged."""
+    """A condition on one more of a thing ("if my boss schedules one more meeting", "si me
+    mandan otro correo"): what follows is hyperbole, asked about rather than paged. Not one
+    more time ("if he leaves me one more time", "si me deja otra vez"): a threat is meant."""
     for at, word in enumerate(clause):
-        if word.forms & _IF:
-            rest = clause[at + 1 :]
-            if any(w.forms & _ONCE_MORE for w in rest):
-                return True
-            if any(a.forms & _ONE and b.forms & _MORE for a, b in pairwise(rest)):
+        if not word.forms & _IF:
+            continue
+        for here in range(at + 2, len(clause) - 1):  # "sí, otra vez" is a yes, not a condition
+            another = clause[here].forms & _ANOTHER
+            one_more = clause[here].forms & _ONE and clause[here + 1].forms & _MORE
+            following = clause[here + (2 if one_more else 1)] if here + 2 < len(clause) else None
+            if (another or one_more) and not (following and following.forms & _TIME):
                 return True
     return False
 
