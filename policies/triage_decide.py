@@ -25,6 +25,7 @@ from policies.triage_categories import (
     MEANS,
     MENTION,
     OTHER_INGESTION,
+    PAST,
     PLACE,
     PREPARATORY,
     REFERENCE,
@@ -42,6 +43,9 @@ from policies.triage_patterns import (
     CUE_INDEX,
     LAUGHTER_MARK,
     LOGISTICS_MARKERS,
+    OTHER_KEYS,
+    OTHER_SUBJECTS,
+    PAST_MARKERS,
     QUOTED_WORKS,
     RECOVERY_MARKERS,
     PatternIndex,
@@ -74,6 +78,9 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
     # A place or a car named at the end of one sentence and the act in the next ("by the
     # river. thinking of going in") read across the two, for the cues that may.
     readings: list[tuple[Clause, PatternIndex, int]] = [(c, CUE_INDEX, 0) for c in clauses]
+    # A clause of a time gone by alone ("i wrote a goodbye letter once, years ago") places the
+    # clause before it in the past.
+    dated = {a for a, b in pairwise(clauses) if len(b) <= _A_DATE and found_any(b, PAST_MARKERS)}
     readings += [(a + b, ACROSS_CLAUSES_INDEX, len(a)) for a, b in pairwise(clauses)]
     for clause, index, seam in readings:
         clause_keys, clause_forms = vocabulary(clause)
@@ -108,6 +115,8 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
             )
             if why is None and clause in quoted and category in _WORDS_OF_A_WORK:
                 why = SOMEONE_ELSE
+            if why is None and clause in dated and category != OTHER_INGESTION:
+                why = PAST
             if pattern.category == OTHER_INGESTION and why is None:
                 taken.append(found)
             risk = OWN_RISK.get(category, Risk.HIGH)
@@ -115,6 +124,9 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
                 risk = lowered_risk(category, why, risk)
             found_cues.append(Cue(category, pattern.name, risk, why))
     return found_cues
+
+
+_A_DATE = 3  # "years ago", "hace años", "in 2019"
 
 
 def _everyday_words(clauses: Sequence[Clause]) -> set[str]:
@@ -229,7 +241,20 @@ def quoted_from_a_work(text: str) -> frozenset[Clause]:
         after = WORD.findall(_SENTENCE_END.split(text[quotation.end() :], 1)[0].casefold())
         if any(fold(word) in QUOTED_WORKS for word in (*before, *after[:_WORDS_AFTER])):
             found.update(read(quotation.group(1)))
+        elif _someone_else_said(before):  # "she said \"i'd rather die than go\"": her words
+            found.update(read(quotation.group(1)))
     return frozenset(found)
+
+
+_SAID = frozenset("said says say dijo dice dicen decia".split())
+_SPEAKERS = OTHER_SUBJECTS | OTHER_KEYS
+
+
+def _someone_else_said(before: Sequence[str]) -> bool:
+    """The words right before a quotation name someone else saying it: "she said", "mi mamá
+    dijo"; "i said" is the patient's own words."""
+    folded = [fold(word) for word in before]
+    return bool(folded) and folded[-1] in _SAID and any(w in _SPEAKERS for w in folded[:-1])
 
 
 def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
@@ -271,6 +296,7 @@ def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
     if letters and any(cue.category == REFERENCE and cue.name == "done" for cue in standing):
         found.append(Cue(PREPARATORY, "letter_done", Risk.HIGH))
     found.extend(_did_it_again(now))
+    found.extend(_someone_close_missing(now))
     for a, b, is_earlier in pairs:
         if a.category == FAREWELL and b.category in _PARTNERS_OF_A_FAREWELL:
             partner = _MENTIONED.get(b.name, PREPARATORY) if b.category == MENTION else b.category
@@ -300,6 +326,23 @@ def _did_it_again(now: Sequence[Cue]) -> list[Cue]:
         for cue in now
         if cue.category in (SELF_HARM, INGESTION) and cue.lowered_by in _LOWERED_AS_DONE_WITH
     ][:1]
+
+
+def _someone_close_missing(now: Sequence[Cue]) -> list[Cue]:
+    """Someone else at a place with a note left ("my wife left a note and her car is at the
+    overlook"), or giving things away with a goodbye ("my son gave away his guitar and said
+    goodbye to his friends"): a third party's report of a warning sign, paged."""
+    theirs = [cue for cue in now if cue.lowered_by == SOMEONE_ELSE]
+    noted = any(
+        c.category == MENTION and c.name == "letter" and c.lowered_by in _STILL_NAMED for c in now
+    )
+    farewell = any(c.category == FAREWELL and c.lowered_by in _STILL_NAMED for c in now)
+    for cue in theirs:
+        if cue.category == PLACE and noted:
+            return [Cue(PLACE, f"someone_close_{cue.name}_with_a_note", Risk.HIGH)]
+        if cue.category == PREPARATORY and farewell:
+            return [Cue(PREPARATORY, f"someone_close_{cue.name}_with_a_goodbye", Risk.HIGH)]
+    return []
 
 
 # --- a practice's own phrases ---------------------------------------------------------------

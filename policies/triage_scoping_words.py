@@ -30,7 +30,7 @@ def about_a_work(clause: Clause, start: int, end: int) -> bool:
     not in the story from there to the cue ("a movie about how i want to die" is the
     patient's), unless the work is saying it ("la canción dice quiero morir", "the song i play
     most says ...": the work's own words)."""
-    for at in range(start, 0, -1):
+    for at in range(end - 1, 0, -1):  # "en las noticias del suicidio en el puente"
         right_after_a_work = bool(clause[at - 1].forms & _WORKS)
         saying = bool(clause[at].forms & _SAYS) and any(
             word.forms & _WORKS for word in clause[max(at - _SAYER_REACH, 0) : at]
