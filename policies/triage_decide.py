@@ -25,7 +25,6 @@ from policies.triage_categories import (
     MEANS,
     MENTION,
     OTHER_INGESTION,
-    PAST,
     PLACE,
     PREPARATORY,
     REFERENCE,
@@ -43,9 +42,6 @@ from policies.triage_patterns import (
     CUE_INDEX,
     LAUGHTER_MARK,
     LOGISTICS_MARKERS,
-    OTHER_KEYS,
-    OTHER_SUBJECTS,
-    PAST_MARKERS,
     QUOTED_WORKS,
     RECOVERY_MARKERS,
     PatternIndex,
@@ -78,9 +74,6 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
     # A place or a car named at the end of one sentence and the act in the next ("by the
     # river. thinking of going in") read across the two, for the cues that may.
     readings: list[tuple[Clause, PatternIndex, int]] = [(c, CUE_INDEX, 0) for c in clauses]
-    # A clause of a time gone by alone ("i wrote a goodbye letter once, years ago") places the
-    # clause before it in the past.
-    dated = {a for a, b in pairwise(clauses) if len(b) <= _A_DATE and found_any(b, PAST_MARKERS)}
     readings += [(a + b, ACROSS_CLAUSES_INDEX, len(a)) for a, b in pairwise(clauses)]
     for clause, index, seam in readings:
         clause_keys, clause_forms = vocabulary(clause)
@@ -115,8 +108,6 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
             )
             if why is None and clause in quoted and category in _WORDS_OF_A_WORK:
                 why = SOMEONE_ELSE
-            if why is None and clause in dated and category != OTHER_INGESTION:
-                why = PAST
             if pattern.category == OTHER_INGESTION and why is None:
                 taken.append(found)
             risk = OWN_RISK.get(category, Risk.HIGH)
@@ -124,9 +115,6 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
                 risk = lowered_risk(category, why, risk)
             found_cues.append(Cue(category, pattern.name, risk, why))
     return found_cues
-
-
-_A_DATE = 3  # "years ago", "hace años", "in 2019"
 
 
 def _everyday_words(clauses: Sequence[Clause]) -> set[str]:
@@ -241,20 +229,7 @@ def quoted_from_a_work(text: str) -> frozenset[Clause]:
         after = WORD.findall(_SENTENCE_END.split(text[quotation.end() :], 1)[0].casefold())
         if any(fold(word) in QUOTED_WORKS for word in (*before, *after[:_WORDS_AFTER])):
             found.update(read(quotation.group(1)))
-        elif _someone_else_said(before):  # "she said \"i'd rather die than go\"": her words
-            found.update(read(quotation.group(1)))
     return frozenset(found)
-
-
-_SAID = frozenset("said says say dijo dice dicen decia".split())
-_SPEAKERS = OTHER_SUBJECTS | OTHER_KEYS
-
-
-def _someone_else_said(before: Sequence[str]) -> bool:
-    """The words right before a quotation name someone else saying it: "she said", "mi mamá
-    dijo"; "i said" is the patient's own words."""
-    folded = [fold(word) for word in before]
-    return bool(folded) and folded[-1] in _SAID and any(w in _SPEAKERS for w in folded[:-1])
 
 
 def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
