@@ -35,13 +35,15 @@ SEDATIVES = (
 )
 ALCOHOL = (
     "alcohol vodka whiskey whisky tequila rum ron gin wine vino beer beers cerveza cervezas "
-    "chelas pisto booze liquor drinks drunk borracha borracho mezcal shots everclear"
+    "chelas pisto booze liquor drinks drunk borracha borracho mezcal shots everclear "
+    "aguardiente guaro fifth pisco chicha"
 )
 CLASSES: dict[str, str] = {
     "PILLS": (
         "pill pills tablet tablets tabs capsule capsules meds med medication medications "
         "medicine medicines pastilla pastillas pastis tableta tabletas capsula capsulas "
-        "pildora pildoras medicamento medicamentos medicina medicinas syrup jarabe " + SEDATIVES
+        "pildora pildoras medicamento medicamentos medicina medicinas syrup jarabe gotas patch "
+        "patches parche parches " + SEDATIVES
     ),
     "DOSE": "dose doses dosis supply prescription",
     "CONTAINER": (
@@ -67,7 +69,7 @@ CLASSES: dict[str, str] = {
         "bluff bluffs quarry gorge canyon "
         "parapet dam skyway lookout overlook viewpoint "
         "puente azotea techo vias barranco cornisa acantilado precipicio barandal borde "
-        "presa mirador tower torre viaduct viaducto vacio"
+        "presa mirador tower torre viaduct viaducto vacio desnivel"
     ),
     # someone else who may have swallowed something
     "OTHER": (
@@ -85,7 +87,7 @@ CLASSES: dict[str, str] = {
     ),
     "INTEND": (
         "going gonna about will want wanna plan planning ready voy ir quiero querer pienso "
-        "pensar ganas"
+        "pensar ganas acabo acaba"
     ),
     "TAKE": "take swallow =tomar =tomarme =tragar =tragarme =tomarmelas =tomarmelos",
     "FIRST_PERSON": "i im ive id ill me my myself yo mi mis estoy voy tengo",
@@ -129,7 +131,7 @@ CLASSES: dict[str, str] = {
         "beside alongside "
         "en al junto sobre encima arriba subi subir parada parado sentada sentado "
         # going there: "me fui a las vías", "llegué al puente", "ando en el techo"
-        "fui ir vine llegue llegar ando camino caminando manejando"
+        "fui ir vine llegue llegar ando camino caminando manejando maneje hasta"
     ),
 }
 
@@ -147,6 +149,7 @@ EVERYDAY_PLACES = (
     "estrellas cumpleanos libro pelicula paseo vacaciones atardecer amanecer "
     "groceries shopping store buy comprar tienda tortillas mandado super supermercado "
     "office oficina appointment fireworks fuegos artificiales festival parade desfile picnic "
+    "validate validar validan "
     "race carrera marathon bike bici "
     "doctor medico dentista clinica consulta terapia therapy dentist clinic"
 )
@@ -222,6 +225,23 @@ PLACE: tuple[Entry, ...] = (
         "arriba|encima|punta|cima|orilla * del|de * @PLACE|edificio|hospital|estacionamiento",
     ),
     ("at_a_height", "@PRESENT_AT ** train|railroad|railway|tren * crossing|cruce", EVERYDAY_PLACES),
+    # triage7: stones in the pockets; at the train line or on the platform, not boarding
+    (
+        "weighted_at_water",
+        "rocks|stones|piedras|weights|pesas ** pockets|pocket|bolsas|bolsillos|bolsa|bolsillo|backpack|mochila",
+        "collect collecting collection coleccion garden jardin laundry lavadora washer wash "
+        "kid kids son daughter hijo hija nino nina",
+    ),
+    (
+        "at_the_tracks",
+        "@PRESENT_AT ** linea|rieles|rails|riel|line * del|de|the * tren|train|ferrocarril",
+        EVERYDAY_PLACES,
+    ),
+    (
+        "at_the_tracks",
+        "@PRESENT_AT ** anden|platform ** not|no|dont ** board|subirme|subir|get|take|tomar|pienso",
+        EVERYDAY_PLACES,
+    ),
 )
 
 # A gun that is a toy ("una pistola de agua para mi hijo").
@@ -442,6 +462,27 @@ MEANS: tuple[Entry, ...] = (
         "key|keys|combo|combination|code|codigo|llave|llaves|clave ** @GUN",
         "locksmith cerrajero",
     ),
+    # triage7: a means in the patient's bed or under the pillow; all of a medicine in hand; a
+    # gun loaded ("loaded it": the verb names the means).
+    (
+        "means_in_bed",
+        "@BLADE|@GUN|@ROPE|@LETHAL ** under|debajo|bajo|on|en|in|encima ** pillow|almohada|bed|cama|lap|regazo",
+        "cooking cook kitchen cocina hunting hunt range caza police policia security seguridad",
+    ),
+    (
+        "pills_in_hand",
+        "holding|hold|holds|have|got|tengo|traigo|sosteniendo ** @ALL ** @PILLS ** palm|hand|hands|fist|mano|manos|puno",
+    ),
+    (
+        "pills_in_hand",
+        "holding|hold|holds|have|got|tengo|traigo|sosteniendo ** #5 ** @PILLS ** palm|hand|hands|fist|mano|manos|puno",
+    ),
+    (
+        "gun_loaded",
+        "=loaded|load|loading it|one|mine",
+        "dishwasher washer dryer car truck van trunk app page game groceries laundry photos "
+        "pictures video camera printer stapler boat",
+    ),
 )
 
 INGESTION: tuple[Entry, ...] = (
@@ -482,7 +523,7 @@ INGESTION: tuple[Entry, ...] = (
     ),
     (
         "too_many",
-        "@INGESTED ** way|more|mas * than|de * dose|dosis|supposed|prescribed|debo|deberia",
+        "@INGESTED ** way|more|mas ** than|de * dose|dosis|supposed|prescribed|debo|deberia",
     ),
     ("too_many", "@INGESTED ** demasiadas|demasiados|demasiado"),
     ("overdose", "=overdosed|=overdosing|=od|=empastille|=empastillarme|=empastillé"),
@@ -507,6 +548,13 @@ INGESTION: tuple[Entry, ...] = (
     ("swallowed_it_all", "drank|drink|bebi|beber|chugged ** @ALL|@CONTAINER ** @PILLS"),
     ("took_someone_elses_pills", "@INGESTED ** @OTHER|grandmas|moms|dads|abuela ** @PILLS"),
     ("took_someone_elses_pills", "@INGESTED ** @PILLS ** de * mi|my * @OTHER"),
+    # triage7: another's medicine swallowed or drunk, the possessive without its apostrophe
+    (
+        "took_someone_elses_pills",
+        "@INGESTED|=bebi|=drank ** husbands|wifes|boyfriends|girlfriends|sisters|brothers|roommates|"
+        "partners|grandpas|moms|dads|abuela|abuelo ** @PILLS",
+    ),
+    ("took_someone_elses_pills", "@INGESTED|=bebi|=drank ** @PILLS ** de * mi|my * @OTHER"),
 )
 
 # Another person (a child, a friend) swallowed something: 911 and poison control.
@@ -528,6 +576,20 @@ OTHER_INGESTION: tuple[Entry, ...] = (
         "found_with_empties",
         "found|find|encontre|encontrar|halle|hallar ** @OTHER ** empty|emptied|vacio|vacios|vacia|vacias "
         "* @CONTAINER|@PILLS",
+    ),
+    # triage7: a child chewing a patch or a film, or putting a pill in the mouth
+    (
+        "someone_else_swallowed",
+        "@OTHER ** chew|chewed|chewing|masticar|mastico|lick|licked|lamer|chupar|suck|sucking ** "
+        "@PILLS|@CONTAINER|@DOSE|patch|patches|parche|parches|film|something|algo",
+    ),
+    (
+        "someone_else_swallowed",
+        "@OTHER ** meter|metio|puso|poner|put|stuck * a|en|in|into * la|su|his|her|the * boca|mouth ** @PILLS|algo|something",
+    ),
+    (
+        "someone_else_swallowed",
+        "@OTHER ** meter|metio|puso|poner|put|stuck ** @PILLS ** boca|mouth",
     ),
 )
 
@@ -604,7 +666,7 @@ PREPARATORY: tuple[Entry, ...] = (
     ),
     (
         "a_will",
-        "wrote|write|writing|made|make|did|finished|updated|set|hice|hacer|escribi * will|testamento",
+        "wrote|write|writing|made|make|did|finished|updated|set|hice|hacer|escribi|arregle|arreglar * will|testamento",
         "lawyer attorney estate notary abogado notario our nuestro",
     ),
     (
@@ -687,6 +749,46 @@ PREPARATORY: tuple[Entry, ...] = (
         "said_goodbye",
         "told|tell|telling|dije|decirle * @OTHER|everyone|everybody|todos|best ** goodbye|bye|adios",
         "airport train bus party see aeropuerto fiesta work school trabajo escuela",
+    ),
+    # triage7: goodbye said to everyone; affairs handed on (passwords, life insurance) for
+    # someone; things arranged so that nobody has to deal with them after.
+    (
+        "goodbye_to_everyone",
+        "goodbye|bye|goodbyes|despedida|despedirme|despedi|adios ** everyone|everybody|todos|todas|mundo",
+        "party fiesta trip viaje move moving mudanza graduation graduacion work trabajo class clase "
+        "job retirement jubilacion school escuela airport aeropuerto wedding boda vacation "
+        "vacaciones camp leaving",
+    ),
+    (
+        "goodbye_to_everyone",
+        "texted|told|said|sent|mande|dije|escribi|messaged * everyone|everybody|todos|todas ** goodbye|bye|despedida|adios",
+        "party fiesta trip viaje move moving mudanza graduation graduacion work trabajo class clase "
+        "job retirement jubilacion school escuela airport aeropuerto wedding boda vacation "
+        "vacaciones camp leaving",
+    ),
+    ("affairs_handed_on", "passwords|password|contrasenas|contrasena ** envelope|envelopes|sobre"),
+    (
+        "affairs_handed_on",
+        "passwords|password|contrasenas|contrasena ** for|para * my|mi * @OTHER",
+        "portal app reset login cuenta account bank banco",
+    ),
+    ("affairs_handed_on", "life insurance ** envelope|sobre|for|left|gave|where"),
+    ("affairs_handed_on", "seguro * de * vida ** sobre|para|deje|di|donde"),
+    (
+        "affairs_handed_on",
+        "papeles|poliza|polizas * del|de * seguro * de * vida ** sobre|para|deje|di|donde",
+    ),
+    # the amount that would be enough looked up (C-SSRS: preparatory behaviour)
+    (
+        "looked_up_enough",
+        "busque|investigue|googled|googlee|looked|researched|searched ** cuantas|cuantos|many|much ** "
+        "@PILLS ** suficientes|suficiente|enough|kill|lethal|letal|matar|morir|matarme",
+    ),
+    (
+        "nothing_left_for_others",
+        "nobody|noone|nadie ** deal|handle|worry|clean|preocuparse|preocupar|encargarse|lidiar|limpiar ** "
+        "after|afterwards|despues",
+        "trip vacation leave surgery cirugia viaje vacaciones party fiesta move mudanza maternity",
     ),
 )
 
@@ -823,6 +925,46 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
         _EVERYDAY_URGES,
     ),
     ("might_act", "something|algo ** cant|irreversible|no * take|undo|deshacer * back"),
+    # triage7: needing to be kept safe from oneself; a doubt over stopping oneself; not knowing
+    # what one will do to oneself; urges rated near the top of the scale a DBT diary card uses.
+    (
+        "safe_from_myself",
+        "safe|protect|protected|salvo|salva|proteger|protegerme * from|de * myself|misma|mismo",
+    ),
+    (
+        "cant_stop_myself",
+        "dont|not|doubt|no * think|sure|know|believe ** can|could|able * stop|control * myself",
+        "eating eat sweets snacking spending shopping texting laughing",
+    ),
+    (
+        "cant_stop_myself",
+        "no * creo|se|se|siento * que * pueda|puedo|podre|voy ** detenerme|controlarme|contenerme|aguantarme",
+        "comer compras dulces risa",
+    ),
+    (
+        "dont_know_what_ill_do",
+        "dont|not|idk * know ** what * ill|i|id|might|will|would ** do * myself|me|tonight|now|rn",
+    ),
+    (
+        "dont_know_what_ill_do",
+        "no * se|sabe * que|lo * me * hago|haga|hare|voy",
+        "poner ponerme ropa vestido comer cenar desayunar pelo regalo regalar disfraz pasa paso",
+    ),
+    (
+        "wont_make_it",
+        "aguante|aguantar|aguanto|llegar|llegue|make|last|hold ** sin|without * hacerme|hurting|harming|"
+        "doing|lastimarme|cortarme|hacer",
+    ),
+    (
+        "urges_rated_high",
+        "urge|urges|ganas|impulse|impulses|impulsos * at|en|a|are|estan|is|son|of|de * %8",
+        _EVERYDAY_URGES,
+    ),
+    (
+        "urges_too_strong",
+        "cant|cannot|no * ride|surf|tolerate|sit|wait ** urge|urges|them|out",
+        _EVERYDAY_URGES,
+    ),
 )
 
 # An absence that is a trip or a day off ("i won't be around this weekend").
@@ -1159,6 +1301,16 @@ IDEATION: tuple[Entry, ...] = (
         "tomorrow|manana ** wont|not|no|never ** be|estar|estare|around|here|aqui|alive|vivo|viva",
         _EVERYDAY_ABSENT_FROM,
     ),
+    # triage7: resignation to dying ("might as well just die", "should just disappear"),
+    # wanting out of being alive, hoping not to see the morning ("ojalá no amanezca").
+    ("might_as_well_die", "might|may * as * well ** die|dead|disappear|kill|end"),
+    ("should_just_die", "should|shld|better * just * die|disappear|dead"),
+    ("want_out_of_life", "out * of * being * alive"),
+    ("want_out_of_life", "out * of * living|existence|existing", "most best enjoy get lot more"),
+    (
+        "not_wake_up",
+        "ojala|quisiera|espero|ojala * no * amanecer|amanezca|amaneciera|despierte|despertara",
+    ),
 )
 
 # Talk around cutting that says it is not the body ("need to cut my hair").
@@ -1233,6 +1385,20 @@ SELF_HARM: tuple[Entry, ...] = (
         "bleeding|sangrando|sangra ** @BODY",
         "fell accident bit nosebleed cai accidente mordio",
     ),
+    # triage7: cutting for a while now; hitting oneself (Spanish); a blade with blood ("🔪🩸").
+    (
+        "cutting_now",
+        "been|=estado|llevo * cutting|cortando|cortandome|burning|quemandome ** for|por|hace|an|una|un|a "
+        "hour|hours|hora|horas|minutes|minutos|rato|while",
+        EVERYDAY_CUTS,
+    ),
+    ("hurt_myself", "me * =dando|=doy|=di ** golpes|cabezazos|punetazos"),
+    ("cutting_now", "=cortandose|=lastimandose|=quemandose|=cortandote|=lastimandote"),
+    (
+        "blade_with_blood",
+        "@BLADE ** blood|bleeding|sangre|sangrando",
+        "cooking cook cocinando cocina kitchen dinner cena onion cebolla finger dedo accident accidente",
+    ),
 )
 
 # Cues whose words may fall in two clauses of a text next to each other: "by the river. the
@@ -1256,9 +1422,34 @@ REFERENCE: tuple[Entry, ...] = (
     ("it_taken_out", "=la|=lo|=las|=los saque|saco|agarre|tengo|traigo", _EVERYDAY_MEANS),
     ("it_looked_at", "looking|staring|look|stare * at * it|them"),
     ("it_looked_at", "verlo|verla|mirarlo|mirarla|viendolo|viendola|mirandolo|mirandola"),
+    # triage7: going back to a means named in the text, again and again ("i keep opening the
+    # closet door", "sigo abriendo el cajón"): high with the means (policies.triage_decide).
+    (
+        "keeps_going_back",
+        "keep|kept|keeps|sigo|seguir ** opening|checking|touching|grabbing|pacing|abriendo|revisando|tocando|agarrando",
+        _EVERYDAY_MEANS,
+    ),
+    # Spanish "la cargué" is as often a phone: loaded only with it at hand ("está a mi lado")
+    (
+        "it_loaded",
+        "ya * =la|=lo * cargue",
+        "celular telefono cel bateria carro camioneta lavadora lavaplatos ropa mochila troca",
+    ),
+    (
+        "it_at_hand",
+        "^ esta|la|lo|tengo * a|al * mi * lado",
+        "mama papa esposo esposa novio novia hijo hija perro gato",
+    ),
+    # "ya escribí la carta. ya está": with a letter named, a goodbye letter (triage_decide)
+    ("done", "^ ya esta|estuvo|quedo"),
+    ("done", "^ its|it|all * done|finished"),
+    # an act named as given up, then done again (policies.triage_decide)
+    ("did_it_again", "did|done * it * again"),
+    ("did_it_again", "=hice|hacerlo|=hecho|hacer ** otra|de * vez|nuevo"),
+    ("did_it_again", "lo * =volvi * a * hacer"),
 )
 
-ACROSS_CLAUSES = frozenset({"into_the_water", "car_in_garage", "car_exhaust"})
+ACROSS_CLAUSES = frozenset({"into_the_water", "car_in_garage", "car_exhaust", "at_the_tracks"})
 
 # --- not high on their own: they read with each other and with the contact's recent texts -----
 
@@ -1318,6 +1509,12 @@ DISTRESS: tuple[Entry, ...] = (
         "want|wanna|going|ready|quiero * let|soltarme * go",
         "past ex relationship grudge anger him her it this that",
     ),
+    # triage7: the skills or the plan not working (DBT, Stanley-Brown); asked, not paged alone
+    (
+        "coping_failing",
+        "skills|habilidades|coping|tools|herramientas ** not|arent|isnt|no|nothing|nada ** "
+        "working|work|helping|help|funcionan|funcionando|sirven|sirviendo|ayudan|ayudando",
+    ),
 )
 
 # The contact's own recent texts count: a farewell after a method or a means is high.
@@ -1354,7 +1551,7 @@ FAREWELL: tuple[Entry, ...] = (
     ),
     ("decision_made", "ya * lo * decidi"),
     ("not_your_fault", "not|none|no|isnt|nada|nunca ** your|his|her|their|tu|su|sus * fault|culpa"),
-    ("not_your_fault", "fault|culpa * tuya|suya|yours|de * nadie"),
+    ("not_your_fault", "fault|culpa * tuya|suya|yours|de * nadie|ustedes|usted|ti"),
 )
 
 # Finality: with distress in the same text it is ideation ("i want it to stop. permanently",
@@ -1456,7 +1653,8 @@ COMPANY: tuple[str, ...] = (
 # morir\""): the words are the work's, and its ideation or self-harm is asked about, not paged.
 QUOTED_WORKS = (
     "song songs lyrics lyric movie film show series book poem album track titled called "
-    "cancion canciones letra rola pelicula serie libro poema disco titulo llama"
+    "cancion canciones letra rola pelicula serie libro poema disco titulo llama "
+    "chorus line lines verse estribillo coro verso"
 )
 # Words that say a clause is now: the imperfect ("me cortaba") is then not the past.
 NOW = "hoy ahorita ahora orita noche anoche tonight today now rn"
@@ -1469,7 +1667,10 @@ WORKS = (
 )
 ABOUT = "about sobre acerca where donde habla hablan hablaba trata tratan trataba talks"
 # Right after a work, "of" and "de" say what it is about: "la noticia del muchacho que se tiró".
-ABOUT_AFTER_A_WORK = "of de del by says dice dicen said dijo"
+# triage7: "a documentary on ...", "the movie ended with him ..."
+ABOUT_AFTER_A_WORK = (
+    "of de del by says dice dicen said dijo on ended ends termina termino acaba acabo"
+)
 # Words that start a relative clause: a past marker after one of them is that clause's ("im at
 # the cliffs where we used to go" is now).
 RELATIVE = "where donde that which que"
@@ -1508,6 +1709,8 @@ PAST: tuple[str, ...] = (
     "en el pasado",
     "solia",
     "antes",
+    # triage7: "my old therapist got me through the time i wanted to die"
+    "through|thru * the|that|those|a * time|times|period|phase|days",
 )
 RECOVERY: tuple[str, ...] = (
     "%1 day|days|week|weeks|month|months|year|years ** clean|free|sober",
@@ -1545,6 +1748,12 @@ IDIOMS: tuple[str, ...] = (
     "gun|guns|arma|armas|pistola safe|lock|locks|lockbox|cabinet|fuerte|candado",
     "live|vivir * with|in|at|near|there|here|together|alone|con|en|aqui|alla|juntos|sola|solo",
     "could * kill myself",
+    # triage7: a thing called suicide ("career suicide", "ese examen fue un suicidio"), and
+    # lying down on a sofa or a bed ("me tiré en el sofá").
+    "career|social|political|professional|financial|commercial suicide",
+    "suicide mission|squad|run|runs|drill|drills|sprint|sprints|doors",
+    "fue|es|seria|was|is|be * un|una|a|total|pure|puro * suicidio|suicide",
+    "tire|tiro|tirar|tirarme|tiraba|avente|aviento|eche|echo en|al|sobre * el|la|mi * sofa|sillon|cama|hamaca|colchon|couch|pasto",
     "segura|seguro|sure de|que|si|sobre|of|about|if",
 )
 # A question about a dose, a refill or a pharmacy.

@@ -49,7 +49,13 @@ from policies.triage_patterns import (
     found_any,
     vocabulary,
 )
-from policies.triage_scoping import OWN_RISK, lowered, lowered_risk, said_of_someone_else
+from policies.triage_scoping import (
+    OWN_RISK,
+    lowered,
+    lowered_risk,
+    said_of_someone_else,
+    the_patient_in_it,
+)
 from policies.triage_words import MIN_TYPO_LENGTH, Clause, Word, fold
 
 
@@ -86,6 +92,8 @@ def heard(clauses: Sequence[Clause], quoted: frozenset[Clause] = frozenset()) ->
                 continue
             if category == INGESTION and said_of_someone_else(clause, start):
                 category = OTHER_INGESTION
+            if category == OTHER_INGESTION and the_patient_in_it(clause, start, end):
+                continue  # "my kid told the dentist i take crazy pills": the patient's own
             why = lowered(
                 pattern,
                 category,
@@ -250,9 +258,20 @@ def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
         and cue.name in _REFERRED_MEANS
         and cue.lowered_by in _STILL_NAMED
     ]
-    references = [cue for cue in standing if cue.category == REFERENCE]
-    if named and references:
-        found.append(Cue(MEANS, f"{named[0].name}_{references[0].name}", Risk.HIGH))
+    references = [c for c in standing if c.category == REFERENCE and c.name not in _NOT_HELD]
+    for cue in named:
+        # Checking the pill bottle again and again is a dose question as often as not.
+        held = [r for r in references if cue.name != "pills" or r.name not in _ONLY_FOR_ARMS]
+        if held:
+            found.append(Cue(MEANS, f"{cue.name}_{held[0].name}", Risk.HIGH))
+            break
+    if any(c.name == "it_loaded" for c in references) and len({c.name for c in references}) > 1:
+        found.append(Cue(MEANS, "it_loaded_at_hand", Risk.HIGH))  # "ya la cargué. está a mi lado"
+    letters = [cue for cue in standing if cue.category == MENTION and cue.name == "letter"]
+    if letters and any(cue.category == REFERENCE and cue.name == "done" for cue in standing):
+        found.append(Cue(PREPARATORY, "letter_done", Risk.HIGH))
+    found.extend(_did_it_again(now))
+    found.extend(_someone_close_missing(now))
     for a, b, is_earlier in pairs:
         if a.category == FAREWELL and b.category in _PARTNERS_OF_A_FAREWELL:
             partner = _MENTIONED.get(b.name, PREPARATORY) if b.category == MENTION else b.category
@@ -264,6 +283,41 @@ def together(now: Sequence[Cue], earlier: Sequence[Cue]) -> list[Cue]:
                 Cue(_MENTIONED[a.name], f"{a.name}_{joint}_{b.name}", Risk.HIGH, None, is_earlier)
             )
     return found
+
+
+_ONLY_FOR_ARMS = frozenset({"keeps_going_back"})
+_NOT_HELD = frozenset({"done", "did_it_again"})
+_AGAIN = frozenset({"did_it_again"})
+_LOWERED_AS_DONE_WITH = frozenset({"recovery", "negation", "past"})
+
+
+def _did_it_again(now: Sequence[Cue]) -> list[Cue]:
+    """An act named as given up, then done again ("8 meses sin cortarme y acabo de hacerlo otra
+    vez", "clean since june and i did it again"): the act is now."""
+    if not any(cue.name in _AGAIN and cue.lowered_by is None for cue in now):
+        return []
+    return [
+        Cue(cue.category, f"{cue.name}_again", Risk.HIGH)
+        for cue in now
+        if cue.category in (SELF_HARM, INGESTION) and cue.lowered_by in _LOWERED_AS_DONE_WITH
+    ][:1]
+
+
+def _someone_close_missing(now: Sequence[Cue]) -> list[Cue]:
+    """Someone else at a place with a note left ("my wife left a note and her car is at the
+    overlook"), or giving things away with a goodbye ("my son gave away his guitar and said
+    goodbye to his friends"): a third party's report of a warning sign, paged."""
+    theirs = [cue for cue in now if cue.lowered_by == SOMEONE_ELSE]
+    noted = any(
+        c.category == MENTION and c.name == "letter" and c.lowered_by in _STILL_NAMED for c in now
+    )
+    farewell = any(c.category == FAREWELL and c.lowered_by in _STILL_NAMED for c in now)
+    for cue in theirs:
+        if cue.category == PLACE and noted:
+            return [Cue(PLACE, f"someone_close_{cue.name}_with_a_note", Risk.HIGH)]
+        if cue.category == PREPARATORY and farewell:
+            return [Cue(PREPARATORY, f"someone_close_{cue.name}_with_a_goodbye", Risk.HIGH)]
+    return []
 
 
 # --- a practice's own phrases ---------------------------------------------------------------

@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from policies import cues, wordlists
-from policies.triage_patterns import BY_SQUEEZED, TYPO_VOCABULARY
+from policies.triage_patterns import BY_SQUEEZED, CLASSES, TYPO_VOCABULARY
 from policies.triage_words import (
     MAX_NUMBER,
     MIN_TYPO_LENGTH,
@@ -41,6 +41,7 @@ _EMOJI = {
     "\N{COFFIN}": " coffin ",
     "\N{HEADSTONE}": " coffin ",
     "\N{WAVING HAND SIGN}": " bye ",
+    "\N{DROP OF BLOOD}": " blood ",
     "\N{FACE WITH TEARS OF JOY}": " lol ",
     "\N{ROLLING ON THE FLOOR LAUGHING}": " lol ",
     "\N{CAT FACE WITH TEARS OF JOY}": " lol ",
@@ -149,6 +150,8 @@ def read_word(token: str) -> Word:
     forms |= {form.replace("ph", "f") for form in forms}
     forms |= {re.sub(r"k(?=[ei])", "qu", form) for form in forms}  # "kiero"
     known = any(is_known(form) for form in (token, *forms))
+    if not known:  # a medicine's plural no dictionary knows: "oxys", "xannys", "addys"
+        forms |= {form[:-1] for form in forms if form.endswith("s") and form[:-1] in _PILL_WORDS}
     if _CENSORED.search(folded):  # "k*ll", "s*icide": the cue words it may stand for
         censored = re.compile("[a-z]{1,2}".join(map(re.escape, _CENSORED.split(folded))))
         forms |= {word for word in TYPO_VOCABULARY if censored.fullmatch(word)}
@@ -173,6 +176,7 @@ _CUE_WORDS = frozenset(TYPO_VOCABULARY).union(
     wordlists.NOT_MISSPELLINGS,
     (fold(word) for words in cues.CLASSES.values() for word in words.split()),
 )
+_PILL_WORDS = frozenset(fold(word) for word in CLASSES["PILLS"])
 _BY_LENGTH: dict[int, list[str]] = {}
 for _choice in TYPO_VOCABULARY:
     _BY_LENGTH.setdefault(len(_choice), []).append(_choice)

@@ -63,7 +63,17 @@ from policies.triage_patterns import (
     Slot,
     spans,
 )
+from policies.triage_scoping_words import (
+    about_a_work,
+    again,
+    dying_to_do,
+    if_once_more,
+    the_patient_in_it,
+    their_own_danger,
+)
 from policies.triage_words import Clause, Word
+
+__all__ = ["OWN_RISK", "lowered", "lowered_risk", "said_of_someone_else", "the_patient_in_it"]
 
 
 def _negator_at(clause: Clause, at: int) -> bool:
@@ -182,32 +192,6 @@ def _reaches(clause: Clause, start: int, end: int, markers: Sequence[tuple[Slot,
     return False
 
 
-def _about_a_work(clause: Clause, start: int, end: int) -> bool:
-    """The cue is a work's story: a work named before the cue, then "about", "where", "sobre"
-    or, right after the work, "of", "by", "dice" ("a memoir by a woman who survived an
-    overdose", "la peli del tipo que se encierra en el garaje"), and the patient not in the
-    story from there to the cue ("a movie about how i want to die" is the patient's), unless
-    the work is saying it ("la canción dice quiero morir": the song's words)."""
-    for at in range(start, 0, -1):
-        right_after_a_work = bool(clause[at - 1].forms & _WORKS)
-        if clause[at].forms & _ABOUT or (right_after_a_work and clause[at].forms & _ABOUT_AFTER):
-            saying = right_after_a_work and clause[at].forms & _SAYS  # the work's own words
-            if not saying and any(word.forms & _THE_PATIENT_TELLING for word in clause[at:end]):
-                return False
-            if any(word.forms & _WORKS for word in clause[max(at - 3, 0) : at]):
-                return True
-    return False
-
-
-_ABOUT = frozenset(cues.ABOUT.split())
-_ABOUT_AFTER = frozenset(cues.ABOUT_AFTER_A_WORK.split())
-_WORKS = frozenset(cues.WORKS.split())
-_SAYS = frozenset("says said dice dicen dijo".split())
-_THE_PATIENT_TELLING = frozenset(cues.SELF_IN_THE_CUE.split()) | frozenset(
-    "estoy voy tengo quiero".split()
-)
-
-
 def _habitual_past(clause: Clause, start: int, end: int) -> bool:
     """A Spanish verb of the cue in the imperfect, what one used to do ("en la prepa me
     cortaba", "me tomaba las pastillas de mi mamá"), unless the clause says it is now."""
@@ -318,11 +302,11 @@ def lowered(
     patient's answer to a question the text reports ("and i said no"): "no", "yes" or None."""
     if pattern.everyday & words and not _beyond_a_dose(category, clause[start:end]):
         return EVERYDAY
-    if _overlaps_idiom(clause, start, end):
+    if _overlaps_idiom(clause, start, end) or dying_to_do(clause, start, end):
         return IDIOM
     if category == OTHER_INGESTION:
-        return None
-    if recovering and category in _LOWERED_BY_RECOVERY:
+        return SOMEONE_ELSE if about_a_work(clause, start, end) else None
+    if recovering and category in _LOWERED_BY_RECOVERY and not again(clause):
         return RECOVERY
     if negated(clause, start, end, pattern):
         return NEGATION
@@ -344,13 +328,16 @@ def lowered(
         category in _SAID_OF_OTHERS
         and pattern.name not in _DONE_BY_OTHERS
         and someone_elses(clause, start, end)
+        and not their_own_danger(clause)
     ):
         return SOMEONE_ELSE
-    if category in _A_WORKS_STORY and _about_a_work(clause, start, end):
+    if category in _A_WORKS_STORY and about_a_work(clause, start, end):
         return SOMEONE_ELSE
     if category in _MEANS_CUES and _for_someone_named(clause, end):
         return SOMEONE_ELSE
     if category == IDEATION and _blamed_on_a_thing(clause, start, end):
+        return HYPERBOLE
+    if category in _HYPERBOLE_OF_A_CONDITION and if_once_more(clause):
         return HYPERBOLE
     if laughing and category in _LOWERED_BY_LAUGHTER:
         return LAUGHTER
@@ -386,6 +373,7 @@ def _blamed_on_a_thing(clause: Clause, start: int, end: int) -> bool:
     return False
 
 
+_HYPERBOLE_OF_A_CONDITION = frozenset({IDEATION, PLACE})
 _ASKED_WHAT = frozenset(cues.ASKED_WHAT.split())
 _MYSELF = frozenset({"myself"})
 _MAKES_ME = frozenset(cues.MAKES_ME.split())

@@ -7,9 +7,11 @@ fails when a set falls below what README.md states for it: the goals for the eva
 README's held-out table, which says honestly what that set reaches. The failures of the first
 three held-out sets were studied for the structural changes of the triage branch, the
 fourth's for the cue families of the triage2 branch, the fifth's for those of the triage3
-branch, the sixth's for those of the triage4 branch and the seventh's for those of the triage5
-branch; the eighth was written before the triage5 changes and never read for tuning, so its
-row is the figure to believe.
+branch, the sixth's for those of the triage4 branch, the seventh's for those of the triage5
+branch, and the eighth's and the ninth's (the ninth written on triage7 before any rule changed
+there, and measured as-is) for those of the triage7 branch; the tenth was written after the
+triage7 changes, measured once untouched and never read for tuning, so its row is the figure
+to believe.
 """
 
 import csv
@@ -144,7 +146,7 @@ def test_each_held_out_set_meets_what_the_readme_states_for_it(path: Path) -> No
 
 
 def test_there_are_held_out_sets_in_both_languages() -> None:
-    assert len(HELD_OUT_SETS) >= 8
+    assert len(HELD_OUT_SETS) >= 10
     for path in HELD_OUT_SETS:
         results = figures(path)
         for language in LANGUAGES:
