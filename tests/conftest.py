@@ -60,7 +60,15 @@ def pytest_report_header() -> list[str]:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     databases = "SQLite and PostgreSQL" if POSTGRES_URL else "SQLite only (no TEST_DATABASE_URL)"
     redis = "the real Redis" if REDIS_URL else "the in-process queue only (no TEST_REDIS_URL)"
-    terminalreporter.write_line(f"afterhours suite ran against {databases}; jobs on {redis}")
+    chromium = os.environ.get("AFTERHOURS_CHROMIUM", "/usr/bin/chromium")
+    browser = (
+        "browser tests in Chromium"
+        if Path(chromium).exists()
+        else f"no browser tests (no Chromium at {chromium}; .ci/install-chromium installs it)"
+    )
+    terminalreporter.write_line(
+        f"afterhours suite ran against {databases}; jobs on {redis}; {browser}"
+    )
 
 
 def _postgres_url(url: str) -> str:

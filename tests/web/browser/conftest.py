@@ -31,11 +31,6 @@ CHROMIUM_ARGS = [
 NO_CHROMIUM = f"browser tests skipped: no Chromium at {CHROMIUM} (.ci/install-chromium installs it)"
 
 
-def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    if not Path(CHROMIUM).exists():
-        terminalreporter.write_line(NO_CHROMIUM)
-
-
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
