@@ -157,6 +157,43 @@ def test_database_hung_a_call_still_reaches_the_crisis_line_S1(
     assert contact_for(sid)["outcome"] == "crisis_line"
 
 
+def test_database_hung_under_a_burst_of_calls_every_caller_reaches_the_crisis_line_S1_S5(
+    sim, roster, clock, postgres, recovered
+):
+    """Load with the fault: more callers at once than the app has routing threads (40) or
+    pooled connections, while the database hangs. Each is answered by the fail-safe (the
+    deadline counts from the request's arrival, so a call waiting for a thread is cut off
+    too), and after the thaw each is logged once, as the crisis line, and nothing more."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    callers = 60
+    sids = [f"CA{index:032d}" for index in range(callers)]
+
+    def call(sid: str) -> tuple[float, str]:
+        started = time.monotonic()
+        answer = sim.post("/twilio/voice", _incoming(sid))
+        return time.monotonic() - started, answer.text
+
+    postgres.freeze()
+    try:
+        with ThreadPoolExecutor(max_workers=callers) as pool:
+            answers = list(pool.map(call, sids))
+    finally:
+        postgres.thaw()
+    assert all(_dials_crisis_line(text) for _, text in answers), [t for _, t in answers][:3]
+    slowest = max(seconds for seconds, _ in answers)
+    assert slowest < NEVER_WAITS_S
+    recovered(f"database hung, {callers} callers at once: the slowest fail-safe answer", slowest)
+    recovered(f"database hung, {callers} callers at once: spool written after thaw",
+              _replay_until_written())  # fmt: skip
+    assert contact_count() == callers
+    for sid in sids:
+        contact = contact_for(sid)
+        assert contact["outcome"] == "crisis_line"
+        assert contact["events"].count("failsafe") == 1
+        assert "dialled" not in contact["events"]
+
+
 # ---- Redis and the worker -----------------------------------------------------------------
 
 
