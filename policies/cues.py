@@ -43,7 +43,7 @@ CLASSES: dict[str, str] = {
         "pill pills tablet tablets tabs capsule capsules meds med medication medications "
         "medicine medicines pastilla pastillas pastis tableta tabletas capsula capsulas "
         "pildora pildoras medicamento medicamentos medicina medicinas syrup jarabe gotas patch "
-        "patches parche parches " + SEDATIVES
+        "patches parche parches insulin insulina " + SEDATIVES
     ),
     "DOSE": "dose doses dosis supply prescription",
     "CONTAINER": (
@@ -184,6 +184,13 @@ PLACE: tuple[Entry, ...] = (
         EVERYDAY_PLACES,
     ),
     ("at_a_height", "ultimo|ultima * piso|nivel|azotea"),
+    # triage8: the roof of a parking structure, whatever is named between ("the hospital parking deck")
+    (
+        "at_a_height",
+        "roof|rooftop|top * of * the|a ** parking|garage|structure|deck",
+        "fix fixing repair repairing antenna gutter shingles snow work working car job office "
+        "validate validation ticket pay appointment session oficina cita",
+    ),
     (
         "into_the_water",
         "@WATER ** walk|walking|wade|wading|swim|jump|jumping|go|going|step|sink|drown|drowning "
@@ -483,6 +490,9 @@ MEANS: tuple[Entry, ...] = (
         "dishwasher washer dryer car truck van trunk app page game groceries laundry photos "
         "pictures video camera printer stapler boat",
     ),
+    # triage8: a firearm left unlocked, or unlocked (means restriction undone, Stanley-Brown)
+    ("gun_unlocked", "@GUN ** is|was|left|sitting|stays * unlocked|loaded"),
+    ("gun_unlocked", "unlocked|unlock|abri|abrir * the|my|el|mi * @GUN|safe|cabinet|caja|gabinete"),
 )
 
 INGESTION: tuple[Entry, ...] = (
@@ -555,6 +565,28 @@ INGESTION: tuple[Entry, ...] = (
         "partners|grandpas|moms|dads|abuela|abuelo ** @PILLS",
     ),
     ("took_someone_elses_pills", "@INGESTED|=bebi|=drank ** @PILLS ** de * mi|my * @OTHER"),
+    # triage8: insulin injected beyond the dose, any medicine taken "on purpose", a container
+    # of a medicine swallowed, everything swallowed from the medicine drawer
+    (
+        "insulin_beyond_the_dose",
+        "inject|injected|inyectar|inyecte * @ALL * my|mi|la|the * insulin|insulina",
+    ),
+    (
+        "taken_on_purpose",
+        "take|took|swallow|inject|tomar|tragar|inyectar ** @PILLS|insulin|insulina ** purpose|proposito|adrede|intentionally",
+    ),
+    (
+        "a_container_swallowed",
+        "take|took|swallow|tomar|tragar * a|an|un|una|el * @CONTAINER * of|de * @PILLS",
+    ),
+    (
+        "everything_swallowed",
+        "swallow|swallowed|tragar|trague * @ALL ** @PILLS|@CONTAINER|cajon|drawer",
+    ),
+    (
+        "everything_swallowed",
+        "swallow|swallowed|tragar|trague * @ALL ** cajon|drawer|botiquin|cabinet * de|of * @PILLS",
+    ),
 )
 
 # Another person (a child, a friend) swallowed something: 911 and poison control.
@@ -790,6 +822,23 @@ PREPARATORY: tuple[Entry, ...] = (
         "after|afterwards|despues",
         "trip vacation leave surgery cirugia viaje vacaciones party fiesta move mudanza maternity",
     ),
+    # triage8: a pet handed on with its things ("dropped him off with his food and toys"), a
+    # goodbye timed to reach people later, not needing a place to live any more
+    (
+        "pet_handed_on_with_its_things",
+        "dog|cat|perro|gato|perrito|gatito|perrita|gatita ** with|con * his|her|its|su|sus * food|toys|bed|leash|comida|juguetes|cama|correa|cosas",
+        "vet veterinario groomer weekend week trip vacation kennel daycare boarding sitter fin semana viaje vacaciones guarderia",
+    ),
+    (
+        "goodbye_scheduled",
+        "goodbye|bye|adios|despedida|despedirme|despidiendome ** scheduled|schedule|timed|queued|programado|programada|programe|programar",
+        "party trip move moving retirement job work fiesta viaje mudanza jubilacion trabajo",
+    ),
+    (
+        "wont_need_them",
+        "wont|not|no * need|necesitar|necesitare|voy * a|my|mi|mis|el|la|un|una|any * place|home|apartment|clothes|stuff|casa|depa|ropa|cosas|lugar",
+        "moving move new staying stay hotel ride rent tomorrow week bus weekend mudanza nueva nuevo quedarme manana semana",
+    ),
 )
 
 # Urges that are not to hurt oneself ("the urge to smoke is so strong").
@@ -965,6 +1014,19 @@ CANT_STAY_SAFE: tuple[Entry, ...] = (
         "cant|cannot|no * ride|surf|tolerate|sit|wait ** urge|urges|them|out",
         _EVERYDAY_URGES,
     ),
+    # triage8: not to be left on one's own, in any wording ("i cant be by myself right now")
+    ("cant_be_alone", "cant|cannot|shouldnt|no * be|stay|estar|quedarme * by|on * myself|my"),
+    # not trusting what one's own hands will do, nor that one is still here by the morning
+    (
+        "not_trusting_what_i_do",
+        "dont|not|cant|no * trust|confio|confiar * what|lo|my|mis * hands|do|manos|hacer|haga|hare",
+    ),
+    (
+        "unsure_to_see_the_morning",
+        "cant|cannot|not|dont|no * guarantee|promise|sure|garantizar|prometer ** still|be|seguir "
+        "* here|alive|around|aqui|viva|vivo",
+    ),
+    ("unsure_to_see_the_morning", "no * se|sabe * si * voy|vaya|va * a * amanecer|despertar"),
 )
 
 # An absence that is a trip or a day off ("i won't be around this weekend").
@@ -1024,7 +1086,7 @@ IDEATION: tuple[Entry, ...] = (
     (
         "suicide",
         "suicide|suicidal|suicidality|unalive|unaliving|sewerslide|suicidio|suicida|suicidar|suicidarme|suicidandome",
-        "prevention hotline awareness walk documentary podcast movie film show class book article video pelicula clase libro serie series episode",
+        "prevention hotline awareness walk documentary podcast movie film show class book article video pelicula clase libro serie series episode prevencion concientizacion trabajo tarea ensayo essay paper fuentes sources",
     ),
     ("not_wake_up", "not|never|dont|no|stop * wake|waking|despertar|despierte"),
     ("not_wake_up", "sleep|dormir|dormirme * forever"),
@@ -1399,6 +1461,12 @@ SELF_HARM: tuple[Entry, ...] = (
         "@BLADE ** blood|bleeding|sangre|sangrando",
         "cooking cook cocinando cocina kitchen dinner cena onion cebolla finger dedo accident accidente",
     ),
+    # triage8: cutting or opening one's own arms, forearms or veins
+    (
+        "cut_my_body",
+        "cut|sliced|slit|cortar|abrir|abrirme * my|mis|mi|los|las * forearm|forearms|antebrazo|antebrazos|@BODY",
+    ),
+    ("cut_my_body", "ganas|want|urge|urges|quiero * abrirme|cortarme * los|las|mis * @BODY"),
 )
 
 # Cues whose words may fall in two clauses of a text next to each other: "by the river. the
@@ -1449,7 +1517,16 @@ REFERENCE: tuple[Entry, ...] = (
     ("did_it_again", "lo * =volvi * a * hacer"),
 )
 
-ACROSS_CLAUSES = frozenset({"into_the_water", "car_in_garage", "car_exhaust", "at_the_tracks"})
+ACROSS_CLAUSES = frozenset(
+    {
+        "into_the_water",
+        "car_in_garage",
+        "car_exhaust",
+        "at_the_tracks",
+        "pet_handed_on_with_its_things",
+        "goodbye_scheduled",
+    }
+)
 
 # --- not high on their own: they read with each other and with the contact's recent texts -----
 
@@ -1584,6 +1661,69 @@ MENTION: tuple[Entry, ...] = (
         "place",
         "window|building|train|subway|highway|freeway|river|lake|ocean|balcony|ventana|edificio|tren|metro|carretera|autopista|rio|mar|balcon",
         "late delayed traffic stuck work commute tarde retraso trafico",
+    ),
+)
+
+# triage8: risk colouring. Not a cue of danger on its own, nor of distress: two of these, or one
+# with a method, a means, a place or a farewell named (MENTION, FAREWELL), make a text that would
+# read as routine one that is asked "are you safe right now?" (never paged). Scoping reads them as
+# it reads any cue: a joke, a denial, the past or recovery lowers them.
+COLOURING: tuple[Entry, ...] = (
+    (
+        "alone",
+        "feel|feeling|felt|am|im|so|siento|sentir|estoy|tan * alone|lonely|sola|solita|solito",
+    ),
+    ("alone", "by * myself", "work working study studying live living eat eating"),
+    ("nobody_would_notice", "nobody|noone|no|nadie * notice|noticed|notar|notaria|cuenta"),
+    (
+        "afraid_of_myself",
+        "scared|afraid|terrified|miedo|asusta * myself|me|what|lo|hacer|do|conmigo",
+    ),
+    ("not_trusting_myself", "trust|confio|confiar * myself|hands|mi|mis|manos|what|lo"),
+    (
+        "blood",
+        "blood|bleeding|bleed|bled|sangre|sangrar|sangrando|sangra",
+        "test tests draw drawn work lab labs level levels pressure sugar donate donation type "
+        "analisis examen presion azucar donar nose nariz period regla",
+    ),
+    ("on_purpose", "purpose|proposito|intentionally|adrede"),
+    ("still_here", "still|seguir|sigo|siga|seguire * here|alive|aqui|viva|vivo"),
+    ("give_up", "give|giving|gave * up", "smoking drinking sugar soda coffee carbs caffeine"),
+    ("give_up", "rendirme|rindo|rendir"),
+    ("no_way_out", "no|dont|cant * way|salida * out"),
+    ("no_way_out", "trapped|atrapada|atrapado|stuck * in|en * my|mi * life|head|vida|cabeza"),
+    ("a_burden", "burden|carga|estorbo"),
+    ("empty", "empty|numb|vacia|vacio|hueca|nothing * left|inside"),
+    ("tired", "tired|cansada|cansado|harta|harto"),
+    (
+        "want_it_to_stop",
+        "want|need|wish|quiero|necesito * it|this|everything|todo|esto * stop|stopped|pare|parar|termine",
+    ),
+    (
+        "dark_thoughts",
+        "thoughts|thinking|pensamientos|ideas * bad|dark|scary|feos|feas|oscuros|malos|malas|horribles",
+    ),
+    ("bad_thoughts", "bad|dark|scary|feos|oscuros|malos * thoughts|pensamientos|ideas"),
+    ("done", "^ im|i|ya * done|estuvo"),
+    ("crying", "crying|cry|cried|llorar|llorando|lloro * stop|parar|paro|all|todo|hours|horas"),
+    ("tonight", "tonight|tonite|esta|hoy * noche"),
+    ("disappear", "disappear|desaparecer|desaparezco|vanish"),
+    ("not_ok", "im|i|am|estoy|ya * not|no * ok|okay|bien"),
+    (
+        "might_do_something",
+        "might|could|may|gonna|puedo|podria|voy * do|hacer * something|anything|algo|tonteria",
+    ),
+    ("to_be_found", "so|para * they|someone|que * can|could|will|me * find|encuentren|encuentre"),
+    ("door_left_open", "left|leave|deje|dejar * the|my|la * door|puerta * unlocked|open|abierta"),
+    (
+        "pet_rehomed",
+        "cat|dog|perro|gato|perrita|gatita ** new * home|owner|family|casa|dueno|duena|familia",
+    ),
+    (
+        "its_time",
+        "^ its|ya|es * time|hora",
+        "bed sleep go leave class work eat dinner lunch cama dormir irme clase trabajo cita "
+        "appointment session comer cenar",
     ),
 )
 

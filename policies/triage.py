@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from policies.triage_asked import asked_when_coloured
 from policies.triage_categories import (
     CATEGORIES,
     HIGH_ON_THEIR_OWN,
@@ -72,6 +73,7 @@ def triage(text: str, *, extra_phrases: Iterable[str] = (), context: Sequence[st
         cues_heard.append(Cue(PRACTICE_PHRASE, "practice_phrase", Risk.HIGH))
     earlier = [cue for past in context for cue in heard(read(past)) if cue.lowered_by is None]
     cues_heard.extend(together(cues_heard, earlier))
+    cues_heard.extend(asked_when_coloured(cues_heard))
     risk = max((cue.risk for cue in cues_heard), key=RANK.__getitem__, default=Risk.ROUTINE)
     return Triage(
         risk=risk,

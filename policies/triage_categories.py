@@ -28,6 +28,7 @@ FAREWELL = "farewell"
 FINALITY = "finality"
 MENTION = "mention"
 REFERENCE = "reference"  # "it", "them": a means named before, in the patient's hands
+COLOURING = "colouring"  # risk colouring: asked about in twos or with a means (triage8)
 
 CATEGORIES: tuple[str, ...] = (
     PLACE,
@@ -44,6 +45,7 @@ CATEGORIES: tuple[str, ...] = (
     FINALITY,
     MENTION,
     REFERENCE,
+    COLOURING,
 )
 HIGH_ON_THEIR_OWN = frozenset(CATEGORIES[: CATEGORIES.index(PRACTICE_PHRASE) + 1])
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 from policies import cues, wordlists
 from policies.triage_categories import (
     CANT_STAY_SAFE,
+    COLOURING,
     DISTRESS,
     FAREWELL,
     FINALITY,
@@ -143,6 +144,7 @@ CUES: list[Pattern] = [
     *_patterns(FINALITY, cues.FINALITY),
     *_patterns(MENTION, cues.MENTION),
     *_patterns(REFERENCE, cues.REFERENCE),
+    *_patterns(COLOURING, cues.COLOURING),
 ]
 ACROSS_CLAUSES = [pattern for pattern in CUES if pattern.name in cues.ACROSS_CLAUSES]
 

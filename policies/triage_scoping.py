@@ -17,6 +17,7 @@ from policies import cues
 from policies.triage_categories import (
     ASKED,
     CANT_STAY_SAFE,
+    COLOURING,
     DISTRESS,
     EVERYDAY,
     FAREWELL,
@@ -244,14 +245,15 @@ OWN_RISK = {
     FINALITY: Risk.ROUTINE,
     MENTION: Risk.ROUTINE,
     REFERENCE: Risk.ROUTINE,
+    COLOURING: Risk.ROUTINE,
 }
 # A method or a place denied outright ("I don't have a gun") is routine, not a question.
 _DENIED_IS_ROUTINE = frozenset({PLACE, MEANS, INGESTION, PREPARATORY, DISTRESS, MENTION})
-_LOWERED_BY_LAUGHTER = frozenset({IDEATION, SELF_HARM, DISTRESS, CANT_STAY_SAFE})
+_LOWERED_BY_LAUGHTER = frozenset({IDEATION, SELF_HARM, DISTRESS, CANT_STAY_SAFE, COLOURING})
 # A reported question lowers thoughts only: a method, a place or an ingestion asked about stands
 # ("she asked if i took pills and i said no" is not a denial that cancels the pills).
 _THOUGHTS = frozenset({IDEATION, SELF_HARM, CANT_STAY_SAFE, DISTRESS})
-_LOWERED_BY_RECOVERY = frozenset({IDEATION, SELF_HARM, INGESTION, DISTRESS})
+_LOWERED_BY_RECOVERY = frozenset({IDEATION, SELF_HARM, INGESTION, DISTRESS, COLOURING})
 _LOGISTICS_CUES = frozenset(
     {
         "sedatives_with_alcohol",
