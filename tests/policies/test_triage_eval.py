@@ -8,10 +8,15 @@ README's held-out table, which says honestly what that set reaches. The failures
 three held-out sets were studied for the structural changes of the triage branch, the
 fourth's for the cue families of the triage2 branch, the fifth's for those of the triage3
 branch, the sixth's for those of the triage4 branch, the seventh's for those of the triage5
-branch, and the eighth's and the ninth's (the ninth written on triage7 before any rule changed
-there, and measured as-is) for those of the triage7 branch; the tenth was written after the
-triage7 changes, measured once untouched and never read for tuning, so its row is the figure
-to believe.
+branch, the eighth's and the ninth's (the ninth written on triage7 before any rule changed
+there, and measured as-is) for those of the triage7 branch, and the tenth's (written after the
+triage7 changes and measured once untouched there) for those of the triage8 branch. The
+eleventh was written on triage8 before any rule changed, measured as-is and once after the
+triage8 changes, and never read for tuning, so its row is the figure to believe.
+
+The report also prints, per language, the share of high texts at least asked "are you safe
+right now?" (HIGH or POSSIBLE: not silent) and the share of routine texts asked (the cost); the
+evaluation set is held to the README's figures for both.
 """
 
 import csv
@@ -56,7 +61,9 @@ def rate(hits: int, total: int) -> float:
 
 
 def figures(path: Path = EVAL_SET) -> dict[tuple[str, str, str], tuple[int, int]]:
-    """(language, high | not | possible, category or "all") -> (paged or asked, texts)."""
+    """(language, group, category or "all") -> (hits, texts). Groups: "high" (paged), "not"
+    (paged though not high), "possible" (asked or paged), "high asked" (high texts asked or
+    paged: not silent) and "routine asked" (routine texts asked or paged: the cost)."""
     counts: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     for example in examples(path):
         risk = triage(example.text).risk
@@ -67,15 +74,19 @@ def figures(path: Path = EVAL_SET) -> dict[tuple[str, str, str], tuple[int, int]
         if example.label == "possible":
             counts[(example.language, "possible", "all")][0] += risk is not Risk.ROUTINE
             counts[(example.language, "possible", "all")][1] += 1
+        asked = {"high": "high asked", "routine": "routine asked"}.get(example.label)
+        if asked:
+            counts[(example.language, asked, "all")][0] += risk is not Risk.ROUTINE
+            counts[(example.language, asked, "all")][1] += 1
     return {key: (hits, total) for key, (hits, total) in counts.items()}
 
 
 def report(path: Path, results: dict[tuple[str, str, str], tuple[int, int]]) -> None:
     print(f"\ntriage on tests/policies/{path.name}")
-    print(f"{'language':8} {'group':8} {'category':16} {'texts':>5}  figure")
+    print(f"{'language':8} {'group':13} {'category':16} {'texts':>5}  figure")
     for (language, group, category), (hits, total) in sorted(results.items()):
-        name = {"high": "recall", "not": "false pages", "possible": "asked or paged"}[group]
-        print(f"{language:8} {group:8} {category:16} {total:5}  {name} {rate(hits, total):.2f}")
+        name = {"high": "recall", "not": "false pages"}.get(group, "asked or paged")
+        print(f"{language:8} {group:13} {category:16} {total:5}  {name} {rate(hits, total):.2f}")
 
 
 @pytest.mark.parametrize("path", [EVAL_SET, *HELD_OUT_SETS], ids=lambda path: path.stem)
@@ -119,6 +130,19 @@ def test_no_text_of_the_set_is_lowered_below_its_label_by_much(language: str) ->
         and triage(row.text).risk is Risk.ROUTINE
     ]
     assert len(silent) <= 0.03 * len(examples()), silent
+
+
+def test_high_texts_are_at_least_asked_and_the_cost_is_what_the_readme_states() -> None:
+    # A high text that does not page should still ask "are you safe right now?"; the cost is
+    # routine texts asked, which the README states honestly.
+    asked_goal = goal(r"high texts asked or paged[^|]*\|\s*at least ([0-9.]+)")
+    cost_ceiling = goal(r"routine texts asked[^|]*\|\s*at most ([0-9.]+)")
+    results = figures()
+    for language in LANGUAGES:
+        asked = rate(*results[(language, "high asked", "all")])
+        cost = rate(*results[(language, "routine asked", "all")])
+        assert asked >= asked_goal, f"{language}: high asked or paged {asked:.3f} < {asked_goal}"
+        assert cost <= cost_ceiling, f"{language}: routine asked {cost:.3f} > {cost_ceiling}"
 
 
 def held_out_thresholds(path: Path) -> tuple[float, float]:
