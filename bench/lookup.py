@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, delete, func, select, text
 from sqlalchemy.orm import Session
 
 from bench.roster import analyze, copy_rows, window_row
@@ -106,6 +106,33 @@ def grow_to(
             rows.append(window_row(practice_id, window, zone))
     copy_rows(engine, OnCallWindow.__table__, rows)  # type: ignore[arg-type]
     analyze(engine)
+
+
+QUIET_WAIT_S = 90.0
+
+
+def quiet(engine: Engine, wait_s: float = QUIET_WAIT_S) -> float:
+    """Waits (bounded) until PostgreSQL does nothing else: a checkpoint of what was just
+    written, and no autovacuum or other backend at work. The webhook rounds and the load
+    scenario before this phase leave tens of thousands of fresh rows that autovacuum takes
+    up a minute later, on the same 2 cores as the lookups (a 1M-window figure of 2.05x the
+    1k one in one full run, 1.12x on the same data measured alone). Returns the seconds
+    waited."""
+    started = time.perf_counter()
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("CHECKPOINT"))
+        while time.perf_counter() - started < wait_s:
+            busy = connection.scalar(
+                text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND "
+                    "(backend_type = 'autovacuum worker' OR "
+                    "(state = 'active' AND backend_type = 'client backend'))"
+                )
+            )
+            if not busy:
+                break
+            time.sleep(0.5)
+    return time.perf_counter() - started
 
 
 def measure(
@@ -197,5 +224,6 @@ def run(
     for size in sizes:
         grow_to(engine, practice_id, clinicians, have, size, today)
         have = size
+        quiet(engine)
         results.append(measure(engine, practice_id, samples, repeat))
     return results
