@@ -161,6 +161,22 @@ EVERYDAY_WATER = (
 )
 
 PLACE: tuple[Entry, ...] = (
+    # triage9 (set 11): heading to water to jump; legs over a balcony or a ledge
+    (
+        "to_jump",
+        "river|lake|ocean|sea|bay|rio|mar|lago * to|a * jump|tirarme|aventarme|saltar",
+        "pool alberca piscina swim nadar dock muelle",
+    ),
+    (
+        "legs_over",
+        "balcon|balcony|ledge|railing|roof|bridge|piso|floor ** leg|legs|pierna|piernas * "
+        "over|afuera|fuera|colgando",
+    ),
+    (
+        "legs_over",
+        "leg|legs|pierna|piernas * over|afuera|fuera|colgando ** "
+        "balcon|balcony|ledge|railing|roof|bridge|edge|borde|barandal|cornisa",
+    ),
     (
         "at_a_height",
         "on|at|to|near|toward|towards|top|heading|standing|sitting * @PLACE",
@@ -264,6 +280,13 @@ _EVERYDAY_TASKS_EARLY = (
 _TOY_GUNS = " agua water nerf toy toys juguete airsoft paintball"
 
 MEANS: tuple[Entry, ...] = (
+    # triage9 (set 11): a finger on the trigger, a gun taken out
+    ("finger_on_trigger", "finger|fingers|dedo * trigger|gatillo"),
+    (
+        "gun_taken_out",
+        "saque|saco|sacar|=grabbed|=pulled ** @GUN",
+        "caza hunting range campo tiro limpiar cleaning clean season temporada",
+    ),
     (
         "gun_at_hand",
         "have|has|got|get|holding|hold|bought|buy|load|loaded * @GUN",
@@ -495,6 +518,11 @@ MEANS: tuple[Entry, ...] = (
     ("gun_unlocked", "unlocked|unlock|abri|abrir * the|my|el|mi * @GUN|safe|cabinet|caja|gabinete"),
 )
 
+# Too much coffee or sun is not an overdose (triage9, set 11).
+_EVERYDAY_EXCESS = (
+    "cafe coffee cafeina caffeine comida food tacos pizza pastel cake dulces candy sol sun "
+    "tiempo time"
+)
 INGESTION: tuple[Entry, ...] = (
     ("swallowed_a_count", "@INGESTED ** #5"),
     ("swallowed_it_all", "me =acabe|=termine ** @ALL ** @PILLS|las|los"),
@@ -515,10 +543,11 @@ INGESTION: tuple[Entry, ...] = (
     ("swallowed_a_count", "@INTEND * @TAKE ** #5"),
     ("swallowed_it_all", "@INGESTED ** @ALL ** @PILLS|@DOSE|@CONTAINER|them|las|los|pill"),
     ("swallowed_it_all", "@INGESTED ** @ALL las|los|of"),
+    ("swallowed_it_all", "me las|los @INGESTED @ALL", "dias mananas noches semana horario"),
     ("swallowed_it_all", "@INTEND * @TAKE ** @ALL ** @PILLS|@CONTAINER|them"),
     ("swallowed_a_container", "@INGESTED ** @CONTAINER", "water agua soda juice jugo"),
     ("swallowed_a_container", "@INTEND * @TAKE ** @CONTAINER", "water agua soda juice jugo"),
-    ("too_many", "@INGESTED ** too many|much"),
+    ("too_many", "@INGESTED ** too many|much", _EVERYDAY_EXCESS),
     (
         "beyond_the_dose",
         "@INGESTED ** double|triple|quadruple|twice|thrice|doble|triple|cuadruple|extra ** "
@@ -535,7 +564,7 @@ INGESTION: tuple[Entry, ...] = (
         "too_many",
         "@INGESTED ** way|more|mas ** than|de * dose|dosis|supposed|prescribed|debo|deberia",
     ),
-    ("too_many", "@INGESTED ** demasiadas|demasiados|demasiado"),
+    ("too_many", "@INGESTED ** demasiadas|demasiados|demasiado", _EVERYDAY_EXCESS),
     ("overdose", "=overdosed|=overdosing|=od|=empastille|=empastillarme|=empastillé"),
     ("overdose", "@INGESTED|=had|took|tomar * overdose|sobredosis|od"),
     ("overdose", "i|just|think|gonna|going|to|might|about|want|wanna overdose|od"),
@@ -591,6 +620,11 @@ INGESTION: tuple[Entry, ...] = (
 
 # Another person (a child, a friend) swallowed something: 911 and poison control.
 OTHER_INGESTION: tuple[Entry, ...] = (
+    # triage9 (set 11): found unconscious beside the containers
+    (
+        "found_unresponsive",
+        "unconscious|unresponsive|desmayada|desmayado|inconsciente ** @CONTAINER|@PILLS",
+    ),
     (
         "someone_else_swallowed",
         "@OTHER ** swallow|ate|eat|drank|drink|take|got|get|tragar|comer|tomar|beber|agarrar "
@@ -633,6 +667,17 @@ _EVERYDAY_LETTERS = (
 )
 
 PREPARATORY: tuple[Entry, ...] = (
+    # triage9 (set 11): a note left to be found; "by then it won't matter"
+    (
+        "note_to_be_found",
+        "deje|left|dejar|leave ** nota|note|carta|letter ** encuentren|encuentre|find|found",
+        "key keys llave llaves plumber plomero package paquete delivery door puerta school "
+        "escuela teacher maestra",
+    ),
+    (
+        "wont_matter",
+        "by|para * then|entonces|manana|tomorrow ** wont|no|not * matter|importar|importara|importe",
+    ),
     (
         "found_after",
         "find|finds|found|encuentre|encuentren|encontrar|hallar ** my|mi * body|cuerpo",
@@ -710,7 +755,7 @@ PREPARATORY: tuple[Entry, ...] = (
         "when|after|once|cuando|para|despues ** im|i|am|no|me|yo ** gone|este|estoy|vaya|muera|die|dead|falte",
     ),
     ("affairs_in_order", "affairs|everything|todo ** in|arreglado|arreglados|listo|order|orden"),
-    ("wont_need_them", "wont|not * need * them|anymore|any|where|again|after|longer"),
+    ("wont_need_them", "wont|not * need * them|anymore|any|anything|where|again|after|longer"),
     ("wont_need_them", "ya|no * lo|los|la|las|voy * necesitar|necesitare"),
     ("wont_need_them", "where|donde * im|voy * going|ir"),
     (
@@ -1227,6 +1272,7 @@ IDEATION: tuple[Entry, ...] = (
         "trabajo oficina escuela clase esperando fila hospital clinica tienda",
     ),
     ("never_born", "wish|ojala ** never|no|nunca ** born|nacido|nacer|naciera"),
+    ("never_born", "desearia|deseo|quisiera|quisiese ** no|nunca ** nacido|nacer|naciera"),
     # C-SSRS: a plan and the intent to carry it out; euphemisms of death (heaven, "it ends").
     (
         "plan_and_intent",
@@ -1395,6 +1441,7 @@ SELF_HARM: tuple[Entry, ...] = (
         EVERYDAY_CUTS + " pelo cabello fleco cebolla papel flequillo",
     ),
     ("cutting_now", "im|i * cutting", EVERYDAY_CUTS),
+    ("cutting_now", "=cutting|=cortando|=cortandome * now|rn|ahorita|ahora", EVERYDAY_CUTS),
     ("cutting_now", "cutting|cortando|cortandome * all|toda * night|day|noche|dia|tarde"),
     (
         "cut_a_body_part",
@@ -1551,6 +1598,16 @@ DISTRESS: tuple[Entry, ...] = (
     ("relapsed", "relapsed|relapse|recai|recaida"),
     ("cant_go_on", "no * puedo|quiero * seguir"),
     ("burden", "burden|carga"),
+    # triage9 (set 11): why go on, how much more, pointless, no way out seen
+    ("why_go_on", "why|para * bother|sigo|intentando|luchando"),
+    (
+        "cant_go_on",
+        "much|longer|cuanto * more|longer|mas ** take|aguantar|aguanto|soportar|handle",
+        "mg dose dosis pill pills pastilla pastillas tylenol advil ibuprofen melatonin",
+    ),
+    ("whats_the_point", "pointless|meaningless"),
+    ("whats_the_point", "sin sentido"),
+    ("no_way_out", "dont|cant|no * see|veo * way|salida", "calle callejon street road exit"),
     (
         "cant_stop_thinking",
         "keep|cant|stop|dejo|puedo * thinking|pensar|pensando * about|en * it|this|that|eso|esto|doing|hacerlo",
@@ -1668,13 +1725,21 @@ MENTION: tuple[Entry, ...] = (
 # with a method, a means, a place or a farewell named (MENTION, FAREWELL), make a text that would
 # read as routine one that is asked "are you safe right now?" (never paged). Scoping reads them as
 # it reads any cue: a joke, a denial, the past or recovery lowers them.
+# "tonight" colours a text, but not plans for the evening.
+_TONIGHT_EVERYDAY = (
+    "dinner game party show movie concert class shift work date plans fun call session "
+    "appointment cena partido fiesta pelicula concierto clase turno trabajo cita planes"
+)
 COLOURING: tuple[Entry, ...] = (
     (
         "alone",
         "feel|feeling|felt|am|im|so|siento|sentir|estoy|tan * alone|lonely|sola|solita|solito",
     ),
     ("alone", "by * myself", "work working study studying live living eat eating"),
-    ("nobody_would_notice", "nobody|noone|no|nadie * notice|noticed|notar|notaria|cuenta"),
+    (
+        "nobody_would_notice",
+        "nobody|noone|no|nadie|anyone|anybody * notice|noticed|notar|notaria|cuenta",
+    ),
     (
         "afraid_of_myself",
         "scared|afraid|terrified|miedo|asusta * myself|me|what|lo|hacer|do|conmigo",
@@ -1690,10 +1755,18 @@ COLOURING: tuple[Entry, ...] = (
     ("still_here", "still|seguir|sigo|siga|seguire * here|alive|aqui|viva|vivo"),
     ("give_up", "give|giving|gave * up", "smoking drinking sugar soda coffee carbs caffeine"),
     ("give_up", "rendirme|rindo|rendir"),
-    ("no_way_out", "no|dont|cant * way|salida * out"),
+    # one slot per word meant: "no way out", "no veo salida", "sin salida"
+    ("no_way_out", "no|dont|cant * way * out"),
+    ("no_way_out", "no|sin|ninguna * salida"),
     ("no_way_out", "trapped|atrapada|atrapado|stuck * in|en * my|mi * life|head|vida|cabeza"),
     ("a_burden", "burden|carga|estorbo"),
-    ("empty", "empty|numb|vacia|vacio|hueca|nothing * left|inside"),
+    (
+        "empty",
+        "empty|numb|vacia|vacio|hueca|hueco",
+        "dishwasher trash garbage bin fridge tank stomach inbox gas lavaplatos basura refri "
+        "tanque estomago gasolina",
+    ),
+    ("empty", "nothing|nada * left|inside|dentro|queda"),
     ("tired", "tired|cansada|cansado|harta|harto"),
     (
         "want_it_to_stop",
@@ -1706,9 +1779,24 @@ COLOURING: tuple[Entry, ...] = (
     ("bad_thoughts", "bad|dark|scary|feos|oscuros|malos * thoughts|pensamientos|ideas"),
     ("done", "^ im|i|ya * done|estuvo"),
     ("crying", "crying|cry|cried|llorar|llorando|lloro * stop|parar|paro|all|todo|hours|horas"),
-    ("tonight", "tonight|tonite|esta|hoy * noche"),
+    ("crying", "cant|no stop|parar|paro|dejo * crying|llorar|llorando"),
+    ("staring_at_a_means", "staring|stare|stared ** @PILLS|@GUN|@BLADE|@ROPE"),
+    (
+        "staring_at_a_means",
+        "keep|quedo|sigo|dejo * looking|mirando|viendo|mirar|ver ** @PILLS|@GUN|@BLADE|@ROPE",
+        "farmacia pharmacy store tienda precio price label etiqueta generic generico",
+    ),
+    ("tonight", "tonight|tonite|2am|3am", _TONIGHT_EVERYDAY),
+    ("tonight", "esta|hoy * noche|madrugada", _TONIGHT_EVERYDAY),
     ("disappear", "disappear|desaparecer|desaparezco|vanish"),
     ("not_ok", "im|i|am|estoy|ya * not|no * ok|okay|bien"),
+    ("not_ok", "no estoy|ando * bien"),
+    (
+        "at_a_loss",
+        "dont|no|idk * know|se what|que * do|hacer",
+        "insurance seguro form forms portal bill factura pharmacy farmacia appointment cita",
+    ),
+    ("dark", "everything|todo|all * dark|oscuro|negro"),
     (
         "might_do_something",
         "might|could|may|gonna|puedo|podria|voy * do|hacer * something|anything|algo|tonteria",
@@ -1731,7 +1819,7 @@ COLOURING: tuple[Entry, ...] = (
 
 NEGATORS = (
     "not no never dont doesnt didnt wont wouldnt isnt arent aint nor havent hasnt hadnt cant "
-    "cannot couldnt shouldnt wasnt werent nunca jamas tampoco ni sin"
+    "cannot couldnt shouldnt wasnt werent nunca jamas tampoco ni sin ningun ninguna ninguno"
 )
 # A negation reaches this many words forward, and stops at these words.
 NEGATION_REACH = 6
@@ -1860,6 +1948,9 @@ RECOVERY: tuple[str, ...] = (
     "%1 day|days|week|weeks|month|months|year|years|dia|dias|semana|semanas|mes|meses|ano|anos ** without|sin|free",
     "no * he|ha ** en|por|desde ** %1|dos|tres|un|una|meses|anos",
     "llevo * sin",
+    # triage9: "90 days since i last overdosed", "90 dias desde mi ultima sobredosis"
+    "%1 day|days|week|weeks|month|months|year|years|dia|dias|semana|semanas|mes|meses|ano|anos "
+    "** since|desde ** last|ultima|ultimo|ultimas|ultimos|felt|senti|was|estuve",
     # a milestone kept: "hoy cumplo un año sin cortarme", "celebrating a year clean"
     "cumplo|cumple|cumplimos|llevo|lleva|celebrating|celebrate|celebro|marks ** un|una|one|a|%1 "
     "ano|anos|mes|meses|semana|semanas|year|years|month|months|week|weeks|day|days|dia|dias ** "

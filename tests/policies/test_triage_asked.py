@@ -66,3 +66,23 @@ def test_a_blood_test_is_not_blood() -> None:
 )
 def test_the_families_learned_from_set_10_page(text: str) -> None:
     assert risk(text) is Risk.HIGH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i feel empty and alone",
+        "so alone tonight",
+        "no veo salida y estoy cansada",
+    ],
+)
+def test_one_word_colouring_rows_colour_on_their_own_word(text: str) -> None:
+    # triage9: "empty", "tonight" and "no veo salida" were written as two slots.
+    assert risk(text) is Risk.POSSIBLE
+
+
+@pytest.mark.parametrize(
+    "text", ["empty the dishwasher tonight", "i feel empty", "dinner tonight at my moms"]
+)
+def test_one_word_colouring_alone_or_everyday_stays_routine(text: str) -> None:
+    assert risk(text) is Risk.ROUTINE

@@ -12,7 +12,9 @@ branch, the eighth's and the ninth's (the ninth written on triage7 before any ru
 there, and measured as-is) for those of the triage7 branch, and the tenth's (written after the
 triage7 changes and measured once untouched there) for those of the triage8 branch. The
 eleventh was written on triage8 before any rule changed, measured as-is and once after the
-triage8 changes, and never read for tuning, so its row is the figure to believe.
+triage8 changes, and its failures studied for the triage9 branch. The twelfth was written on
+triage9 before any rule changed, measured as-is and once after the triage9 changes, and never
+read for tuning, so its row is the figure to believe.
 
 The report also prints, per language, the share of high texts at least asked "are you safe
 right now?" (HIGH or POSSIBLE: not silent) and the share of routine texts asked (the cost); the
