@@ -25,6 +25,7 @@ from router.store.migrate import upgrade
 from router.store.models import Base
 from router.store.repositories.roster import apply_roster
 from router.twilio.sim import TwilioSim
+from tests.chromium import NO_CHROMIUM, chromium_found
 from tests.clinic import (  # noqa: F401 - re-exported for older imports
     ACCOUNT_SID,
     ANA,
@@ -60,11 +61,8 @@ def pytest_report_header() -> list[str]:
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     databases = "SQLite and PostgreSQL" if POSTGRES_URL else "SQLite only (no TEST_DATABASE_URL)"
     redis = "the real Redis" if REDIS_URL else "the in-process queue only (no TEST_REDIS_URL)"
-    chromium = os.environ.get("AFTERHOURS_CHROMIUM", "/usr/bin/chromium")
     browser = (
-        "browser tests in Chromium"
-        if Path(chromium).exists()
-        else f"no browser tests (no Chromium at {chromium}; .ci/install-chromium installs it)"
+        "browser tests in Chromium" if chromium_found() else f"no browser tests ({NO_CHROMIUM})"
     )
     terminalreporter.write_line(
         f"afterhours suite ran against {databases}; jobs on {redis}; {browser}"

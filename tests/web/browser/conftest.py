@@ -4,7 +4,6 @@ Debian's Chromium (never a downloaded browser). Without Chromium these tests ski
 
 from __future__ import annotations
 
-import os
 import re
 import socket
 import threading
@@ -15,7 +14,8 @@ from typing import Any
 
 import pytest
 
-CHROMIUM = os.environ.get("AFTERHOURS_CHROMIUM", "/usr/bin/chromium")
+from tests.chromium import CHROMIUM, NO_CHROMIUM, chromium_found
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -26,9 +26,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-
-
-NO_CHROMIUM = f"browser tests skipped: no Chromium at {CHROMIUM} (.ci/install-chromium installs it)"
 
 
 def _free_port() -> int:
@@ -66,8 +63,8 @@ def live_server(database_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[
 
 @pytest.fixture(scope="session")
 def chromium() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(NO_CHROMIUM)
+    if not chromium_found():
+        pytest.skip(f"browser tests skipped: {NO_CHROMIUM}")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
