@@ -68,15 +68,10 @@ def _late_sends(now: datetime) -> list[str]:
     web process that answers calls does not take over the workers' backlog."""
     with session_scope() as session:
         due = message_log.due_sends(session, now - SEND_GRACE)
-    recent = [
-        message_job_id(kind, message_id)
-        for message_id, kind, at in due
-        if at > now - SEND_BACKLOG_LIMIT
-    ]
-    waiting = get_queue().waiting(recent) if recent else set()
-    return [
-        message_id for message_id, kind, _ in due if message_job_id(kind, message_id) not in waiting
-    ]
+    jobs = {message_id: message_job_id(kind, message_id) for message_id, kind, _ in due}
+    recent = [jobs[message_id] for message_id, _, at in due if at > now - SEND_BACKLOG_LIMIT]
+    waiting = get_queue().waiting(recent)
+    return [message_id for message_id, _, _ in due if jobs[message_id] not in waiting]
 
 
 def sweep() -> int:
